@@ -1,0 +1,67 @@
+// MyValue's error bodies, as templates: `{ id, detail, errorCode }` with errorCode = HTTP status.
+import type { FakeResponse } from './types';
+
+export const ERRORS = {
+  InvalidClient: { status: 400, detail: 'Client id or client secret is invalid' },
+  ErrAuthorizationInvalidSign: { status: 401, detail: 'Invalid Sign Parameter' },
+  MUD001: { status: 404, detail: 'User not found' },
+  ErrSuboutletNotfound: { status: 404, detail: 'Suboutlet not found' },
+  ErrMembershipNotFound: { status: 404, detail: 'User membership not found' },
+  ErrInvalidAdjustedRefCode: { status: 400, detail: 'Invalid adjusted reference no' },
+  // Not in MyValue's docs, which give 400 for any failed validation: ids chosen here, details name the problem.
+  ErrValidation: { status: 400, detail: 'Request validation failed' },
+  ErrMalformedJSON: { status: 400, detail: 'Request body is not valid JSON' },
+  ErrDuplicateReferenceNo: { status: 400, detail: 'Reference no has already been used' },
+  ErrInsufficientPoint: { status: 400, detail: 'Point is not sufficient' },
+  ErrUserAlreadyRegistered: { status: 400, detail: 'User already registered in MyValue' },
+  ErrInvalidReferral: { status: 400, detail: 'Referral suboutlet not found' },
+  ErrPromoNotFound: { status: 404, detail: 'Promo not found' },
+  ErrPromoExpired: { status: 400, detail: 'Promo is expired or not active' },
+  ErrPromoQuotaExhausted: { status: 400, detail: 'Promo quota is exhausted' },
+  ErrPromoPurchaseLimit: { status: 400, detail: 'Promo purchase limit reached for this user' },
+  ErrVoucherNotFound: { status: 404, detail: 'Voucher not found' },
+  ErrAdjustmentExceedsOriginal: { status: 400, detail: 'Adjustment is larger than what is left of the original transaction' },
+  ErrRouteNotFound: { status: 404, detail: 'Route not found' },
+  ErrMethodNotAllowed: { status: 405, detail: 'Method not allowed' },
+  ErrPayloadTooLarge: { status: 413, detail: 'Request body is too large' },
+  ErrInternal: { status: 500, detail: 'Internal server error' },
+  // Auth API (auth-myvalue.yaml).
+  AuthInvalidClient: { status: 400, detail: 'Client salah', id: 'InvalidClient' },
+  SAT001: { status: 401, detail: 'Credential yang Anda masukkan salah' },
+  SAT003: { status: 401, detail: 'Token yang Anda masukkan salah' },
+} as const satisfies Record<string, { status: number; detail: string; id?: string }>;
+
+export type ErrorId = keyof typeof ERRORS;
+
+export interface ErrorBody {
+  id: string;
+  detail: string;
+  errorCode: number;
+}
+
+/** The wire body of a template, with an optional detail that names the problem. */
+export function errorBody(id: ErrorId, detail?: string): ErrorBody {
+  const template: { status: number; detail: string; id?: string } = ERRORS[id];
+  return { id: template.id ?? id, detail: detail ?? template.detail, errorCode: template.status };
+}
+
+/** A JSON error response from a template. */
+export function errorResponse(id: ErrorId, detail?: string, headers: Record<string, string> = {}): FakeResponse {
+  return { status: ERRORS[id].status, headers: { 'content-type': 'application/json', ...headers }, body: errorBody(id, detail) };
+}
+
+/** A JSON success response. */
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): FakeResponse {
+  return { status, headers: { 'content-type': 'application/json', ...headers }, body };
+}
+
+/** An expected failure a handler returns (never throws). */
+export interface Failure {
+  ok: false;
+  error: ErrorId;
+  detail?: string;
+}
+
+export function fail(error: ErrorId, detail?: string): Failure {
+  return detail === undefined ? { ok: false, error } : { ok: false, error, detail };
+}

@@ -1,0 +1,109 @@
+// Promo and voucher endpoints of the promo integration guide.
+import { errorResponse, jsonResponse, type Failure } from '../errors';
+import { paginate } from '../paging';
+import { defineRoutes, type RouteContext } from '../route';
+import { optionalInt, requireInt, requireString } from '../validate';
+import { buyPromo, listPromos, listVouchers, promoById, promoView, voucherOf, voucherView } from '../../store/promos';
+import { userByValueId } from '../../store/users';
+import type { FakeResponse } from '../types';
+
+const failed = (f: Failure): FakeResponse => errorResponse(f.error, f.detail);
+
+/** valueID of a known user, page and pageSize (defaults 1 and 8, as the guide says). */
+function listParams(ctx: RouteContext) {
+  const valueID = requireString(ctx.fields, 'valueID');
+  if (!valueID.ok) return valueID;
+  const page = optionalInt(ctx.fields, 'page', 1, 1, 1_000_000);
+  if (!page.ok) return page;
+  const pageSize = optionalInt(ctx.fields, 'pageSize', 8, 1, 100);
+  if (!pageSize.ok) return pageSize;
+  if (!userByValueId(ctx.deps.store.db, valueID.value)) return { ok: false as const, error: 'ErrMembershipNotFound' as const, detail: `User membership not found: ${valueID.value}` };
+  return { ok: true as const, valueId: valueID.value, page: page.value, pageSize: pageSize.value };
+}
+
+function pathId(ctx: RouteContext) {
+  return requireInt({ ID: ctx.params.ID }, 'ID', 1);
+}
+
+export const promoRoutes = defineRoutes([
+  {
+    method: 'GET',
+    path: '/v1/service/promos',
+    rule: 'promo.list',
+    handle(ctx) {
+      const params = listParams(ctx);
+      if (!params.ok) return failed(params);
+      const raw = ctx.req.query.category;
+      const categories = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+      const bad = categories.find((c) => !/^\d+$/.test(c));
+      if (bad !== undefined) return errorResponse('ErrValidation', `category must be a whole number, got "${bad}"`);
+      const now = ctx.deps.clock.now();
+      const { rows, count } = listPromos(ctx.deps.store.db, now, categories.map(Number), params.page, params.pageSize);
+      const results = rows.map((p) => promoView(ctx.deps.store.db, p, { valueId: params.valueId, now, origin: ctx.req.origin, inList: true }));
+      return jsonResponse(paginate(ctx, results, count, params.page, params.pageSize, 'pageSize', categories.length ? { category: categories } : {}));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/service/promos/buy',
+    rule: 'promo.buy',
+    handle({ body, deps, client, req }) {
+      const id = requireInt(body, 'id', 1);
+      if (!id.ok) return failed(id);
+      const valueID = requireString(body, 'valueID');
+      if (!valueID.ok) return failed(valueID);
+      const now = deps.clock.now();
+      const db = deps.store.db;
+      return deps.store.tx(() => {
+        const result = buyPromo(db, { promoId: id.value, valueId: valueID.value, clientId: client.clientId, now });
+        return result.ok ? jsonResponse(voucherView(db, result.voucher, { now, origin: req.origin })) : failed(result);
+      });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/service/promos/:ID',
+    rule: 'promo.get',
+    handle(ctx) {
+      const id = pathId(ctx);
+      if (!id.ok) return failed(id);
+      const valueID = requireString(ctx.fields, 'valueID');
+      if (!valueID.ok) return failed(valueID);
+      const db = ctx.deps.store.db;
+      if (!userByValueId(db, valueID.value)) return errorResponse('ErrMembershipNotFound', `User membership not found: ${valueID.value}`);
+      const promo = promoById(db, id.value);
+      if (!promo) return errorResponse('ErrPromoNotFound', `Promo not found: ${id.value}`);
+      return jsonResponse(promoView(db, promo, { valueId: valueID.value, now: ctx.deps.clock.now(), origin: ctx.req.origin, inList: false }));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/service/vouchers',
+    rule: 'voucher.list',
+    handle(ctx) {
+      const params = listParams(ctx);
+      if (!params.ok) return failed(params);
+      const db = ctx.deps.store.db;
+      const now = ctx.deps.clock.now();
+      const { rows, count } = listVouchers(db, params.valueId, params.page, params.pageSize);
+      const results = rows.map((v) => voucherView(db, v, { now, origin: ctx.req.origin }));
+      return jsonResponse(paginate(ctx, results, count, params.page, params.pageSize, 'pageSize'));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/service/vouchers/:ID',
+    rule: 'voucher.get',
+    handle(ctx) {
+      const id = pathId(ctx);
+      if (!id.ok) return failed(id);
+      const valueID = requireString(ctx.fields, 'valueID');
+      if (!valueID.ok) return failed(valueID);
+      const db = ctx.deps.store.db;
+      if (!userByValueId(db, valueID.value)) return errorResponse('ErrMembershipNotFound', `User membership not found: ${valueID.value}`);
+      const voucher = voucherOf(db, id.value, valueID.value);
+      if (!voucher) return errorResponse('ErrVoucherNotFound', `Voucher ${id.value} not found for ${valueID.value}`);
+      return jsonResponse(voucherView(db, voucher, { now: ctx.deps.clock.now(), origin: ctx.req.origin }));
+    },
+  },
+]);

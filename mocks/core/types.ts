@@ -1,0 +1,71 @@
+// The plain request and response the fake's core speaks; adapters convert at the edge.
+import type { Store } from '../store/store';
+
+export type QueryValue = string | string[];
+
+export interface FakeRequest {
+  method: string;
+  /** Path without query string, e.g. '/service/point/'. */
+  path: string;
+  /** Decoded query; a repeated key gives an array. */
+  query: Readonly<Record<string, QueryValue>>;
+  /** Header names in lower case. */
+  headers: Readonly<Record<string, string>>;
+  /** Raw body text (the core parses JSON, so malformed JSON gets MyValue's error shape). */
+  rawBody?: string;
+  /** Set by an adapter that stopped reading a body over the size limit. */
+  bodyTooLarge?: boolean;
+  /** Scheme and host the client used, e.g. 'http://127.0.0.1:4010'; used for next/previous URLs. */
+  origin: string;
+}
+
+export interface FakeResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** A JSON value, or a string for HTML pages (content-type says which). */
+  body: unknown;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Logger {
+  info(line: string): void;
+  warn(line: string): void;
+}
+
+export interface ClientConfig {
+  clientId: string;
+  clientSecret: string;
+  name?: string;
+  /** Registered redirect URIs for the SSO mapping flow (exact match). */
+  redirectUris: string[];
+}
+
+/** Settings of the fake that tests may change (SSO lifetimes among them). */
+export interface FakeSettings {
+  /** Authorization code lifetime in seconds. */
+  codeTtlSeconds: number;
+  /** Access token lifetime in seconds (the token response's expires_in). */
+  accessTokenTtlSeconds: number;
+  /** Refresh token lifetime in seconds. */
+  refreshTokenTtlSeconds: number;
+}
+
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  settings: FakeSettings;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export const silentLogger: Logger = { info: () => undefined, warn: () => undefined };
+
+export const defaultSettings: FakeSettings = {
+  codeTtlSeconds: 60,
+  accessTokenTtlSeconds: 86_399,
+  refreshTokenTtlSeconds: 31_622_400,
+};

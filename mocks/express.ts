@@ -1,0 +1,99 @@
+// Express adapter: converts Node requests into the core's plain request and back. Decides nothing.
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MAX_BODY_BYTES, type Fake } from './core/app';
+import type { FakeRequest, FakeResponse, QueryValue } from './core/types';
+
+function parseQuery(url: string): Record<string, QueryValue> {
+  const at = url.indexOf('?');
+  const query: Record<string, QueryValue> = {};
+  if (at < 0) return query;
+  for (const [key, value] of new URLSearchParams(url.slice(at + 1))) {
+    const prev = query[key];
+    query[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return query;
+}
+
+function toFakeRequest(req: Request, rawBody: string | undefined, tooLarge: boolean): FakeRequest {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  const url = req.originalUrl;
+  const q = url.indexOf('?');
+  return {
+    method: req.method,
+    path: q < 0 ? url : url.slice(0, q),
+    query: parseQuery(url),
+    headers,
+    rawBody,
+    bodyTooLarge: tooLarge,
+    origin: `${req.protocol}://${req.headers.host ?? 'localhost'}`,
+  };
+}
+
+/** Writes a core response; strings go as they are (HTML), anything else as JSON. */
+export function sendFakeResponse(res: Response, response: FakeResponse): void {
+  res.status(response.status);
+  for (const [key, value] of Object.entries(response.headers)) res.setHeader(key, value);
+  if (response.body === undefined || response.body === null || response.body === '') {
+    res.end();
+    return;
+  }
+  res.end(typeof response.body === 'string' ? response.body : JSON.stringify(response.body));
+}
+
+/**
+ * An Express app serving the fake.
+ * @example createExpressApp(createFakeMyValue()).listen(4010, '127.0.0.1');
+ */
+export function createExpressApp(fake: Fake): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(express.text({ type: () => true, limit: MAX_BODY_BYTES, defaultCharset: 'utf-8' }));
+  app.use((req: Request, res: Response) => {
+    const raw = typeof req.body === 'string' ? req.body : undefined;
+    sendFakeResponse(res, fake.handle(toFakeRequest(req, raw, false)));
+  });
+  app.use((error: Error & { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
+    // Body errors (too large, bad charset, aborted) still get MyValue's shape from the core.
+    const tooLarge = error.type === 'entity.too.large';
+    const response = fake.handle(toFakeRequest(req, tooLarge ? undefined : '\u0000', tooLarge));
+    sendFakeResponse(res, response);
+  });
+  return app;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Listens on host:port (port 0: a free one) and resolves once it accepts connections. */
+export function listen(app: express.Express, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('error', reject);
+    server.once('listening', () => {
+      server.off('error', reject);
+      server.keepAliveTimeout = 5_000;
+      const address = server.address() as AddressInfo;
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolve({
+        url: `http://${shownHost}:${address.port}`,
+        port: address.port,
+        server,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

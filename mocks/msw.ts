@@ -1,0 +1,48 @@
+// MSW adapter: the same core served in process at MyValue's host names, or at given base URLs.
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { MAX_BODY_BYTES, type Fake } from './core/app';
+import type { FakeRequest, QueryValue } from './core/types';
+import { TARGET_HOSTS } from '../src/targets';
+
+/** Every MyValue host: sandbox and production External API, and the SSO / Auth host. */
+export const MYVALUE_BASE_URLS: readonly string[] = [
+  ...new Set(Object.values(TARGET_HOSTS).flatMap((hosts) => [hosts.externalBaseUrl, hosts.authBaseUrl])),
+];
+
+async function toFakeRequest(request: Request): Promise<FakeRequest> {
+  const url = new URL(request.url);
+  const query: Record<string, QueryValue> = {};
+  for (const [key, value] of url.searchParams) {
+    const prev = query[key];
+    query[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  let rawBody: string | undefined;
+  let bodyTooLarge = false;
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    if (bytes.byteLength > MAX_BODY_BYTES) bodyTooLarge = true;
+    else rawBody = new TextDecoder().decode(bytes);
+  }
+  return { method: request.method, path: url.pathname, query, headers, rawBody, bodyTooLarge, origin: url.origin };
+}
+
+/**
+ * MSW request handlers serving the fake, for `setupServer(...handlers)`.
+ * @example
+ *   const server = setupServer(...myValueHandlers(createFakeMyValue()));
+ *   server.listen({ onUnhandledRequest: 'error' });
+ */
+export function myValueHandlers(fake: Fake, options: { baseUrls?: readonly string[] } = {}): HttpHandler[] {
+  const bases = (options.baseUrls ?? MYVALUE_BASE_URLS).map((base) => base.replace(/\/+$/, ''));
+  return bases.map((base) =>
+    http.all(`${base}/*`, async ({ request }) => {
+      const response = fake.handle(await toFakeRequest(request));
+      const body = response.body === undefined || response.body === null || response.body === '' ? null : typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+      return new HttpResponse(body, { status: response.status, headers: response.headers });
+    }),
+  );
+}

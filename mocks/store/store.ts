@@ -1,0 +1,110 @@
+// The fake's state: one SQLite database (in memory, or a file with --data), seeded from a Seed.
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { SCHEMA, SCHEMA_VERSION, TABLES } from './schema';
+import { hashPassword } from './passwords';
+import { normalizeEmail, normalizePhone } from './normalize';
+import type { Seed } from './seed-types';
+import type { ClientConfig } from '../core/types';
+import { expiryOf } from '../core/expiry';
+
+export interface StoreOptions {
+  /** SQLite file; omitted: in memory. An existing file keeps its state. */
+  file?: string;
+  seed: Seed;
+  /** Clients added or overridden on top of the seed (--client ID:SECRET). */
+  extraClients?: ClientConfig[];
+}
+
+export interface Store {
+  readonly db: Database.Database;
+  /** Client credentials and redirect URIs, from the seed plus extra clients. */
+  readonly clients: Map<string, ClientConfig>;
+  /** Runs fn in one IMMEDIATE transaction: all of it commits, or none. */
+  tx<T>(fn: () => T): T;
+  /** Drops all state and applies the seed again. */
+  reset(): void;
+  close(): void;
+}
+
+export class StoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+/** Opens (and, when new or reset, seeds) the fake's database. */
+export function createStore(options: StoreOptions): Store {
+  const db = new Database(options.file ?? ':memory:');
+  db.pragma('foreign_keys = ON');
+  if (options.file) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+  }
+  db.exec(SCHEMA);
+  const clients = new Map<string, ClientConfig>();
+  const loadClients = (): void => {
+    clients.clear();
+    for (const c of options.seed.clients) {
+      clients.set(c.clientId, { clientId: c.clientId, clientSecret: c.clientSecret, name: c.name ?? c.clientId, redirectUris: [...(c.redirectUris ?? [])] });
+    }
+    for (const c of options.extraClients ?? []) {
+      const existing = clients.get(c.clientId);
+      clients.set(c.clientId, { ...c, redirectUris: [...(existing?.redirectUris ?? []), ...c.redirectUris] });
+    }
+  };
+  loadClients();
+  const tx = <T>(fn: () => T): T => db.transaction(fn).immediate();
+  const reset = (): void => {
+    tx(() => {
+      for (const table of TABLES) db.exec(`DELETE FROM ${table}`);
+      applySeed(db, options.seed);
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+    });
+    loadClients();
+  };
+  const seeded = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+  if (!seeded) reset();
+  return { db, clients, tx, reset, close: () => db.close() };
+}
+
+function applySeed(db: Database.Database, seed: Seed): void {
+  const insertOutlet = db.prepare('INSERT INTO outlets (id, name, sub_outlet_name, brand_id, business_unit, earn_per_10k) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const o of seed.outlets) {
+    insertOutlet.run(o.id, o.name, o.subOutletName ?? o.name, o.brandID ?? '', o.businessUnit ?? '', o.earnPer10k);
+  }
+  const insertUser = db.prepare(`INSERT INTO users (id, value_id, email, phone, first_name, last_name, password_hash, point, client_id, register_provider, profile, created_at)
+    VALUES (@id, @valueId, @email, @phone, @firstName, @lastName, @passwordHash, @point, @clientId, @registerProvider, @profile, @createdAt)`);
+  const insertMembership = db.prepare(`INSERT INTO memberships (user_id, membership_id, membership_name, member_no, card_number, outlet_code, email, mobile_phone, active, client_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`);
+  const insertMutation = db.prepare(`INSERT INTO mutations (user_id, value_id, client_id, reference_no, type, point, amount, outlet_id, created_at, expired_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const u of seed.users) {
+    const id = u.id ?? randomUUID();
+    const history = [...(u.history ?? [])].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+    const point = history.reduce((sum, m) => sum + m.point, 0);
+    if (point < 0) throw new StoreError(`seed user ${u.valueID}: history sums to a negative balance (${point})`);
+    const email = u.email ? normalizeEmail(u.email) : null;
+    const phone = u.phone ? normalizePhone(u.phone) : null;
+    insertUser.run({
+      id, valueId: u.valueID, email, phone, firstName: u.firstName, lastName: u.lastName ?? '',
+      passwordHash: u.password ? hashPassword(u.password) : null, point, clientId: u.clientID ?? '',
+      registerProvider: u.registerProvider ?? 'backend_service', profile: JSON.stringify(u.profile ?? {}),
+      createdAt: u.createdAt ?? '2024-01-01T00:00:00Z',
+    });
+    insertMembership.run(id, 3, 'MyValue', u.valueID, u.valueID, 'MVAPP00001', email, phone, null);
+    for (const m of u.memberships ?? []) {
+      insertMembership.run(id, m.membershipID, m.membershipName, m.memberNo, m.cardNumber ?? m.memberNo, m.outletCode ?? null, m.email ?? email, m.mobilePhone ?? phone, m.clientID ?? null);
+    }
+    for (const m of history) {
+      const expired = m.type === 'EARNING' ? expiryOf(new Date(m.createdAt)) : '';
+      insertMutation.run(id, u.valueID, m.clientID, m.referenceNo, m.type, m.point, m.amount ?? 0, m.outletID, m.createdAt, expired);
+    }
+  }
+  const insertPromo = db.prepare(`INSERT INTO promos (id, data, price, quota, max_per_user, valid_from, valid_to, is_active, priority, voucher_days, category_ids)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const p of seed.promos) {
+    insertPromo.run(p.id, JSON.stringify(p), p.price, p.quota ?? null, p.maxPerUser ?? null, p.validFrom, p.validTo, p.isActive === false ? 0 : 1, p.priority ?? 0, p.voucherDays ?? 30, JSON.stringify(p.categories.map((c) => c.id)));
+  }
+}

@@ -1,0 +1,106 @@
+// `myvalue mock`: the fake MyValue on a local port (External API, Auth API and the SSO page).
+import { createFakeMyValue, SeedError } from '../../../mocks/index';
+import { createExpressApp, listen, type RunningServer } from '../../../mocks/express';
+import { UsageError } from '../errors';
+import type { Register } from './index';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function parsePort(value: string, flag: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535) throw new UsageError(`${flag} must be a port number 0-65535, got "${value}"`);
+  return port;
+}
+
+/** "ID:SECRET" -> client; the secret may itself hold ':'. */
+export function parseClientFlag(value: string): { clientId: string; clientSecret: string } {
+  const at = value.indexOf(':');
+  if (at <= 0 || at === value.length - 1) throw new UsageError('--client takes ID:SECRET, e.g. --client MyPOS:my-test-secret');
+  return { clientId: value.slice(0, at), clientSecret: value.slice(at + 1) };
+}
+
+function parseRedirectFlag(value: string): { clientId: string; uri: string } {
+  const at = value.indexOf('=');
+  const uri = value.slice(at + 1);
+  if (at <= 0) throw new UsageError('--redirect-uri takes CLIENT_ID=URI, e.g. --redirect-uri GramediaPOS=http://127.0.0.1:5173/callback');
+  try {
+    const parsed = new URL(uri);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('scheme');
+  } catch {
+    throw new UsageError(`--redirect-uri ${value}: "${uri}" is not an http(s) URL`);
+  }
+  return { clientId: value.slice(0, at), uri };
+}
+
+interface MockOptions {
+  port: string;
+  host: string;
+  authPort?: string;
+  data?: string;
+  seed?: string;
+  client: string[];
+  redirectUri: string[];
+  quiet?: boolean;
+}
+
+export const registerMock: Register = (program, ctx) => {
+  program
+    .command('mock')
+    .description('serve the fake MyValue (External API, Auth API, SSO mapping page) on a local port')
+    .option('--port <port>', 'port for the External and Auth APIs (0: a free port)', '4010')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--auth-port <port>', 'also serve the Auth API and SSO page on a second port')
+    .option('--data <file>', 'keep state in this SQLite file (survives restarts); default: in memory')
+    .option('--seed <file>', 'seed data (JSON or YAML) replacing the shipped demo seed')
+    .option('--client <id:secret>', 'add or override a client (repeatable)', collect, [])
+    .option('--redirect-uri <clientId=uri>', 'register an SSO redirect URI for a client (repeatable)', collect, [])
+    .option('--quiet', 'no log line per request')
+    .action(async (opts: MockOptions) => {
+      const port = parsePort(opts.port, '--port');
+      const authPort = opts.authPort === undefined ? undefined : parsePort(opts.authPort, '--auth-port');
+      const clients = opts.client.map(parseClientFlag);
+      const redirectUris = opts.redirectUri.map(parseRedirectFlag);
+      const log = (line: string): void => ctx.io.out(`${new Date().toISOString()} ${line}`);
+      let fake;
+      try {
+        fake = createFakeMyValue({
+          seedFile: opts.seed,
+          dataFile: opts.data,
+          clients,
+          redirectUris,
+          logger: opts.quiet ? { info: () => undefined, warn: log } : { info: log, warn: log },
+        });
+      } catch (error) {
+        if (error instanceof SeedError) throw new UsageError(error.message);
+        if (error instanceof Error && /redirect-uri|database|SQLITE/i.test(error.message)) throw new UsageError(error.message);
+        throw error;
+      }
+      const app = createExpressApp(fake);
+      const servers: RunningServer[] = [];
+      try {
+        servers.push(await listen(app, port, opts.host));
+        if (authPort !== undefined) servers.push(await listen(app, authPort, opts.host));
+      } catch (error) {
+        for (const s of servers) await s.close();
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new UsageError(`cannot listen on ${opts.host}: ${code === 'EADDRINUSE' ? 'port already in use' : (code ?? (error as Error).message)}`);
+      }
+      const [main, auth] = servers as [RunningServer, RunningServer | undefined];
+      ctx.io.out(`fake MyValue listening on ${main.url}`);
+      ctx.io.out(`  External API: ${main.url}   Auth API and SSO page: ${(auth ?? main).url}`);
+      ctx.io.out(`  clients: ${[...fake.deps.store.clients.keys()].join(', ')}   state: ${opts.data ?? 'in memory'}`);
+      ctx.keepAlive(
+        new Promise<void>((resolve) => {
+          const stop = (signal: string): void => {
+            ctx.io.out(`${signal}: shutting down`);
+            void Promise.all(servers.map((s) => s.close())).then(() => {
+              fake.deps.store.close();
+              resolve();
+            });
+          };
+          process.once('SIGINT', () => stop('SIGINT'));
+          process.once('SIGTERM', () => stop('SIGTERM'));
+        }),
+      );
+    });
+};

@@ -1,0 +1,40 @@
+// `myvalue sign <rule> field=value ...`: prints MyValue's sign, from the one signing table.
+import { computeSign, explainSign, findRule, SIGN_RULES } from '../../signing';
+import { resolveCredentials } from '../../config';
+import { UsageError } from '../errors';
+import type { Register } from './index';
+
+const RULE_NAMES = SIGN_RULES.map((r) => r.name).join(', ');
+
+export const registerSign: Register = (program, ctx) => {
+  program
+    .command('sign')
+    .description('print the sign of one request (sha256 of clientID + clientSecret + fields)')
+    .argument('<rule>', `signing rule: ${RULE_NAMES}`)
+    .argument('[fields...]', 'field=value pairs; absent fields count as empty')
+    .option('--client-id <id>', 'client ID (default: MYVALUE_CLIENT_ID or .env)')
+    .option('--client-secret <secret>', 'client secret (default: MYVALUE_CLIENT_SECRET or .env)')
+    .option('--explain', 'also print the string hashed (secret masked) and the field order')
+    .action((ruleName: string, pairs: string[], opts: { clientId?: string; clientSecret?: string; explain?: boolean }) => {
+      const rule = findRule(ruleName);
+      if (!rule) throw new UsageError(`unknown rule "${ruleName}"; valid rules: ${RULE_NAMES}`);
+      const fields: Record<string, string> = {};
+      for (const pair of pairs) {
+        const at = pair.indexOf('=');
+        if (at <= 0) throw new UsageError(`"${pair}" is not field=value; fields of ${rule.name}: ${rule.fields.join(', ')}`);
+        const name = pair.slice(0, at);
+        if (!rule.fields.includes(name)) throw new UsageError(`unknown field "${name}" for ${rule.name}; valid fields: ${rule.fields.join(', ')}`);
+        fields[name] = pair.slice(at + 1);
+      }
+      const creds = resolveCredentials(opts);
+      if (!creds.clientId) throw new UsageError('no client ID: give --client-id, or set MYVALUE_CLIENT_ID (environment or .env)');
+      if (!creds.clientSecret) throw new UsageError('no client secret: give --client-secret, or set MYVALUE_CLIENT_SECRET (environment or .env)');
+      const input = { clientId: creds.clientId, clientSecret: creds.clientSecret, fields };
+      ctx.io.out(computeSign(rule, input));
+      if (opts.explain) {
+        const explanation = explainSign(rule, input);
+        ctx.io.out(`string: ${explanation.maskedString}`);
+        ctx.io.out(`order:  ${explanation.order.map((o) => `${o.field}=${JSON.stringify(o.text)}`).join(' + ')}`);
+      }
+    });
+};

@@ -1,0 +1,43 @@
+// `myvalue`: one CLI with subcommands. Usage errors print one line and exit 2.
+import { Command, CommanderError } from 'commander';
+import { COMMANDS, type CommandContext } from './commands/index';
+import { EXIT, UsageError } from './errors';
+import { processIO, type CliIO } from './io';
+
+/** Runs the CLI and resolves to the process exit code. */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const waits: Promise<void>[] = [];
+  const ctx: CommandContext = {
+    io,
+    setExit: (code) => {
+      exitCode = code;
+    },
+    keepAlive: (done) => {
+      waits.push(done);
+    },
+  };
+  const program = new Command('myvalue')
+    .description('Test harness and local fake for the MyValue partner API')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showSuggestionAfterError(true);
+  for (const register of COMMANDS) register(program, ctx);
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  try {
+    await program.parseAsync(argv);
+    await Promise.all(waits);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not errors; commander already printed its one-line message.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      io.err(`myvalue: ${error.message}`);
+      return error.exitCode;
+    }
+    io.err(`myvalue: unexpected error: ${(error as Error).stack ?? String(error)}`);
+    return EXIT.failed;
+  }
+  return exitCode;
+}

@@ -1,0 +1,39 @@
+// The one module that reads the environment: defaults, then .env, then process.env, then CLI flags.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+
+export interface Credentials {
+  clientId?: string;
+  clientSecret?: string;
+  /** Where each came from, for messages (never the values themselves). */
+  source: { clientId?: 'flag' | 'env' | '.env'; clientSecret?: 'flag' | 'env' | '.env' };
+}
+
+/** Variables this project reads. */
+export const ENV = {
+  clientId: 'MYVALUE_CLIENT_ID',
+  clientSecret: 'MYVALUE_CLIENT_SECRET',
+} as const;
+
+function readDotenv(cwd: string): Record<string, string> {
+  const file = join(cwd, '.env');
+  if (!existsSync(file)) return {};
+  return parseDotenv(readFileSync(file));
+}
+
+/** Credentials from --client-id/--client-secret, else MYVALUE_CLIENT_ID/SECRET, else ./.env. */
+export function resolveCredentials(flags: { clientId?: string; clientSecret?: string }, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Credentials {
+  const dotenv = readDotenv(cwd);
+  const pick = (flag: string | undefined, name: string): [string | undefined, 'flag' | 'env' | '.env' | undefined] => {
+    if (flag !== undefined && flag !== '') return [flag, 'flag'];
+    const fromEnv = env[name];
+    if (fromEnv !== undefined && fromEnv !== '') return [fromEnv, 'env'];
+    const fromFile = dotenv[name];
+    if (fromFile !== undefined && fromFile !== '') return [fromFile, '.env'];
+    return [undefined, undefined];
+  };
+  const [clientId, idSource] = pick(flags.clientId, ENV.clientId);
+  const [clientSecret, secretSource] = pick(flags.clientSecret, ENV.clientSecret);
+  return { clientId, clientSecret, source: { clientId: idSource, clientSecret: secretSource } };
+}
