@@ -5,6 +5,14 @@ import { loadSeed } from './store/seed';
 import type { Seed } from './store/seed-types';
 import type { ClientConfig, Clock, FakeSettings, Logger } from './core/types';
 
+/** A configuration of the fake that cannot work (unknown client for a redirect URI, ...). */
+export class FakeConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FakeConfigError';
+  }
+}
+
 export interface FakeMyValueOptions {
   /** Seed data; default: mocks/seed.json. */
   seed?: Seed;
@@ -33,7 +41,7 @@ export function createFakeMyValue(options: FakeMyValueOptions = {}): Fake {
   }
   for (const r of options.redirectUris ?? []) {
     const known = extra.get(r.clientId) ?? seed.clients.find((c) => c.clientId === r.clientId);
-    if (!known) throw new Error(`--redirect-uri names unknown client ${r.clientId}`);
+    if (!known) throw new FakeConfigError(`--redirect-uri names unknown client ${r.clientId}`);
     const base = extra.get(r.clientId) ?? { clientId: known.clientId, clientSecret: known.clientSecret, redirectUris: [] };
     base.redirectUris.push(r.uri);
     extra.set(r.clientId, base);

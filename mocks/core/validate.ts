@@ -30,27 +30,30 @@ export function optionalString(fields: Fields, name: string, max = 255): Checked
   return ok(value);
 }
 
+/** JSON bodies must carry numbers as numbers; query strings and path segments carry digits. */
+export type IntSource = 'body' | 'text';
+
 /**
- * A whole number, as a JSON number or (for query strings) digits. `min` bounds it below.
+ * A whole number: a JSON number in a body, digits in a query or path. `min` bounds it below.
  * Amounts are capped at 10^12 so sums stay exact in SQLite and JavaScript.
  */
-export function requireInt(fields: Fields, name: string, min: number, max = 1e12): Checked<number> {
+export function requireInt(fields: Fields, name: string, min: number, max = 1e12, from: IntSource = 'body'): Checked<number> {
   const value = fields[name];
   if (value === undefined || value === null || value === '') return fail('ErrValidation', `${name} is required`);
-  return toInt(name, value, min, max);
+  return toInt(name, value, min, max, from);
 }
 
 /** Like requireInt, with a default when absent. */
-export function optionalInt(fields: Fields, name: string, fallback: number, min: number, max = 1e12): Checked<number> {
+export function optionalInt(fields: Fields, name: string, fallback: number, min: number, max = 1e12, from: IntSource = 'text'): Checked<number> {
   const value = fields[name];
   if (value === undefined || value === null || value === '') return ok(fallback);
-  return toInt(name, value, min, max);
+  return toInt(name, value, min, max, from);
 }
 
-function toInt(name: string, value: unknown, min: number, max: number): Checked<number> {
+function toInt(name: string, value: unknown, min: number, max: number, from: IntSource): Checked<number> {
   let n: number;
   if (typeof value === 'number') n = value;
-  else if (typeof value === 'string' && /^-?\d+$/.test(value)) n = Number(value);
+  else if (from === 'text' && typeof value === 'string' && /^-?\d+$/.test(value)) n = Number(value);
   else return fail('ErrValidation', `${name} must be a whole number, got ${describe(value)}`);
   if (!Number.isInteger(n)) return fail('ErrValidation', `${name} must be a whole number, got ${describe(value)}`);
   if (n < min) return fail('ErrValidation', min === 1 ? `${name} must be greater than 0, got ${n}` : `${name} must be at least ${min}, got ${n}`);

@@ -42,7 +42,7 @@ export const pointRoutes = defineRoutes([
     handle({ body, deps, client }) {
       const common = mutationFields(body, true);
       if (!common.ok) return failed(common);
-      const exchangeRate = optionalInt(body, 'exchangeRate', 0, 0);
+      const exchangeRate = optionalInt(body, 'exchangeRate', 0, 0, 1e12, 'body');
       if (!exchangeRate.ok) return failed(exchangeRate);
       const result = deps.store.tx(() => earn(deps.store.db, { ...common, exchangeRate: exchangeRate.value, clientId: client.clientId, now: deps.clock.now() }));
       return result.ok ? jsonResponse({ Point: result.point }) : failed(result);
@@ -77,7 +77,7 @@ export const pointRoutes = defineRoutes([
     handle({ body, deps, client }) {
       const common = mutationFields(body, true);
       if (!common.ok) return failed(common);
-      const exchangeRate = optionalInt(body, 'exchangeRate', 0, 0);
+      const exchangeRate = optionalInt(body, 'exchangeRate', 0, 0, 1e12, 'body');
       if (!exchangeRate.ok) return failed(exchangeRate);
       const adjustedReferenceNo = requireString(body, 'adjustedReferenceNo', 100);
       if (!adjustedReferenceNo.ok) return failed(adjustedReferenceNo);

@@ -22,7 +22,7 @@ function listParams(ctx: RouteContext) {
 }
 
 function pathId(ctx: RouteContext) {
-  return requireInt({ ID: ctx.params.ID }, 'ID', 1);
+  return requireInt({ ID: ctx.params.ID }, 'ID', 1, 1e12, 'text');
 }
 
 export const promoRoutes = defineRoutes([

@@ -1,5 +1,5 @@
 // `myvalue mock`: the fake MyValue on a local port (External API, Auth API and the SSO page).
-import { createFakeMyValue, SeedError } from '../../../mocks/index';
+import { createFakeMyValue, FakeConfigError, SeedError } from '../../../mocks/index';
 import { createExpressApp, listen, type RunningServer } from '../../../mocks/express';
 import { UsageError } from '../errors';
 import type { Register } from './index';
@@ -71,8 +71,11 @@ export const registerMock: Register = (program, ctx) => {
           logger: opts.quiet ? { info: () => undefined, warn: log } : { info: log, warn: log },
         });
       } catch (error) {
-        if (error instanceof SeedError) throw new UsageError(error.message);
-        if (error instanceof Error && /redirect-uri|database|SQLITE/i.test(error.message)) throw new UsageError(error.message);
+        if (error instanceof SeedError || error instanceof FakeConfigError) throw new UsageError(error.message);
+        const code = (error as { code?: unknown }).code;
+        if (opts.data && ((typeof code === 'string' && code.startsWith('SQLITE_')) || /Cannot open database/.test((error as Error).message))) {
+          throw new UsageError(`cannot use --data ${opts.data}: ${(error as Error).message}`);
+        }
         throw error;
       }
       const app = createExpressApp(fake);

@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Api, ref } from '../helpers/api';
+import { BIN, spawnMock } from '../helpers/spawn-mock';
+
+describe('myvalue mock', () => {
+  it('serves on 127.0.0.1, names the clients but never a secret, accepts --client, stops on SIGTERM', async () => {
+    const mock = await spawnMock(['--client', 'MyPOS:made-up-secret-42']);
+    try {
+      expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const api = new Api(mock.url, { clientId: 'MyPOS', clientSecret: 'made-up-secret-42' });
+      expect(await api.balance('VR8EPN')).toBe(36578968);
+      const wrong = await api.call('point.get', { valueID: 'VR8EPN' }, { clientSecret: 'another-made-up' });
+      expect(wrong.status).toBe(401);
+    } finally {
+      expect(await mock.stop('SIGTERM')).toBe(0);
+    }
+    const output = mock.output();
+    expect(output).toMatch(/clients: GramediaPOS, KompasCom, MyPOS/);
+    expect(output).toMatch(/GET \/service\/point\/ 401 .*expected sha256 of "MyPOS<clientSecret>VR8EPN"/);
+    expect(output).not.toContain('made-up-secret-42');
+    expect(output).not.toContain('demo-secret');
+  });
+
+  it('keeps state in --data across restarts; /__admin/reset restores the seed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'myvalue-data-'));
+    const data = join(dir, 'state.sqlite');
+    const first = await spawnMock(['--data', data, '--quiet']);
+    const api1 = new Api(first.url);
+    const earned = await api1.call('point.earn', { amount: 10000, referenceNo: ref(), exchangeRate: 0, outletID: 'MVAPP00001', valueID: 'VB60VS' });
+    expect(earned.body).toEqual({ Point: 160 });
+    expect(await first.stop('SIGINT')).toBe(0);
+    const second = await spawnMock(['--data', data, '--quiet']);
+    try {
+      const api2 = new Api(second.url);
+      expect(await api2.balance('VB60VS')).toBe(10800);
+      await api2.raw('POST', '/__admin/reset');
+      expect(await api2.balance('VB60VS')).toBe(10640);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it.each([
+    [['--seed', '/nonexistent/seed.json'], /^myvalue: cannot read seed \/nonexistent\/seed.json: ENOENT$/],
+    [['--client', 'nocolon'], /^myvalue: --client takes ID:SECRET/],
+    [['--port', 'abc'], /^myvalue: --port must be a port number/],
+    [['--redirect-uri', 'GramediaPOS=ftp://x'], /is not an http\(s\) URL/],
+    [['--redirect-uri', 'Nobody=http://127.0.0.1/cb'], /unknown client Nobody/],
+  ])('usage error %j: one line on stderr, exit 2', (args, message) => {
+    const result = spawnSync(process.execPath, [BIN, 'mock', '--port', '0', ...args], { encoding: 'utf8', timeout: 20_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr.trim()).toMatch(message);
+  });
+
+  it('a seed that breaks the schema names the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'myvalue-seed-'));
+    const file = join(dir, 'seed.yaml');
+    writeFileSync(file, 'clients: []\noutlets: []\nusers:\n  - firstName: A\npromos: []\n');
+    const result = spawnSync(process.execPath, [BIN, 'mock', '--port', '0', '--seed', file], { encoding: 'utf8', timeout: 20_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe(`myvalue: seed ${file}: /users/0 must have required property 'valueID'`);
+  });
+
+  it('a port in use is a one-line error', async () => {
+    const mock = await spawnMock(['--quiet']);
+    try {
+      const port = new URL(mock.url).port;
+      const result = spawnSync(process.execPath, [BIN, 'mock', '--port', port], { encoding: 'utf8', timeout: 20_000 });
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim()).toBe('myvalue: cannot listen on 127.0.0.1: port already in use');
+    } finally {
+      await mock.stop();
+    }
+  });
+});
