@@ -29,6 +29,8 @@ export const ERRORS = {
   AuthInvalidClient: { status: 400, detail: 'Client salah', id: 'InvalidClient' },
   SAT001: { status: 401, detail: 'Credential yang Anda masukkan salah' },
   SAT003: { status: 401, detail: 'Token yang Anda masukkan salah' },
+  // The fake's /__admin/authorize (not MyValue's): a BU user links to one value ID only.
+  ErrAlreadyMapped: { status: 409, detail: 'This business-unit user is already linked to another value ID' },
 } as const satisfies Record<string, { status: number; detail: string; id?: string }>;
 
 export type ErrorId = keyof typeof ERRORS;

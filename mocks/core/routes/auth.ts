@@ -1,4 +1,37 @@
-// Auth API and SSO mapping page routes (issue 4).
-import { defineRoutes } from '../route';
+// Auth API and SSO mapping page routes (issue 4): a table over the handlers in mocks/auth/.
+import { adminAuthorize, introspectEndpoint, readAuthBody, tokenEndpoint } from '../../auth/token-api';
+import { cancelMapping, confirmMapping, parseForm, showLogin, showMapping, showRegister, submitLogin, submitRegister, type PageInput } from '../../auth/flow';
+import { PAGE_PATHS } from '../../auth/pages';
+import { defineRoutes, type Route } from '../route';
+import type { Deps, FakeRequest, FakeResponse } from '../types';
 
-export const authRoutes = defineRoutes([]);
+type PageStep = (deps: Deps, input: PageInput) => FakeResponse;
+type ApiStep = (deps: Deps, fields: Record<string, unknown>) => FakeResponse;
+
+const page = (method: 'GET' | 'POST', path: string, step: PageStep): Route =>
+  method === 'GET'
+    ? { method, path, body: 'none', handle: ({ req, deps }) => step(deps, req.query) }
+    : { method, path, body: 'form', handle: ({ req, deps }) => step(deps, parseForm(req.rawBody)) };
+
+const api = (path: string, step: ApiStep): Route => ({
+  method: 'POST',
+  path,
+  body: 'form',
+  handle: ({ req, deps }: { req: FakeRequest; deps: Deps }) => {
+    const body = readAuthBody(req);
+    return body.ok ? step(deps, body.fields) : body.response;
+  },
+});
+
+export const authRoutes = defineRoutes([
+  page('GET', PAGE_PATHS.start, showMapping),
+  page('GET', PAGE_PATHS.login, showLogin),
+  page('POST', PAGE_PATHS.login, submitLogin),
+  page('GET', PAGE_PATHS.register, showRegister),
+  page('POST', PAGE_PATHS.register, submitRegister),
+  page('POST', PAGE_PATHS.confirm, confirmMapping),
+  page('POST', PAGE_PATHS.cancel, cancelMapping),
+  api('/auth/token/', tokenEndpoint),
+  api('/auth/introspect/', introspectEndpoint),
+  api('/__admin/authorize', adminAuthorize),
+]);

@@ -1,0 +1,155 @@
+// The mapping page's steps as pure handlers over the store: show, log in, register, confirm, cancel.
+// Every step re-checks the mapping parameters, so no step can redirect to an unregistered address.
+import type { Deps, FakeResponse } from '../core/types';
+import { isoSeconds } from '../core/time';
+import { normalizePhone } from '../store/normalize';
+import { checkPassword, hashPassword } from '../store/passwords';
+import { insertUser, userByEmail, userById, userByPhone, type UserRow } from '../store/users';
+import { issueCode, MAPPING_SCOPE } from './codes';
+import { htmlResponse } from './html';
+import { accountWithSameContact, linkAccount, linkedUser } from './mapping';
+import { checkMappingRequest, successRedirect, type MappingRequest } from './mapping-request';
+import { confirmPage, errorPage, landingPage, linkedPage, loginPage, registerPage, type RegisterValues } from './pages';
+import { issueTicket, readTicket } from './ticket';
+
+/** Query parameters or form fields; a repeated name gives a list. */
+export type PageInput = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/** How users who register on the page show up in registerProvider (MyValue's docs are silent). */
+export const PAGE_REGISTER_PROVIDER = 'sso_mapping';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Parses an application/x-www-form-urlencoded body. */
+export function parseForm(rawBody: string | undefined): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of new URLSearchParams(rawBody ?? '')) {
+    const prev = out[key];
+    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}
+
+const text = (input: PageInput, name: string): string => {
+  const value = input[name];
+  return typeof value === 'string' ? value : (value?.[0] ?? '');
+};
+
+/** Runs `step` with a checked request, or answers with the error page. */
+function withRequest(deps: Deps, input: PageInput, step: (request: MappingRequest) => FakeResponse): FakeResponse {
+  const checked = checkMappingRequest(input, deps.store.clients);
+  if (!checked.ok) return htmlResponse(errorPage(checked.problem), 400);
+  return step(checked.request);
+}
+
+/** GET /authorize/mapping: the first screen, or the "already linked" confirmation. */
+export function showMapping(deps: Deps, input: PageInput): FakeResponse {
+  return withRequest(deps, input, (request) => {
+    const db = deps.store.db;
+    const linked = linkedUser(db, request.clientId, request.userId);
+    if (linked) return htmlResponse(confirmPage(request, linked, undefined));
+    return htmlResponse(landingPage(request, accountWithSameContact(db, request) !== undefined));
+  });
+}
+
+/** GET /authorize/mapping/login: prefilled with the BU's contact when MyValue knows it. */
+export function showLogin(deps: Deps, input: PageInput): FakeResponse {
+  return withRequest(deps, input, (request) => {
+    const found = accountWithSameContact(deps.store.db, request);
+    const identifier = found ? ((found.by === 'email' ? request.email : request.phone) ?? '') : '';
+    return htmlResponse(loginPage(request, identifier));
+  });
+}
+
+function findByIdentifier(deps: Deps, identifier: string): UserRow | undefined {
+  const db = deps.store.db;
+  return identifier.includes('@') ? userByEmail(db, identifier) : userByPhone(db, identifier);
+}
+
+/** POST /authorize/mapping/login: password checked, then the confirmation. */
+export function submitLogin(deps: Deps, input: PageInput): FakeResponse {
+  return withRequest(deps, input, (request) => {
+    const identifier = text(input, 'identifier').trim();
+    const user = identifier === '' ? undefined : findByIdentifier(deps, identifier);
+    if (!user || !checkPassword(text(input, 'password'), user.password_hash)) {
+      return htmlResponse(loginPage(request, identifier, 'E-mail / Nomor HP atau password salah.'), 401);
+    }
+    return htmlResponse(confirmPage(request, user, issueTicket(deps, request, user.id)));
+  });
+}
+
+/** GET /authorize/mapping/register: prefilled with the BU's data. */
+export function showRegister(deps: Deps, input: PageInput): FakeResponse {
+  return withRequest(deps, input, (request) =>
+    htmlResponse(registerPage(request, { fullName: request.fullName, email: request.email ?? '', phone: request.phone ?? '' })),
+  );
+}
+
+function registerProblem(values: RegisterValues, password: string): string | undefined {
+  if (values.fullName === '') return 'Nama lengkap wajib diisi.';
+  if (values.fullName.length > 255) return 'Nama lengkap terlalu panjang.';
+  if (values.email === '' && values.phone === '') return 'Isi e-mail atau nomor HP.';
+  if (values.email !== '' && (!EMAIL.test(values.email) || values.email.length > 255)) return 'Format e-mail tidak valid.';
+  if (values.phone !== '' && !/^\d{8,13}$/.test(normalizePhone(values.phone))) return 'Nomor HP harus berisi 8 sampai 13 digit.';
+  if (password.length < 8) return 'Password minimal 8 karakter.';
+  if (password.length > 128) return 'Password terlalu panjang.';
+  return undefined;
+}
+
+/** POST /authorize/mapping/register: creates the MyValue user, then the confirmation. */
+export function submitRegister(deps: Deps, input: PageInput): FakeResponse {
+  return withRequest(deps, input, (request) => {
+    const values: RegisterValues = { fullName: text(input, 'reg_full_name').trim(), email: text(input, 'reg_email').trim(), phone: text(input, 'reg_phone').trim() };
+    const password = text(input, 'reg_password');
+    const problem = registerProblem(values, password);
+    if (problem) return htmlResponse(registerPage(request, values, problem), 400);
+    const db = deps.store.db;
+    return deps.store.tx(() => {
+      if ((values.email !== '' && userByEmail(db, values.email)) || (values.phone !== '' && userByPhone(db, values.phone))) {
+        return htmlResponse(registerPage(request, values, 'E-mail atau nomor HP ini sudah terdaftar di MyValue. Silakan masuk.'), 409);
+      }
+      const user = insertUser(db, {
+        email: values.email || undefined,
+        phone: values.phone || undefined,
+        firstName: values.fullName,
+        passwordHash: hashPassword(password),
+        clientId: request.clientId,
+        registerProvider: PAGE_REGISTER_PROVIDER,
+        outletCode: 'MVAPP00001',
+        createdAt: isoSeconds(deps.clock.now()),
+      });
+      return htmlResponse(confirmPage(request, user, issueTicket(deps, request, user.id)));
+    });
+  });
+}
+
+/** POST /authorize/mapping/confirm: links the accounts, issues a code, moves on to redirect_uri. */
+export function confirmMapping(deps: Deps, input: PageInput): FakeResponse {
+  return withRequest(deps, input, (request) => {
+    const db = deps.store.db;
+    const ticket = text(input, 'ticket');
+    const userId = ticket !== '' ? readTicket(deps, request, ticket) : linkedUser(db, request.clientId, request.userId)?.id;
+    if (userId === undefined || !userById(db, userId)) {
+      return htmlResponse(errorPage({
+        message: `Sesi masuk tidak valid atau sudah kedaluwarsa. Silakan ulangi dari aplikasi ${request.appName}.`,
+        detail: 'the confirm form carries no valid login ticket for this request (expired, tampered, or the fake was reset)',
+      }), 400);
+    }
+    return deps.store.tx(() => {
+      const linked = linkAccount(db, { clientId: request.clientId, userId: request.userId, email: request.email, phone: request.phone }, userId);
+      if (!linked.ok) {
+        return htmlResponse(errorPage({
+          message: `Akun ${request.appName} ini sudah terhubung dengan akun MyValue lain (${linked.linkedValueId}).`,
+          detail: `user_id "${request.userId}" of client "${request.clientId}" is already linked to value ID ${linked.linkedValueId}; a BU user links to one value ID only`,
+        }), 409);
+      }
+      const code = issueCode(deps, { clientId: request.clientId, redirectUri: request.redirectUri, userId });
+      return htmlResponse(linkedPage(successRedirect(request, code, MAPPING_SCOPE)));
+    });
+  });
+}
+
+/** POST /authorize/mapping/cancel ("Nanti Saja", "Batal", "Hubungkan Nanti"): back to fallback_uri. */
+export function cancelMapping(deps: Deps, input: PageInput): FakeResponse {
+  return withRequest(deps, input, (request) => ({ status: 303, headers: { location: request.fallbackUri, 'cache-control': 'no-store' }, body: '' }));
+}

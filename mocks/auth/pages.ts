@@ -1,0 +1,126 @@
+// The mapping page's screens, server-rendered, in Bahasa Indonesia like MyValue's (partner guide, user flow).
+// Every user-supplied text goes through esc(); no JavaScript.
+import { displayPhone, type UserRow } from '../store/users';
+import { esc, hiddenInputs, layout } from './html';
+import { mappingFields, mappingQuery, type MappingProblem, type MappingRequest } from './mapping-request';
+
+export const PAGE_PATHS = {
+  start: '/authorize/mapping',
+  login: '/authorize/mapping/login',
+  register: '/authorize/mapping/register',
+  confirm: '/authorize/mapping/confirm',
+  cancel: '/authorize/mapping/cancel',
+} as const;
+
+/** Seconds the "account linked" page shows before moving on to redirect_uri. */
+export const REDIRECT_DELAY_SECONDS = 1;
+
+const link = (path: string, request: MappingRequest): string => `${path}?${mappingQuery(request)}`;
+
+const cancelForm = (request: MappingRequest, label: string): string => `<form method="post" action="${PAGE_PATHS.cancel}">
+${hiddenInputs(mappingFields(request))}
+<button type="submit" class="secondary" data-testid="cancel">${esc(label)}</button>
+</form>`;
+
+const errorBox = (message: string | undefined): string => (message ? `<p class="error" role="alert" data-testid="form-error">${esc(message)}</p>` : '');
+
+/** Shown instead of any redirect when the request cannot be trusted or completed. */
+export function errorPage(problem: MappingProblem): string {
+  return layout('Permintaan tidak valid', `<h1>Halaman mapping tidak dapat dibuka</h1>
+<p class="error" role="alert" data-testid="error-message">${esc(problem.message)}</p>
+<p class="detail" data-testid="error-detail">${esc(problem.detail)}</p>
+<p>Hubungi pengembang aplikasi yang mengarahkan Anda ke halaman ini.</p>`);
+}
+
+/** "Hubungkan <app> dengan MyValue": the first screen; says so when an account with the same contact exists. */
+export function landingPage(request: MappingRequest, found: boolean): string {
+  const app = esc(request.appName);
+  const lead = found
+    ? `Kami menemukan akunmu di MyValue, hubungkan akun ${app} mu dan dapatkan keuntungan lebih banyak:`
+    : `Hubungkan akun ${app} mu dengan MyValue dan dapatkan keuntungan lebih banyak:`;
+  return layout(`Hubungkan ${request.appName} dengan MyValue`, `<h1>Hubungkan ${app} dengan MyValue</h1>
+<p data-testid="lead">${lead}</p>
+<ul>
+<li>Dapatkan poin dengan beraktivitas di ${app} dan Kompas Gramedia</li>
+<li>Masuk lebih mudah di berbagai layanan Kompas Gramedia dengan MyValue</li>
+</ul>
+<a class="button primary" href="${esc(link(PAGE_PATHS.login, request))}" data-testid="connect">Hubungkan Dengan MyValue</a>
+${cancelForm(request, 'Nanti Saja')}`);
+}
+
+/** "Masuk": e-mail or phone number and password. */
+export function loginPage(request: MappingRequest, identifier: string, error?: string): string {
+  return layout('Masuk', `<h1>Masuk</h1>
+${errorBox(error)}
+<form method="post" action="${PAGE_PATHS.login}">
+${hiddenInputs(mappingFields(request))}
+<label for="identifier">E-mail / Nomor HP</label>
+<input type="text" id="identifier" name="identifier" value="${esc(identifier)}" autocomplete="username" required>
+<label for="password">Password</label>
+<input type="password" id="password" name="password" autocomplete="current-password" required>
+<button type="submit" class="primary" data-testid="login">Masuk</button>
+</form>
+<p>Belum memiliki akun MyValue? <a href="${esc(link(PAGE_PATHS.register, request))}" data-testid="to-register">Daftar</a></p>
+${cancelForm(request, 'Batal')}`);
+}
+
+export interface RegisterValues {
+  fullName: string;
+  email: string;
+  phone: string;
+}
+
+/** "Daftar": prefilled with what the BU sent. */
+export function registerPage(request: MappingRequest, values: RegisterValues, error?: string): string {
+  return layout('Daftar', `<h1>Daftar akun MyValue</h1>
+${errorBox(error)}
+<form method="post" action="${PAGE_PATHS.register}">
+${hiddenInputs(mappingFields(request))}
+<label for="reg_full_name">Nama lengkap</label>
+<input type="text" id="reg_full_name" name="reg_full_name" value="${esc(values.fullName)}" autocomplete="name" required>
+<label for="reg_email">E-mail</label>
+<input type="email" id="reg_email" name="reg_email" value="${esc(values.email)}" autocomplete="email">
+<label for="reg_phone">Nomor HP</label>
+<input type="tel" id="reg_phone" name="reg_phone" value="${esc(values.phone)}" autocomplete="tel">
+<label for="reg_password">Password (minimal 8 karakter)</label>
+<input type="password" id="reg_password" name="reg_password" autocomplete="new-password" required>
+<button type="submit" class="primary" data-testid="register">Daftar</button>
+</form>
+<p>Sudah memiliki akun MyValue? <a href="${esc(link(PAGE_PATHS.login, request))}" data-testid="to-login">Masuk</a></p>
+${cancelForm(request, 'Batal')}`);
+}
+
+const contactOf = (email: string | null | undefined, phone: string | null | undefined): string =>
+  [email, phone].filter((v): v is string => typeof v === 'string' && v !== '').join(' · ');
+
+/**
+ * The confirmation: the BU account and the MyValue account side by side, "Hubungkan Akun" / "Hubungkan Nanti".
+ * Without a ticket it is the "already linked" variant, which only continues with the existing link.
+ */
+export function confirmPage(request: MappingRequest, user: UserRow, ticket: string | undefined): string {
+  const app = esc(request.appName);
+  const already = ticket === undefined;
+  const heading = already ? `Akun ${app} mu sudah terhubung dengan MyValue` : `Hubungkan akun ${app} dengan MyValue`;
+  const hidden: Array<[string, string]> = ticket === undefined ? mappingFields(request) : [...mappingFields(request), ['ticket', ticket]];
+  return layout('Hubungkan Akun', `<h1>${heading}</h1>
+<div class="accounts">
+<p><strong>Akun ${app}</strong><br>${esc(request.fullName)}<br>${esc(contactOf(request.email, request.phone))}</p>
+<p><strong>Akun MyValue</strong><br>${esc(`${user.first_name} ${user.last_name}`.trim())}<br>Value ID: <span data-testid="value-id">${esc(user.value_id)}</span><br>${esc(contactOf(user.email, displayPhone(user.phone)))}</p>
+</div>
+<form method="post" action="${PAGE_PATHS.confirm}">
+${hiddenInputs(hidden)}
+<button type="submit" class="primary" data-testid="confirm">${already ? 'Lanjutkan' : 'Hubungkan Akun'}</button>
+</form>
+${cancelForm(request, already ? 'Batal' : 'Hubungkan Nanti')}`);
+}
+
+/** "Akun mu telah terhubung": moves on to redirect_uri by itself (meta refresh), with a link as well. */
+export function linkedPage(redirectTo: string): string {
+  return layout(
+    'Akun terhubung',
+    `<p data-testid="linked">Akun mu telah terhubung, selanjutnya kamu dapat masuk dengan akun MyValue.</p>
+<p><strong>Halaman akan otomatis berpindah, jangan tutup halaman ini.</strong></p>
+<a class="button secondary" href="${esc(redirectTo)}" data-testid="continue">Lanjutkan</a>`,
+    `<meta http-equiv="refresh" content="${REDIRECT_DELAY_SECONDS};url=${esc(redirectTo)}">`,
+  );
+}
