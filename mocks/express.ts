@@ -2,6 +2,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { MAX_BODY_BYTES, type Fake } from './core/app';
 import type { FakeRequest, FakeResponse, QueryValue } from './core/types';
 
@@ -45,24 +46,40 @@ export function sendFakeResponse(res: Response, response: FakeResponse): void {
   res.end(typeof response.body === 'string' ? response.body : JSON.stringify(response.body));
 }
 
+export interface ExpressAdapterOptions {
+  /** How injected latency waits (tests pass a recorder); default: a timer. */
+  wait?: (ms: number) => Promise<void>;
+}
+
+/** Acts on the core's fault directives: waits, then answers or closes the connection without answering. */
+async function deliver(res: Response, response: FakeResponse, wait: (ms: number) => Promise<void>): Promise<void> {
+  if (response.delayMs) await wait(response.delayMs);
+  if (response.fault === 'drop' || response.fault === 'no-answer') {
+    res.socket?.destroy();
+    return;
+  }
+  sendFakeResponse(res, response);
+}
+
 /**
  * An Express app serving the fake.
  * @example createExpressApp(createFakeMyValue()).listen(4010, '127.0.0.1');
  */
-export function createExpressApp(fake: Fake): express.Express {
+export function createExpressApp(fake: Fake, options: ExpressAdapterOptions = {}): express.Express {
+  const wait = options.wait ?? ((ms: number) => sleep(ms));
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(express.text({ type: () => true, limit: MAX_BODY_BYTES, defaultCharset: 'utf-8' }));
-  app.use((req: Request, res: Response) => {
+  app.use(async (req: Request, res: Response) => {
     const raw = typeof req.body === 'string' ? req.body : undefined;
-    sendFakeResponse(res, fake.handle(toFakeRequest(req, raw, false)));
+    await deliver(res, fake.handle(toFakeRequest(req, raw, false)), wait);
   });
-  app.use((error: Error & { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
+  app.use(async (error: Error & { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
     // Body errors (too large, bad charset, aborted) still get MyValue's shape from the core.
     const tooLarge = error.type === 'entity.too.large';
     const response = fake.handle(toFakeRequest(req, tooLarge ? undefined : '\u0000', tooLarge));
-    sendFakeResponse(res, response);
+    await deliver(res, response, wait);
   });
   return app;
 }

@@ -1,5 +1,6 @@
 // The fake MyValue, assembled: store + core. Adapters (Express, MSW) take the result.
 import { createFake, type Fake } from './core/app';
+import { faultSpecs, type FaultInput } from './core/faults';
 import { createStore } from './store/store';
 import { loadSeed } from './store/seed';
 import type { Seed } from './store/seed-types';
@@ -27,6 +28,12 @@ export interface FakeMyValueOptions {
   clock?: Clock;
   logger?: Logger;
   settings?: Partial<FakeSettings>;
+  /** Fault rules from the start, e.g. ['point.earn:status=503,times=1']; a bad one throws FaultRuleError. */
+  faults?: ReadonlyArray<string | FaultInput>;
+  /** Requests the journal keeps (default 1000, oldest dropped). */
+  journalSize?: number;
+  /** Randomness for fault probabilities and random latency (default Math.random). */
+  random?: () => number;
 }
 
 /**
@@ -46,11 +53,14 @@ export function createFakeMyValue(options: FakeMyValueOptions = {}): Fake {
     base.redirectUris.push(r.uri);
     extra.set(r.clientId, base);
   }
+  const faults = faultSpecs(options.faults ?? []);
   const store = createStore({ file: options.dataFile, seed, extraClients: [...extra.values()] });
-  return createFake({ store, clock: options.clock, logger: options.logger, settings: options.settings });
+  return createFake({ store, clock: options.clock, logger: options.logger, settings: options.settings, faults, journalSize: options.journalSize, random: options.random });
 }
 
 export { createFake, type Fake } from './core/app';
 export type { FakeRequest, FakeResponse, Clock, Logger, FakeSettings } from './core/types';
 export { loadSeed, parseSeed, SeedError } from './store/seed';
+export { FaultRuleError, parseFaultRule, type FaultInput, type FaultRule, type Faults } from './core/faults';
+export type { Journal, JournalEntry, JournalFilter } from './core/journal';
 export type { Seed } from './store/seed-types';

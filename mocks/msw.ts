@@ -1,5 +1,5 @@
 // MSW adapter: the same core served in process at MyValue's host names, or at given base URLs.
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { MAX_BODY_BYTES, type Fake } from './core/app';
 import type { FakeRequest, QueryValue } from './core/types';
 import { TARGET_HOSTS } from '../src/targets';
@@ -36,11 +36,15 @@ async function toFakeRequest(request: Request): Promise<FakeRequest> {
  *   const server = setupServer(...myValueHandlers(createFakeMyValue()));
  *   server.listen({ onUnhandledRequest: 'error' });
  */
-export function myValueHandlers(fake: Fake, options: { baseUrls?: readonly string[] } = {}): HttpHandler[] {
+export function myValueHandlers(fake: Fake, options: { baseUrls?: readonly string[]; wait?: (ms: number) => Promise<void> } = {}): HttpHandler[] {
   const bases = (options.baseUrls ?? MYVALUE_BASE_URLS).map((base) => base.replace(/\/+$/, ''));
+  // Fault directives (issue 5): latency waits (tests may pass `wait`); drop and no-answer are network errors.
+  const wait = options.wait ?? ((ms: number) => delay(ms));
   return bases.map((base) =>
     http.all(`${base}/*`, async ({ request }) => {
       const response = fake.handle(await toFakeRequest(request));
+      if (response.delayMs) await wait(response.delayMs);
+      if (response.fault === 'drop' || response.fault === 'no-answer') return HttpResponse.error();
       const body = response.body === undefined || response.body === null || response.body === '' ? null : typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
       return new HttpResponse(body, { status: response.status, headers: response.headers });
     }),

@@ -3,7 +3,10 @@
 import { diagnoseSign, explainSign, findRule, verifySign, type SignRule } from '../../src/signing';
 import { errorResponse } from './errors';
 import { ROUTES } from './routes/index';
-import type { Fields, Route } from './route';
+import { createFaults, droppedResponse, faultFromHeader, FAULT_HEADER, malformedResponse, statusFaultResponse, type FaultSpec, type Faults, type FiredFault } from './faults';
+import { createJournal, DEFAULT_JOURNAL_SIZE, journalBody, maskSecrets, type Journal } from './journal';
+import { parsePrefer, preferredResponse } from './prefer';
+import type { Fields, Route, RouteContext } from './route';
 import { defaultSettings, silentLogger, systemClock, type Deps, type FakeRequest, type FakeResponse, type FakeSettings, type Logger, type Clock } from './types';
 import type { Store } from '../store/store';
 
@@ -18,15 +21,47 @@ export interface FakeOptions {
   clock?: Clock;
   logger?: Logger;
   settings?: Partial<FakeSettings>;
+  /** Fault rules active from the start (and again after reset). */
+  faults?: readonly FaultSpec[];
+  /** Requests the journal keeps (default 1000; 0 keeps none). */
+  journalSize?: number;
+  /** Randomness for fault probabilities and random latency (default Math.random). */
+  random?: () => number;
 }
 
 export interface Fake {
   /** Answers one request. Never throws for anything a client can send. */
   handle(req: FakeRequest): FakeResponse;
   readonly deps: Deps;
-  /** Restores the seed. */
+  /** Restores the seed and the startup fault rules, and empties the journal. */
   reset(): void;
+  /** Fault rules: add('point.earn:status=503,times=1'), list(), remove(id), clear(). */
+  readonly faults: Faults;
+  /** Every request but the admin API's: list(filter), count(filter), clear(). */
+  readonly journal: Journal;
 }
+
+/** Who sent a request and whether its sign was right, for the journal. */
+interface Who {
+  rule: string | null;
+  clientId: string | null;
+  signOk: boolean | null;
+}
+
+const NOBODY: Who = { rule: null, clientId: null, signOk: null };
+
+interface Outcome {
+  response: FakeResponse;
+  note: string;
+  who: Who;
+  /** The fault or forced answer applied, for the journal and the log. */
+  fault?: string;
+}
+
+type Admitted = { ok: true; ctx: RouteContext; who: Who } | ({ ok: false } & Outcome);
+
+/** The fake's own API is neither faulted nor journaled (so faults can always be cleared). */
+const isAdmin = (path: string): boolean => /^\/__admin(\/|$)/.test(path);
 
 interface CompiledRoute {
   route: Route;
@@ -112,49 +147,58 @@ function parseJsonBody(req: FakeRequest): Parsed {
  *          fake.handle({ method: 'GET', path: '/service/point/', query: {...}, headers: {}, origin: 'http://x' });
  */
 export function createFake(options: FakeOptions): Fake {
+  const random = options.random ?? Math.random;
   const deps: Deps = {
     store: options.store,
     clock: options.clock ?? systemClock,
     logger: options.logger ?? silentLogger,
     settings: { ...defaultSettings, ...options.settings },
+    faults: createFaults({ random, initial: options.faults }),
+    journal: createJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE),
   };
 
-  const dispatch = (req: FakeRequest): { response: FakeResponse; note: string } => {
-    const method = req.method.toUpperCase();
-    const found = findRoute(method, req.path);
-    if (!('route' in found)) {
-      if (found.allowed.length > 0) {
-        return { response: errorResponse('ErrMethodNotAllowed', `${method} is not allowed on ${req.path}; use ${found.allowed.join(', ')}`, { allow: found.allowed.join(', ') }), note: '' };
-      }
-      return { response: errorResponse('ErrRouteNotFound', `No route for ${method} ${req.path}`), note: '' };
-    }
-    const { route, params } = found;
+  /** Parses the body and checks client and sign: ready for the handler, or refused. Changes nothing. */
+  const admit = (req: FakeRequest, method: string, route: Route, params: Record<string, string>): Admitted => {
+    const unsigned: Who = { ...NOBODY, rule: route.rule ?? null };
     if (req.bodyTooLarge) {
-      return { response: errorResponse('ErrPayloadTooLarge', `Request body is larger than ${MAX_BODY_BYTES} bytes`), note: '' };
+      return { ok: false, response: errorResponse('ErrPayloadTooLarge', `Request body is larger than ${MAX_BODY_BYTES} bytes`), note: '', who: unsigned };
     }
     let body: Fields = {};
     if ((route.body ?? (method === 'POST' ? 'json' : 'none')) === 'json') {
       const parsed = parseJsonBody(req);
-      if (!parsed.ok) return { response: parsed.response, note: '' };
+      if (!parsed.ok) return { ok: false, response: parsed.response, note: '', who: unsigned };
       body = parsed.body;
     }
     const rule = route.rule ? findRule(route.rule) : undefined;
     const fields: Fields = rule?.location === 'body' ? body : firstValues(req.query);
     if (!rule) {
       const client = { clientId: '', clientSecret: '', redirectUris: [] };
-      return { response: route.handle({ req, deps, client, fields, body, params }), note: '' };
+      return { ok: true, ctx: { req, deps, client, fields, body, params }, who: unsigned };
     }
     const clientId = fields.clientID;
-    const client = typeof clientId === 'string' ? deps.store.clients.get(clientId) : undefined;
+    const named = typeof clientId === 'string' ? clientId : null;
+    const client = named === null ? undefined : deps.store.clients.get(named);
     if (!client) {
-      return { response: errorResponse('InvalidClient'), note: `unknown clientID ${JSON.stringify(clientId ?? null)}` };
+      return { ok: false, response: errorResponse('InvalidClient'), note: `unknown clientID ${JSON.stringify(clientId ?? null)}`, who: { rule: rule.name, clientId: named, signOk: null } };
     }
     const signFields: Fields = params.ID === undefined ? fields : { ...fields, ID: params.ID };
     const input = { clientId: client.clientId, clientSecret: client.clientSecret, fields: signFields };
     if (!verifySign(rule, input, fields.sign)) {
-      return signRefused(rule, input, fields.sign);
+      return { ok: false, ...signRefused(rule, input, fields.sign), who: { rule: rule.name, clientId: named, signOk: false } };
     }
-    return { response: route.handle({ req, deps, rule, client, fields, body, params }), note: rule.name };
+    return { ok: true, ctx: { req, deps, rule, client, fields, body, params }, who: { rule: rule.name, clientId: named, signOk: true } };
+  };
+
+  const dispatch = (req: FakeRequest, method: string, found: ReturnType<typeof findRoute>): Outcome => {
+    if (!('route' in found)) {
+      if (found.allowed.length > 0) {
+        return { response: errorResponse('ErrMethodNotAllowed', `${method} is not allowed on ${req.path}; use ${found.allowed.join(', ')}`, { allow: found.allowed.join(', ') }), note: '', who: NOBODY };
+      }
+      return { response: errorResponse('ErrRouteNotFound', `No route for ${method} ${req.path}`), note: '', who: NOBODY };
+    }
+    const admitted = admit(req, method, found.route, found.params);
+    if (!admitted.ok) return admitted;
+    return { response: found.route.handle(admitted.ctx), note: admitted.who.rule ?? '', who: admitted.who };
   };
 
   const signRefused = (rule: SignRule, input: { clientId: string; clientSecret: string; fields: Fields }, received: unknown): { response: FakeResponse; note: string } => {
@@ -166,23 +210,85 @@ export function createFake(options: FakeOptions): Fake {
     return { response: errorResponse('ErrAuthorizationInvalidSign', undefined, { [SIGN_EXPLAIN_HEADER]: headerSafeJson(explain) }), note };
   };
 
+  /**
+   * A MyValue request with faults and forced answers (issue 5). Order: a bad Prefer or fault header
+   * is a 400; Prefer answers the documented example; a status or drop fault answers before the
+   * handler runs (nothing changes); malformed and no-answer faults act on the handled answer.
+   */
+  const serve = (req: FakeRequest, method: string, found: ReturnType<typeof findRoute>): Outcome => {
+    const prefer = parsePrefer(req.headers.prefer);
+    if (!prefer.ok) return { response: errorResponse('ErrValidation', prefer.detail), note: 'bad Prefer header', who: NOBODY };
+    const header = faultFromHeader(req.headers[FAULT_HEADER], random);
+    if (!header.ok) return { response: errorResponse('ErrValidation', header.detail), note: `bad ${FAULT_HEADER} header`, who: NOBODY };
+    const route = 'route' in found ? found : undefined;
+    // A request's own header wins over the rules, and then uses up none of their `times`; so does Prefer.
+    const fired: FiredFault | undefined = header.value ?? (prefer.value ? undefined : deps.faults.pick({ method, path: req.path, rule: route?.route.rule }));
+    const whoOf = (): Who => (route ? admit(req, method, route.route, route.params).who : NOBODY);
+    let outcome: Outcome;
+    if (prefer.value && route) {
+      const response = preferredResponse(method, route.route.path, prefer.value);
+      outcome = { response, note: `forced by Prefer: ${prefer.value.text}`, who: whoOf(), fault: `prefer:${prefer.value.text}` };
+    } else if (fired?.outcome?.kind === 'status') {
+      outcome = { response: statusFaultResponse(fired.outcome.status, fired.source), note: '', who: whoOf() };
+    } else if (fired?.outcome?.kind === 'drop') {
+      outcome = { response: droppedResponse(fired.source), note: '', who: whoOf() };
+    } else {
+      outcome = dispatch(req, method, found);
+      if (fired?.outcome?.kind === 'malformed') outcome.response = malformedResponse(outcome.response, fired.source);
+      if (fired?.outcome?.kind === 'no-answer') outcome.response = { ...outcome.response, fault: 'no-answer' };
+    }
+    if (fired) {
+      outcome.fault = outcome.fault ?? fired.source;
+      outcome.response = { ...outcome.response, headers: { ...outcome.response.headers, [FAULT_HEADER]: fired.source } };
+      if (fired.latencyMs) outcome.response.delayMs = fired.latencyMs;
+    }
+    return outcome;
+  };
+
   return {
     deps,
-    reset: () => deps.store.reset(),
+    faults: deps.faults,
+    journal: deps.journal,
+    reset: () => {
+      deps.store.reset();
+      deps.faults.reset();
+      deps.journal.clear();
+    },
     handle(req) {
       const started = performance.now();
-      let result: { response: FakeResponse; note: string };
+      const method = req.method.toUpperCase();
+      const journaled = !isAdmin(req.path);
+      let result: Outcome;
       try {
-        result = dispatch(req);
+        const found = findRoute(method, req.path);
+        result = journaled ? serve(req, method, found) : dispatch(req, method, found);
       } catch (error) {
         deps.logger.warn(`${req.method} ${req.path} failed: ${(error as Error).stack ?? String(error)}`);
-        result = { response: errorResponse('ErrInternal', `The fake failed on this request: ${(error as Error).message}`), note: 'internal error' };
+        result = { response: errorResponse('ErrInternal', `The fake failed on this request: ${(error as Error).message}`), note: 'internal error', who: NOBODY };
       }
-      const ms = (performance.now() - started).toFixed(1);
-      const line = `${req.method.toUpperCase()} ${req.path} ${result.response.status} ${ms}ms${result.note ? ` ${result.note}` : ''}`;
-      if (result.response.status >= 400) deps.logger.warn(line);
+      const elapsed = performance.now() - started;
+      const { response } = result;
+      const status = response.fault === 'drop' ? null : response.status;
+      const shown = response.fault === 'drop' ? 'dropped' : response.fault === 'no-answer' ? `${response.status} (not sent)` : String(response.status);
+      const notes = [result.note, result.fault ? `fault ${result.fault}` : '', response.delayMs ? `+${response.delayMs}ms` : ''].filter((n) => n !== '');
+      const line = `${method} ${req.path} ${shown} ${elapsed.toFixed(1)}ms${notes.length ? ` ${notes.join(' ')}` : ''}`;
+      if (response.status >= 400 || response.fault) deps.logger.warn(line);
       else deps.logger.info(line);
-      return result.response;
+      if (journaled) {
+        deps.journal.record({
+          time: deps.clock.now().toISOString(),
+          method,
+          path: req.path,
+          query: maskSecrets({ ...req.query }),
+          body: journalBody(req.rawBody),
+          ...result.who,
+          status,
+          durationMs: Math.round(elapsed * 10) / 10,
+          delayMs: response.delayMs ?? 0,
+          fault: result.fault ?? null,
+        });
+      }
+      return response;
     },
   };
 }

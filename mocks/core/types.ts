@@ -1,5 +1,7 @@
 // The plain request and response the fake's core speaks; adapters convert at the edge.
 import type { Store } from '../store/store';
+import type { Faults } from './faults';
+import type { Journal } from './journal';
 
 export type QueryValue = string | string[];
 
@@ -24,6 +26,15 @@ export interface FakeResponse {
   headers: Record<string, string>;
   /** A JSON value, or a string for HTML pages (content-type says which). */
   body: unknown;
+  // Fault directives (issue 5, see mocks/core/faults.ts); adapters act on them, the core decides them.
+  /** Wait this long before answering (or before closing the connection). */
+  delayMs?: number;
+  /**
+   * drop: close the connection without an answer (nothing was handled);
+   * no-answer: the request was handled (a mutation committed), then close without an answer;
+   * malformed: informational, the core already put a body that is not JSON in `body`.
+   */
+  fault?: 'drop' | 'malformed' | 'no-answer';
 }
 
 export interface Clock {
@@ -58,6 +69,9 @@ export interface Deps {
   clock: Clock;
   logger: Logger;
   settings: FakeSettings;
+  /** Fault rules and the request journal (issue 5), for the admin routes. */
+  faults: Faults;
+  journal: Journal;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

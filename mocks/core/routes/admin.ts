@@ -1,5 +1,7 @@
-// The fake's own admin API under /__admin/ (not part of MyValue).
-import { jsonResponse } from '../errors';
+// The fake's own admin API under /__admin/ (not part of MyValue). Its requests are not journaled.
+import { errorResponse, jsonResponse } from '../errors';
+import { faultFromJson, type FaultSpec } from '../faults';
+import { parseJournalQuery } from '../journal';
 import { defineRoutes } from '../route';
 
 export const adminRoutes = defineRoutes([
@@ -8,7 +10,10 @@ export const adminRoutes = defineRoutes([
     path: '/__admin/reset',
     body: 'none',
     handle({ deps }) {
+      // Issue 5: reset also restores the startup fault rules and empties the journal.
       deps.store.reset();
+      deps.faults.reset();
+      deps.journal.clear();
       return jsonResponse({ reset: true });
     },
   },
@@ -17,6 +22,69 @@ export const adminRoutes = defineRoutes([
     path: '/__admin/health',
     handle() {
       return jsonResponse({ ok: true });
+    },
+  },
+  // Fault rules (issue 5): body { "rule": "point.earn:status=503,times=1" }, { "rules": [...] },
+  // or the object form { "route": "point.earn", "status": 503, "times": 1 }. All or nothing.
+  {
+    method: 'GET',
+    path: '/__admin/faults',
+    handle({ deps }) {
+      const faults = deps.faults.list();
+      return jsonResponse({ count: faults.length, faults });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/__admin/faults',
+    handle({ body, deps }) {
+      const inputs: unknown[] = Array.isArray(body.rules) ? body.rules : [body];
+      if (inputs.length === 0) return errorResponse('ErrValidation', 'rules is empty: give at least one fault rule');
+      const specs: FaultSpec[] = [];
+      for (const [i, input] of inputs.entries()) {
+        const parsed = faultFromJson(input);
+        if (!parsed.ok) return errorResponse('ErrValidation', `${inputs.length > 1 ? `rules[${i}]: ` : ''}${parsed.detail}`);
+        specs.push(parsed.value);
+      }
+      const added = specs.flatMap((spec) => {
+        const result = deps.faults.add(spec);
+        return result.ok ? [result.value] : [];
+      });
+      return jsonResponse({ count: added.length, faults: added }, 201);
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/__admin/faults',
+    handle({ deps }) {
+      return jsonResponse({ cleared: deps.faults.clear() });
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/__admin/faults/:id',
+    handle({ deps, params }) {
+      const id = params.id ?? '';
+      if (deps.faults.remove(id)) return jsonResponse({ removed: id });
+      return jsonResponse({ id: 'ErrFaultNotFound', detail: `No fault rule with id "${id}"`, errorCode: 404 }, 404);
+    },
+  },
+  // Request journal (issue 5): filters method, path, rule, clientId, status, signOk, since.
+  {
+    method: 'GET',
+    path: '/__admin/requests',
+    handle({ deps, req }) {
+      const parsed = parseJournalQuery(req.query);
+      if (!parsed.ok) return errorResponse('ErrValidation', parsed.detail);
+      const requests = deps.journal.list(parsed.filter);
+      return jsonResponse({ count: requests.length, requests });
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/__admin/requests',
+    handle({ deps }) {
+      return jsonResponse({ cleared: deps.journal.clear() });
     },
   },
 ]);

@@ -2,6 +2,7 @@
 import { createFakeMyValue, FakeConfigError, SeedError } from '../../../mocks/index';
 import { createExpressApp, listen, type RunningServer } from '../../../mocks/express';
 import { UsageError } from '../errors';
+import { parseFaultRule, type FaultSpec } from '../../../mocks/core/faults';
 import type { Register } from './index';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -32,6 +33,18 @@ function parseRedirectFlag(value: string): { clientId: string; uri: string } {
   return { clientId: value.slice(0, at), uri };
 }
 
+/** --fault TARGET:SPEC (issue 5), e.g. "point.earn:status=503,times=1" or "*:latency=100-300". */
+export function parseFaultFlag(value: string): FaultSpec {
+  const parsed = parseFaultRule(value);
+  if (!parsed.ok) throw new UsageError(`--fault "${value}": ${parsed.detail}`);
+  return parsed.value;
+}
+
+function parseJournalSize(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 1_000_000) throw new UsageError(`--journal-size must be a whole number 0-1000000, got "${value}"`);
+  return Number(value);
+}
+
 interface MockOptions {
   port: string;
   host: string;
@@ -41,6 +54,8 @@ interface MockOptions {
   client: string[];
   redirectUri: string[];
   quiet?: boolean;
+  fault: string[];
+  journalSize: string;
 }
 
 export const registerMock: Register = (program, ctx) => {
@@ -55,11 +70,15 @@ export const registerMock: Register = (program, ctx) => {
     .option('--client <id:secret>', 'add or override a client (repeatable)', collect, [])
     .option('--redirect-uri <clientId=uri>', 'register an SSO redirect URI for a client (repeatable)', collect, [])
     .option('--quiet', 'no log line per request')
+    .option('--fault <rule>', 'inject a fault, TARGET:SPEC, e.g. "point.earn:status=503,times=1", "*:latency=100-300" (repeatable)', collect, [])
+    .option('--journal-size <n>', 'requests the journal keeps (GET /__admin/requests)', '1000')
     .action(async (opts: MockOptions) => {
       const port = parsePort(opts.port, '--port');
       const authPort = opts.authPort === undefined ? undefined : parsePort(opts.authPort, '--auth-port');
       const clients = opts.client.map(parseClientFlag);
       const redirectUris = opts.redirectUri.map(parseRedirectFlag);
+      const faults = opts.fault.map(parseFaultFlag);
+      const journalSize = parseJournalSize(opts.journalSize);
       const log = (line: string): void => ctx.io.out(`${new Date().toISOString()} ${line}`);
       let fake;
       try {
@@ -68,6 +87,8 @@ export const registerMock: Register = (program, ctx) => {
           dataFile: opts.data,
           clients,
           redirectUris,
+          faults: faults.map((f) => f.text),
+          journalSize,
           logger: opts.quiet ? { info: () => undefined, warn: log } : { info: log, warn: log },
         });
       } catch (error) {
@@ -92,6 +113,7 @@ export const registerMock: Register = (program, ctx) => {
       ctx.io.out(`fake MyValue listening on ${main.url}`);
       ctx.io.out(`  External API: ${main.url}   Auth API and SSO page: ${(auth ?? main).url}`);
       ctx.io.out(`  clients: ${[...fake.deps.store.clients.keys()].join(', ')}   state: ${opts.data ?? 'in memory'}`);
+      if (faults.length > 0) ctx.io.out(`  faults: ${faults.map((f) => f.text).join('  ')}`);
       ctx.keepAlive(
         new Promise<void>((resolve) => {
           const stop = (signal: string): void => {

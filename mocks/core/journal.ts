@@ -1,0 +1,147 @@
+// The fake's request journal: what each request was, who sent it, whether its sign was right and
+// what the fake did. Bounded (oldest dropped); secrets masked; the admin API's own calls are not in it.
+import { pathMatches } from './faults';
+import type { QueryValue } from './types';
+
+export interface JournalEntry {
+  /** 1, 2, 3... in arrival order; keeps counting after entries are dropped or cleared. */
+  seq: number;
+  /** ISO time from the fake's clock. */
+  time: string;
+  method: string;
+  path: string;
+  /** Query as received; keys that look secret are masked. */
+  query: Record<string, QueryValue>;
+  /** Parsed JSON body with secret-looking keys masked; null when none, not JSON or over 4 KB. */
+  body: unknown;
+  /** Signing rule of the route (e.g. 'point.earn'); null for unsigned or unknown routes. */
+  rule: string | null;
+  /** clientID the request named (signed routes). */
+  clientId: string | null;
+  /** true/false: sign checked; null: not checked (unsigned route, unknown clientID, body not parsed). */
+  signOk: boolean | null;
+  /** Status the fake decided; with fault 'no-answer' it was never sent; null when the connection was dropped. */
+  status: number | null;
+  /** Time the core took, in ms (without injected latency). */
+  durationMs: number;
+  /** Injected latency in ms (0 when none). */
+  delayMs: number;
+  /** The fault or forced response applied: rule text, 'header:...' or 'prefer:...'; null when none. */
+  fault: string | null;
+}
+
+export interface JournalFilter {
+  method?: string;
+  /** Exact path (trailing slash ignored); '*' or ':name' segments match any one segment. */
+  path?: string;
+  rule?: string;
+  clientId?: string;
+  status?: number | null;
+  signOk?: boolean | null;
+  /** Entries at or after this time. */
+  since?: Date | string;
+}
+
+export interface Journal {
+  /** Adds an entry, dropping the oldest past the capacity. */
+  record(entry: Omit<JournalEntry, 'seq'>): void;
+  /** Matching entries, oldest first. */
+  list(filter?: JournalFilter): JournalEntry[];
+  count(filter?: JournalFilter): number;
+  /** Empties the journal; returns how many entries it held. */
+  clear(): number;
+  readonly capacity: number;
+}
+
+export const DEFAULT_JOURNAL_SIZE = 1000;
+const MAX_BODY_CHARS = 4096;
+const SECRET_KEY = /secret|password|token|^code$/i;
+
+/** Copy of a query or body with secret-looking keys (client_secret, password, tokens, codes) masked. */
+export function maskSecrets<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(maskSecrets) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) out[key] = SECRET_KEY.test(key) ? '***' : maskSecrets(v);
+  return out as T;
+}
+
+/** The body as the journal keeps it. */
+export function journalBody(rawBody: string | undefined): unknown {
+  if (rawBody === undefined || rawBody.trim() === '' || rawBody.length > MAX_BODY_CHARS) return null;
+  try {
+    return maskSecrets(JSON.parse(rawBody) as unknown);
+  } catch {
+    return null;
+  }
+}
+
+function matches(entry: JournalEntry, filter: JournalFilter): boolean {
+  if (filter.method !== undefined && entry.method !== filter.method.toUpperCase()) return false;
+  if (filter.path !== undefined && !pathMatches(filter.path.split('/').filter((s) => s.length > 0), entry.path)) return false;
+  if (filter.rule !== undefined && entry.rule !== filter.rule) return false;
+  if (filter.clientId !== undefined && entry.clientId !== filter.clientId) return false;
+  if (filter.status !== undefined && entry.status !== filter.status) return false;
+  if (filter.signOk !== undefined && entry.signOk !== filter.signOk) return false;
+  if (filter.since !== undefined && Date.parse(entry.time) < new Date(filter.since).getTime()) return false;
+  return true;
+}
+
+/**
+ * A journal keeping the last `capacity` requests (0 keeps none).
+ * @example const journal = createJournal(1000); journal.list({ rule: 'point.earn', signOk: false });
+ */
+export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE): Journal {
+  let entries: JournalEntry[] = [];
+  let seq = 0;
+  return {
+    capacity,
+    record(entry) {
+      seq += 1;
+      if (capacity <= 0) return;
+      entries.push({ seq, ...entry });
+      if (entries.length > capacity) entries.splice(0, entries.length - capacity);
+    },
+    list: (filter = {}) => entries.filter((e) => matches(e, filter)).map((e) => ({ ...e })),
+    count: (filter = {}) => entries.reduce((n, e) => (matches(e, filter) ? n + 1 : n), 0),
+    clear() {
+      const n = entries.length;
+      entries = [];
+      return n;
+    },
+  };
+}
+
+const FILTER_KEYS = ['method', 'path', 'rule', 'clientId', 'status', 'signOk', 'since'] as const;
+
+/** A filter from `GET /__admin/requests?...`; bad values are a value, not a throw. */
+export function parseJournalQuery(query: Readonly<Record<string, QueryValue>>): { ok: true; filter: JournalFilter } | { ok: false; detail: string } {
+  const filter: JournalFilter = {};
+  for (const [key, raw] of Object.entries(query)) {
+    const value = Array.isArray(raw) ? raw[raw.length - 1] ?? '' : raw;
+    switch (key) {
+      case 'method':
+      case 'path':
+      case 'rule':
+      case 'clientId':
+        filter[key] = value;
+        break;
+      case 'status':
+        if (value === 'null' || value === 'none') filter.status = null;
+        else if (/^\d{3}$/.test(value)) filter.status = Number(value);
+        else return { ok: false, detail: `status must be a 3-digit HTTP status or null, got "${value}"` };
+        break;
+      case 'signOk':
+        if (value === 'true' || value === 'false' || value === 'null') filter.signOk = value === 'null' ? null : value === 'true';
+        else return { ok: false, detail: `signOk must be true, false or null, got "${value}"` };
+        break;
+      case 'since':
+        if (Number.isNaN(Date.parse(value))) return { ok: false, detail: `since must be an ISO date-time, got "${value}"` };
+        filter.since = value;
+        break;
+      default:
+        return { ok: false, detail: `unknown filter "${key}"; use ${FILTER_KEYS.join(', ')}` };
+    }
+  }
+  return { ok: true, filter };
+}

@@ -1,0 +1,69 @@
+// Shared by the fault and journal tests: a fresh fake per test, signed requests, a settable clock.
+import { createFakeMyValue, type Fake, type FakeRequest, type FakeResponse } from '../../mocks/index';
+import type { FakeMyValueOptions } from '../../mocks/index';
+import { computeSign, findRule } from '../../src/signing';
+
+/** Made-up credentials: never a real client's. */
+export const CLIENT = { clientId: 'FaultTestPOS', clientSecret: 'made-up-secret-for-fault-tests' };
+export const USER = 'VR8EPN';
+export const OUTLET = '10000';
+
+export interface TestClock {
+  now(): Date;
+  set(iso: string): void;
+}
+
+export function testClock(iso = '2025-03-01T08:00:00.000Z'): TestClock {
+  let current = new Date(iso);
+  return { now: () => new Date(current), set: (next) => (current = new Date(next)) };
+}
+
+export function freshFake(options: FakeMyValueOptions = {}): Fake {
+  return createFakeMyValue({ clients: [CLIENT], clock: testClock(), ...options });
+}
+
+function sign(ruleName: string, fields: Record<string, unknown>, secret = CLIENT.clientSecret): string {
+  const rule = findRule(ruleName);
+  if (!rule) throw new Error(`no rule ${ruleName}`);
+  return computeSign(rule, { clientId: CLIENT.clientId, clientSecret: secret, fields });
+}
+
+/** Path and query of a signed GET /service/point/ (balance). */
+export function balancePath(valueID = USER): string {
+  const fields = { clientID: CLIENT.clientId, valueID };
+  return `/service/point/?${new URLSearchParams({ ...fields, sign: sign('point.get', fields) })}`;
+}
+
+/** JSON body of a signed earn; `wrongSign` signs with another secret. */
+export function earnBody(referenceNo: string, options: { amount?: number; wrongSign?: boolean } = {}): string {
+  const fields = { clientID: CLIENT.clientId, amount: options.amount ?? 10_000, referenceNo, outletID: OUTLET, valueID: USER };
+  return JSON.stringify({ ...fields, sign: sign('point.earn', fields, options.wrongSign ? 'not-the-secret' : CLIENT.clientSecret) });
+}
+
+export const EARN_PATH = '/service/point/earn/';
+
+/** A core request with sensible defaults. */
+export function coreRequest(partial: Partial<FakeRequest> & { path: string }): FakeRequest {
+  return { method: 'GET', query: {}, headers: {}, origin: 'http://127.0.0.1:4010', ...partial };
+}
+
+/** Calls the core directly: path may carry a query string. */
+export function call(fake: Fake, method: string, pathAndQuery: string, init: { body?: string; headers?: Record<string, string> } = {}): FakeResponse {
+  const url = new URL(pathAndQuery, 'http://127.0.0.1:4010');
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = v;
+  return fake.handle(coreRequest({ method, path: url.pathname, query, headers: init.headers ?? {}, rawBody: init.body }));
+}
+
+/** The user's balance, read through the core. */
+export function balance(fake: Fake): number {
+  const response = call(fake, 'GET', balancePath());
+  if (response.status !== 200) throw new Error(`balance: ${response.status} ${JSON.stringify(response.body)}`);
+  return (response.body as { point: number }).point;
+}
+
+/** Path and query of a signed GET /service/point/history/ for the test user. */
+export function historyPath(): string {
+  const fields = { clientID: CLIENT.clientId, valueID: USER, limit: '100' };
+  return `/service/point/history/?${new URLSearchParams({ ...fields, sign: sign('point.history', fields) })}`;
+}
