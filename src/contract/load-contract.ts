@@ -1,0 +1,30 @@
+// Reads the project's OpenAPI file (YAML or JSON) and compiles it: the only I/O of the contract.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import { createContract, type ContractOptions } from './contract';
+import { ContractError, type Contract } from './types';
+
+/** collections/openapi/myvalue.openapi.yaml of this project. */
+export const DEFAULT_CONTRACT_FILE: string = fileURLToPath(new URL('../../collections/openapi/myvalue.openapi.yaml', import.meta.url));
+
+/**
+ * Loads and compiles a contract file; keep the result and call check() per response.
+ * @example const contract = loadContract();
+ *          for (const v of contract.check({ method: 'POST', path: '/service/point/earn/', status: 200, contentType: 'application/json', body })) console.log(v.message);
+ */
+export function loadContract(file: string = DEFAULT_CONTRACT_FILE, options: ContractOptions = {}): Contract {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ContractError(`cannot read contract file ${file}: ${(error as Error).message}`);
+  }
+  let doc: unknown;
+  try {
+    doc = YAML.parse(text);
+  } catch (error) {
+    throw new ContractError(`contract file ${file} is not valid YAML/JSON: ${(error as Error).message}`);
+  }
+  return createContract(doc, options);
+}
