@@ -1,5 +1,7 @@
 // The mapping page's steps as pure handlers over the store: show, log in, register, confirm, cancel.
-// Every step re-checks the mapping parameters, so no step can redirect to an unregistered address.
+// Every step re-checks the mapping parameters, so no step can redirect to an unregistered address, and no
+// code is issued without a log-in (or registration) on the page: a BU user already linked to a value ID
+// logs in again with that MyValue account, as a real identity provider authenticates before every code.
 import type { Deps, FakeResponse } from '../core/types';
 import { isoSeconds } from '../core/time';
 import { normalizePhone } from '../store/normalize';
@@ -42,19 +44,31 @@ function withRequest(deps: Deps, input: PageInput, step: (request: MappingReques
   return step(checked.request);
 }
 
-/** GET /authorize/mapping: the first screen, or the "already linked" confirmation. */
+/** What the login form is prefilled with for a BU user already linked: the linked account's email, else phone. */
+function linkedIdentifier(user: UserRow): string {
+  return user.email ?? (user.phone ? `0${user.phone}` : '');
+}
+
+/** The login form for a BU user already linked to `linked`, optionally with a message. */
+function linkedLogin(request: MappingRequest, linked: UserRow, error?: string, status = 200): FakeResponse {
+  return htmlResponse(loginPage(request, linkedIdentifier(linked), error, true), status);
+}
+
+/** GET /authorize/mapping: the first screen, or for a BU user already linked, the log-in to that account. */
 export function showMapping(deps: Deps, input: PageInput): FakeResponse {
   return withRequest(deps, input, (request) => {
     const db = deps.store.db;
     const linked = linkedUser(db, request.clientId, request.userId);
-    if (linked) return htmlResponse(confirmPage(request, linked, undefined));
+    if (linked) return linkedLogin(request, linked);
     return htmlResponse(landingPage(request, accountWithSameContact(db, request) !== undefined));
   });
 }
 
-/** GET /authorize/mapping/login: prefilled with the BU's contact when MyValue knows it. */
+/** GET /authorize/mapping/login: prefilled with the linked account, else the BU's contact when MyValue knows it. */
 export function showLogin(deps: Deps, input: PageInput): FakeResponse {
   return withRequest(deps, input, (request) => {
+    const linked = linkedUser(deps.store.db, request.clientId, request.userId);
+    if (linked) return linkedLogin(request, linked);
     const found = accountWithSameContact(deps.store.db, request);
     const identifier = found ? ((found.by === 'email' ? request.email : request.phone) ?? '') : '';
     return htmlResponse(loginPage(request, identifier));
@@ -66,15 +80,23 @@ function findByIdentifier(deps: Deps, identifier: string): UserRow | undefined {
   return identifier.includes('@') ? userByEmail(db, identifier) : userByPhone(db, identifier);
 }
 
-/** POST /authorize/mapping/login: password checked, then the confirmation. */
+/**
+ * POST /authorize/mapping/login: password checked, then the confirmation. A BU user already linked must
+ * log in as the linked MyValue account: another account is refused here (a BU user has one value ID).
+ */
 export function submitLogin(deps: Deps, input: PageInput): FakeResponse {
   return withRequest(deps, input, (request) => {
     const identifier = text(input, 'identifier').trim();
     const user = identifier === '' ? undefined : findByIdentifier(deps, identifier);
+    const linked = linkedUser(deps.store.db, request.clientId, request.userId);
     if (!user || !checkPassword(text(input, 'password'), user.password_hash)) {
-      return htmlResponse(loginPage(request, identifier, 'E-mail / Nomor HP atau password salah.'), 401);
+      return htmlResponse(loginPage(request, identifier, 'E-mail / Nomor HP atau password salah.', linked !== undefined), 401);
     }
-    return htmlResponse(confirmPage(request, user, issueTicket(deps, request, user.id)));
+    if (linked && linked.id !== user.id) {
+      const app = request.appName;
+      return linkedLogin(request, linked, `Akun ${app} ini sudah terhubung dengan akun MyValue lain. Satu akun ${app} hanya dapat terhubung dengan satu akun MyValue: masuk dengan akun MyValue yang sudah terhubung.`, 403);
+    }
+    return htmlResponse(confirmPage(request, user, issueTicket(deps, request, user.id), linked !== undefined));
   });
 }
 
@@ -128,11 +150,12 @@ export function confirmMapping(deps: Deps, input: PageInput): FakeResponse {
   return withRequest(deps, input, (request) => {
     const db = deps.store.db;
     const ticket = text(input, 'ticket');
-    const userId = ticket !== '' ? readTicket(deps, request, ticket) : linkedUser(db, request.clientId, request.userId)?.id;
+    // Only a ticket (a log-in or registration on this page) names the MyValue user; an existing link is no login.
+    const userId = ticket !== '' ? readTicket(deps, request, ticket) : undefined;
     if (userId === undefined || !userById(db, userId)) {
       return htmlResponse(errorPage({
         message: `Sesi masuk tidak valid atau sudah kedaluwarsa. Silakan ulangi dari aplikasi ${request.appName}.`,
-        detail: 'the confirm form carries no valid login ticket for this request (expired, tampered, or the fake was reset)',
+        detail: 'the confirm form carries no valid login ticket for this request (missing, expired, tampered, or the fake was reset)',
       }), 400);
     }
     return deps.store.tx(() => {

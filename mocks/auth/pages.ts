@@ -48,9 +48,20 @@ export function landingPage(request: MappingRequest, found: boolean): string {
 ${cancelForm(request, 'Nanti Saja')}`);
 }
 
-/** "Masuk": e-mail or phone number and password. */
-export function loginPage(request: MappingRequest, identifier: string, error?: string): string {
-  return layout('Masuk', `<h1>Masuk</h1>
+/**
+ * "Masuk": e-mail or phone number and password. With `linked`, the variant for a BU user already linked
+ * to a value ID: it says so, asks for that MyValue account's password, and offers no registration.
+ */
+export function loginPage(request: MappingRequest, identifier: string, error?: string, linked = false): string {
+  const app = esc(request.appName);
+  const intro = linked
+    ? `<h1>Akun ${app} mu sudah terhubung dengan MyValue</h1>
+<p data-testid="lead">Masuk dengan akun MyValue yang terhubung untuk melanjutkan.</p>`
+    : '<h1>Masuk</h1>';
+  const toRegister = linked
+    ? ''
+    : `<p>Belum memiliki akun MyValue? <a href="${esc(link(PAGE_PATHS.register, request))}" data-testid="to-register">Daftar</a></p>\n`;
+  return layout('Masuk', `${intro}
 ${errorBox(error)}
 <form method="post" action="${PAGE_PATHS.login}">
 ${hiddenInputs(mappingFields(request))}
@@ -60,8 +71,7 @@ ${hiddenInputs(mappingFields(request))}
 <input type="password" id="password" name="password" autocomplete="current-password" required>
 <button type="submit" class="primary" data-testid="login">Masuk</button>
 </form>
-<p>Belum memiliki akun MyValue? <a href="${esc(link(PAGE_PATHS.register, request))}" data-testid="to-register">Daftar</a></p>
-${cancelForm(request, 'Batal')}`);
+${toRegister}${cancelForm(request, 'Batal')}`);
 }
 
 export interface RegisterValues {
@@ -94,24 +104,23 @@ const contactOf = (email: string | null | undefined, phone: string | null | unde
   [email, phone].filter((v): v is string => typeof v === 'string' && v !== '').join(' · ');
 
 /**
- * The confirmation: the BU account and the MyValue account side by side, "Hubungkan Akun" / "Hubungkan Nanti".
- * Without a ticket it is the "already linked" variant, which only continues with the existing link.
+ * The confirmation, shown only after a log-in or registration (it carries the ticket that proves it): the BU
+ * account and the MyValue account side by side, "Hubungkan Akun" / "Hubungkan Nanti". With `alreadyLinked`,
+ * the variant for a BU user who logged in to the MyValue account it is linked to: "Lanjutkan" / "Batal".
  */
-export function confirmPage(request: MappingRequest, user: UserRow, ticket: string | undefined): string {
+export function confirmPage(request: MappingRequest, user: UserRow, ticket: string, alreadyLinked = false): string {
   const app = esc(request.appName);
-  const already = ticket === undefined;
-  const heading = already ? `Akun ${app} mu sudah terhubung dengan MyValue` : `Hubungkan akun ${app} dengan MyValue`;
-  const hidden: Array<[string, string]> = ticket === undefined ? mappingFields(request) : [...mappingFields(request), ['ticket', ticket]];
+  const heading = alreadyLinked ? `Akun ${app} mu sudah terhubung dengan MyValue` : `Hubungkan akun ${app} dengan MyValue`;
   return layout('Hubungkan Akun', `<h1>${heading}</h1>
 <div class="accounts">
 <p><strong>Akun ${app}</strong><br>${esc(request.fullName)}<br>${esc(contactOf(request.email, request.phone))}</p>
 <p><strong>Akun MyValue</strong><br>${esc(`${user.first_name} ${user.last_name}`.trim())}<br>Value ID: <span data-testid="value-id">${esc(user.value_id)}</span><br>${esc(contactOf(user.email, displayPhone(user.phone)))}</p>
 </div>
 <form method="post" action="${PAGE_PATHS.confirm}">
-${hiddenInputs(hidden)}
-<button type="submit" class="primary" data-testid="confirm">${already ? 'Lanjutkan' : 'Hubungkan Akun'}</button>
+${hiddenInputs([...mappingFields(request), ['ticket', ticket]])}
+<button type="submit" class="primary" data-testid="confirm">${alreadyLinked ? 'Lanjutkan' : 'Hubungkan Akun'}</button>
 </form>
-${cancelForm(request, already ? 'Batal' : 'Hubungkan Nanti')}`);
+${cancelForm(request, alreadyLinked ? 'Batal' : 'Hubungkan Nanti')}`);
 }
 
 /** "Akun mu telah terhubung": moves on to redirect_uri by itself (meta refresh), with a link as well. */

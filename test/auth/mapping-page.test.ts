@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { TICKET_TTL_SECONDS } from '../../mocks/auth/ticket';
 import {
   CLIENT, codeFrom, confirm, exchange, FALLBACK, hiddenValue, html, introspect, login, mappingParams, newFake,
-  OTHER, postForm, REDIRECT, refreshTarget, SEEDED, testId, thirdParty, get, formOn,
+  OTHER, postForm, REDIRECT, refreshTarget, SEEDED, testId, thirdParty, get, formOn, adminCode,
 } from './helpers';
 import type { Fake, FakeResponse } from '../../mocks/index';
 
@@ -146,16 +146,72 @@ describe('the five cases of the guide', () => {
 });
 
 describe('linking', () => {
-  test('a linked BU user goes straight to "Lanjutkan" with the same value ID, and no second membership', () => {
+  const codeCount = (fake: Fake): unknown => fake.deps.store.db.prepare('SELECT COUNT(*) AS n FROM auth_codes').get();
+
+  test('a linked BU user gets no code without the linked account\'s password (a crafted mapping URL is not a login)', () => {
+    const { fake } = newFake();
+    const params = mappingParams({ user_id: 'bu-7', email: 'budi.at.work@example.test' });
+    finish(fake, confirm(fake, params, login(fake, params, SEEDED.budi.email, SEEDED.budi.password)));
+    const codes = codeCount(fake);
+    for (const path of [START, '/authorize/mapping/login']) {
+      const page = html(get(fake, path, params));
+      expect(testId(page, 'lead')).toBe('Masuk dengan akun MyValue yang terhubung untuk melanjutkan.');
+      expect(page).toContain('name="identifier" value="budi.santoso@example.co.id"');
+      expect(page).toContain('type="password"');
+      expect(page).not.toContain(SEEDED.budi.valueId);
+      expect(page).not.toContain('data-testid="to-register"');
+      expect(formOn(page, '/authorize/mapping/confirm')).toBeUndefined();
+    }
+    const unticketed = postForm(fake, '/authorize/mapping/confirm', params);
+    expect(unticketed.status).toBe(400);
+    expect(testId(html(unticketed), 'error-message')).toMatch(/Sesi masuk tidak valid/);
+    expect(html(unticketed)).not.toMatch(/http-equiv="refresh"/);
+    const wrongPassword = login(fake, params, SEEDED.budi.email, 'not-the-password');
+    expect(wrongPassword.status).toBe(401);
+    expect(testId(html(wrongPassword), 'form-error')).toBe('E-mail / Nomor HP atau password salah.');
+    expect(hiddenValue(html(wrongPassword), 'ticket')).toBeUndefined();
+    expect(codeCount(fake)).toEqual(codes);
+  });
+
+  test('a linked BU user logging in as another MyValue account is refused, and the link stands', () => {
+    const { fake } = newFake();
+    const params = mappingParams({ user_id: 'bu-7', email: 'budi.at.work@example.test' });
+    finish(fake, confirm(fake, params, login(fake, params, SEEDED.budi.email, SEEDED.budi.password)));
+    const codes = codeCount(fake);
+    const refused = login(fake, params, SEEDED.siti.email, SEEDED.siti.password);
+    expect(refused.status).toBe(403);
+    expect(testId(html(refused), 'form-error')).toBe(
+      'Akun Demo BU ini sudah terhubung dengan akun MyValue lain. Satu akun Demo BU hanya dapat terhubung dengan satu akun MyValue: masuk dengan akun MyValue yang sudah terhubung.',
+    );
+    expect(hiddenValue(html(refused), 'ticket')).toBeUndefined();
+    expect(html(refused)).toContain('name="identifier" value="budi.santoso@example.co.id"');
+    expect(codeCount(fake)).toEqual(codes);
+    expect(finish(fake, confirm(fake, params, login(fake, params, SEEDED.budi.email, SEEDED.budi.password))).valueID).toBe(SEEDED.budi.valueId);
+  });
+
+  test('a linked BU user logging in as the linked account gets "Lanjutkan" and the same value ID, no second membership', () => {
     const { fake } = newFake();
     const params = mappingParams({ user_id: 'bu-7', email: 'budi.at.work@example.test' });
     const first = finish(fake, confirm(fake, params, login(fake, params, SEEDED.budi.email, SEEDED.budi.password)));
-    const again = get(fake, START, params);
+    const again = login(fake, params, SEEDED.budi.phone, SEEDED.budi.password);
+    expect(again.status).toBe(200);
     expect(testId(html(again), 'value-id')).toBe(first.valueID);
-    expect(hiddenValue(html(again), 'ticket')).toBeUndefined();
+    expect(formOn(html(again), '/authorize/mapping/confirm')?.button).toBe('Lanjutkan');
+    expect(formOn(html(again), '/authorize/mapping/cancel')?.button).toBe('Batal');
     const second = finish(fake, confirm(fake, params, again));
     expect(second.valueID).toBe(first.valueID);
     expect(thirdParty(second.body).map((m) => m.memberNo)).toEqual(['bu-7']);
+  });
+
+  test('a BU user linked to a password-less account (by /__admin/authorize) gets no code from the page', () => {
+    const { fake } = newFake();
+    adminCode(fake);
+    const codes = codeCount(fake);
+    const params = mappingParams();
+    expect(html(get(fake, START, params))).toContain('name="identifier" value="ani.wijaya@example.test"');
+    expect(login(fake, params, 'ani.wijaya@example.test', '').status).toBe(401);
+    expect(postForm(fake, '/authorize/mapping/confirm', params).status).toBe(400);
+    expect(codeCount(fake)).toEqual(codes);
   });
 
   test('linking a BU user to a second value ID is refused; the first link stands', () => {
@@ -167,7 +223,7 @@ describe('linking', () => {
     const refused = confirm(fake, params, sitiPage);
     expect(refused.status).toBe(409);
     expect(testId(html(refused), 'error-message')).toContain(`sudah terhubung dengan akun MyValue lain (${SEEDED.budi.valueId})`);
-    expect(finish(fake, confirm(fake, params, get(fake, START, params))).valueID).toBe(SEEDED.budi.valueId);
+    expect(finish(fake, confirm(fake, params, login(fake, params, SEEDED.budi.email, SEEDED.budi.password))).valueID).toBe(SEEDED.budi.valueId);
   });
 
   test('one MyValue user may carry BU users of several clients', () => {

@@ -1,7 +1,7 @@
 // The SSO user mapping in a real browser (Debian's Chromium via playwright-core): a demo BU app sends its
 // user to the fake's mapping page; the browser logs in or registers; the BU backend exchanges the code,
-// introspects and shows the value ID. One test per case of the partner guide, plus cancel and a tampered
-// redirect_uri. A failing test leaves a screenshot in reports/.
+// introspects and shows the value ID. One test per case of the partner guide, plus re-mapping a linked
+// user (log in again), cancel and a tampered redirect_uri. A failing test leaves a screenshot in reports/.
 import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, type TestContext } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -172,6 +172,27 @@ describe('SSO mapping in a browser', () => {
     await logInToMyValue(BUDI.email, BUDI.password);
     await expect.poll(() => page.locator('.accounts').textContent()).toContain('budi.at.work@example.test');
     expect(await confirmAndLand()).toEqual({ valueId: BUDI.valueId, memberNo: 'bu-budi' });
+  });
+
+  test('re-map: a linked BU user must log in as the linked MyValue account again; another account is refused', async () => {
+    await logInAtBu('budi.at.work@example.test', 'bu-pass-budi');
+    await page.getByRole('link', { name: 'Hubungkan Dengan MyValue' }).click();
+    await logInToMyValue(BUDI.email, BUDI.password);
+    expect(await confirmAndLand()).toEqual({ valueId: BUDI.valueId, memberNo: 'bu-budi' });
+    // The BU forgets its stored value ID and sends the same user to the mapping page again.
+    delete bu.users.get('bu-budi')?.valueId;
+    await logInAtBu('budi.at.work@example.test', 'bu-pass-budi');
+    expect(await page.getByRole('heading').first().textContent()).toBe('Akun DemoBU mu sudah terhubung dengan MyValue');
+    expect(await page.getByLabel('E-mail / Nomor HP').inputValue()).toBe(BUDI.email);
+    expect(await page.getByRole('link', { name: 'Daftar' }).count()).toBe(0);
+    await logInToMyValue(SITI.phone, SITI.password);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Akun DemoBU ini sudah terhubung dengan akun MyValue lain\./);
+    await logInToMyValue(BUDI.email, BUDI.password);
+    await expect.poll(() => page.getByTestId('value-id').textContent()).toBe(BUDI.valueId);
+    await page.getByRole('button', { name: 'Lanjutkan' }).click();
+    await page.waitForURL(`${bu.url}/callback?**`);
+    expect(await page.getByTestId('value-id').textContent()).toBe(BUDI.valueId);
+    expect(await page.getByTestId('member-no').textContent()).toBe('bu-budi');
   });
 
   test('cancel: "Nanti Saja" lands on the BU fallback_uri, nothing linked', async () => {
