@@ -149,6 +149,10 @@ export function adjust(db: Database.Database, input: Common & { amount: number; 
         : `referenceNo ${input.adjustedReferenceNo} is a ${original.type}, ${input.adjustmentType} needs a ${originalType}`;
     return fail('ErrInvalidAdjustedRefCode', `Invalid adjusted reference no: ${why}`);
   }
+  if (sql(db, 'SELECT 1 FROM vouchers WHERE mutation_sno = ?').get(original.sno)) {
+    // A voucher purchase is a REDEEM too, but giving its points back would leave a free voucher.
+    return fail('ErrInvalidAdjustedRefCode', `Invalid adjusted reference no: ${input.adjustedReferenceNo} is a voucher purchase, which cannot be cancelled`);
+  }
   const done = sql(db, 'SELECT COALESCE(SUM(point), 0) AS point, COALESCE(SUM(amount), 0) AS amount FROM mutations WHERE adjusted_sno = ?').get(original.sno) as { point: number; amount: number };
   let point: number;
   if (input.adjustmentType === 'CANCEL_REDEEM') {

@@ -55,7 +55,9 @@ export function createStore(options: StoreOptions): Store {
     }
   };
   loadClients();
-  const tx = <T>(fn: () => T): T => db.transaction(fn).immediate();
+  // One transaction wrapper, built once: db.transaction() per call costs more than the work inside.
+  const inTransaction = db.transaction((fn: () => unknown) => fn());
+  const tx = <T>(fn: () => T): T => inTransaction.immediate(fn) as T;
   const reset = (): void => {
     tx(() => {
       for (const table of TABLES) db.exec(`DELETE FROM ${table}`);

@@ -40,6 +40,12 @@ export function userByValueId(db: Database.Database, valueId: string): UserRow |
   return sql(db, 'SELECT * FROM users WHERE value_id = ?').get(valueId) as UserRow | undefined;
 }
 
+/** Just the balance, for the hot GET /service/point/ path (no profile or password hash to copy). */
+export function balanceOf(db: Database.Database, valueId: string): number | undefined {
+  const row = sql(db, 'SELECT point FROM users WHERE value_id = ?').get(valueId) as { point: number } | undefined;
+  return row?.point;
+}
+
 export function userById(db: Database.Database, id: string): UserRow | undefined {
   return sql(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
 }

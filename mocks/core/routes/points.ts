@@ -4,7 +4,7 @@ import { paginate } from '../paging';
 import { defineRoutes, type Fields } from '../route';
 import { optionalDate, optionalInt, optionalString, requireInt, requireOneOf, requireString } from '../validate';
 import { adjust, earn, estimate, history, historyView, MUTATION_TYPES, redeem, type AdjustmentType } from '../../store/ledger';
-import { userByValueId } from '../../store/users';
+import { balanceOf, userByValueId } from '../../store/users';
 import type { FakeResponse } from '../types';
 
 const failed = (f: Failure): FakeResponse => errorResponse(f.error, f.detail);
@@ -30,9 +30,9 @@ export const pointRoutes = defineRoutes([
     handle({ fields, deps }) {
       const valueID = requireString(fields, 'valueID');
       if (!valueID.ok) return failed(valueID);
-      const user = userByValueId(deps.store.db, valueID.value);
-      if (!user) return errorResponse('ErrMembershipNotFound', `User membership not found: ${valueID.value}`);
-      return jsonResponse({ point: user.point });
+      const point = balanceOf(deps.store.db, valueID.value);
+      if (point === undefined) return errorResponse('ErrMembershipNotFound', `User membership not found: ${valueID.value}`);
+      return jsonResponse({ point });
     },
   },
   {

@@ -1,0 +1,161 @@
+// Signed requests for the ledger proofs: plain core requests, and HTTP over a node:http agent
+// whose socket pool is sized so that N requests really are N connections in flight.
+import http from 'node:http';
+import { computeSign, findRule, type SignRule } from '../../src/signing';
+import { loadSeed } from '../../mocks/index';
+import type { FakeRequest, FakeResponse } from '../../mocks/index';
+
+export interface Credentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** A client of the shipped demo seed (its demo secret is read from the seed, not copied here). */
+export function seedClient(clientId: string): Credentials {
+  const found = loadSeed().clients.find((c) => c.clientId === clientId);
+  if (!found) throw new Error(`seed has no client ${clientId}`);
+  return { clientId: found.clientId, clientSecret: found.clientSecret };
+}
+
+function ruleOf(name: string): SignRule {
+  const rule = findRule(name);
+  if (!rule) throw new Error(`no signing rule ${name}`);
+  return rule;
+}
+
+/** The wire fields of a request: the given fields plus clientID and the right sign. */
+export function signedFields(ruleName: string, creds: Credentials, fields: Record<string, unknown>): Record<string, unknown> {
+  const sign = computeSign(ruleOf(ruleName), { clientId: creds.clientId, clientSecret: creds.clientSecret, fields });
+  return { ...fields, clientID: creds.clientId, sign };
+}
+
+export const ORIGIN = 'http://fake.test';
+
+/** A core request for a body rule: `wire` is sent as JSON (or `rawBody` as it is). */
+export function postRequest(path: string, wire: Record<string, unknown> | string): FakeRequest {
+  return {
+    method: 'POST',
+    path,
+    query: {},
+    headers: { 'content-type': 'application/json' },
+    rawBody: typeof wire === 'string' ? wire : JSON.stringify(wire),
+    origin: ORIGIN,
+  };
+}
+
+/** A signed core request for any rule (GET rules: fields in the query, as strings). */
+export function signedRequest(ruleName: string, creds: Credentials, fields: Record<string, unknown>): FakeRequest {
+  const rule = ruleOf(ruleName);
+  const wire = signedFields(ruleName, creds, fields);
+  if (rule.location === 'body') return postRequest(rule.path, wire);
+  const { ID, ...rest } = wire; // the ID of '/:ID' rules is signed but travels in the path
+  const query: Record<string, string> = {};
+  for (const [key, value] of Object.entries(rest)) if (value !== undefined) query[key] = String(value);
+  return { method: 'GET', path: rule.path.replace(':ID', String(ID ?? '')), query, headers: {}, origin: ORIGIN };
+}
+
+/** A core request for a full URL the fake wrote (a history `next` link). */
+export function requestForUrl(url: string): FakeRequest {
+  const parsed = new URL(url);
+  const query: Record<string, string> = {};
+  for (const [key, value] of parsed.searchParams) query[key] = value;
+  return { method: 'GET', path: parsed.pathname, query, headers: {}, origin: parsed.origin };
+}
+
+export interface HistoryEntry {
+  pointMutationSNO: number;
+  referenceNo: string;
+  mutationTypeName: string;
+  point: number;
+}
+
+interface HistoryPage {
+  count: number;
+  next: string | null;
+  results: HistoryEntry[];
+}
+
+/** Every history entry of a user, by following the fake's own signed `next` links. */
+export async function wholeHistory(
+  get: (url: string) => Promise<{ status: number; body: unknown }>,
+  firstUrl: string,
+): Promise<{ entries: HistoryEntry[]; count: number }> {
+  const entries: HistoryEntry[] = [];
+  let url: string | null = firstUrl;
+  let count = -1;
+  for (let pages = 0; url !== null; pages++) {
+    if (pages > 10_000) throw new Error('history paging does not end');
+    const reply = await get(url);
+    if (reply.status !== 200) throw new Error(`history page ${url}: ${reply.status} ${JSON.stringify(reply.body)}`);
+    const page = reply.body as HistoryPage;
+    count = page.count;
+    entries.push(...page.results);
+    url = page.next;
+  }
+  return { entries, count };
+}
+
+/** Same, against the core in process. */
+export function wholeHistoryInCore(handle: (req: FakeRequest) => FakeResponse, creds: Credentials, valueID: string): { entries: HistoryEntry[]; count: number } {
+  const entries: HistoryEntry[] = [];
+  let req: FakeRequest | undefined = signedRequest('point.history', creds, { valueID, limit: 100 });
+  let count = -1;
+  for (let pages = 0; req; pages++) {
+    if (pages > 10_000) throw new Error('history paging does not end');
+    const res = handle(req);
+    if (res.status !== 200) throw new Error(`history of ${valueID}: ${res.status} ${JSON.stringify(res.body)}`);
+    const page = res.body as HistoryPage;
+    count = page.count;
+    entries.push(...page.results);
+    req = page.next === null ? undefined : requestForUrl(page.next);
+  }
+  return { entries, count };
+}
+
+export interface HttpReply {
+  status: number;
+  body: unknown;
+}
+
+/** One request over `agent`; the body is parsed as JSON when it is JSON. */
+export function httpRequest(agent: http.Agent, url: string, method: 'GET' | 'POST', body?: string): Promise<HttpReply> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = {};
+    if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = Buffer.byteLength(body);
+    }
+    const req = http.request(url, { method, agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let parsed: unknown = text;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          // not JSON: keep the text
+        }
+        resolve({ status: res.statusCode ?? 0, body: parsed });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** The full URL of a signed GET rule (fields, clientID and sign in the query). */
+export function signedUrl(baseUrl: string, ruleName: string, creds: Credentials, fields: Record<string, unknown>): string {
+  const { ID, ...rest } = signedFields(ruleName, creds, fields);
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(rest)) if (value !== undefined) search.append(key, String(value));
+  return `${baseUrl}${ruleOf(ruleName).path.replace(':ID', String(ID ?? ''))}?${search}`;
+}
+
+/** A signed call of `ruleName` at `baseUrl` over `agent`. */
+export function signedHttp(agent: http.Agent, baseUrl: string, ruleName: string, creds: Credentials, fields: Record<string, unknown>): Promise<HttpReply> {
+  const rule = ruleOf(ruleName);
+  if (rule.location === 'body') return httpRequest(agent, `${baseUrl}${rule.path}`, 'POST', JSON.stringify(signedFields(ruleName, creds, fields)));
+  return httpRequest(agent, signedUrl(baseUrl, ruleName, creds, fields), 'GET');
+}
