@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import type { CliIO } from '../io';
 import { registerSign } from './sign';
 import { registerMock } from './mock';
+import { registerRun } from './run';
+import { registerInject } from './inject';
 
 /** A subcommand adds itself to the program; async actions resolve to an exit code via ctx.setExit. */
 export type Register = (program: Command, ctx: CommandContext) => void;
@@ -15,4 +17,4 @@ export interface CommandContext {
   keepAlive(done: Promise<void>): void;
 }
 
-export const COMMANDS: Register[] = [registerSign, registerMock];
+export const COMMANDS: Register[] = [registerSign, registerMock, registerRun, registerInject];

@@ -1,0 +1,28 @@
+// `myvalue inject <collection> --out FILE`: the collection with the signing hook, for the Postman app.
+import { writeFile } from 'node:fs/promises';
+import { countHooked, injectHook } from '../../harness/inject-hook';
+import { SECRET_VARIABLE } from '../../harness/hook-script';
+import { loadCollection } from '../../harness/load-collection';
+import { UsageError } from '../errors';
+import type { Register } from './index';
+
+export const registerInject: Register = (program, ctx) => {
+  program
+    .command('inject')
+    .description('write the collection with the MyValue signing hook added to every request (import it into Postman)')
+    .argument('<collection>', 'collection file or http(s) URL (v2.0, v2.1, or v1)')
+    .requiredOption('--out <file>', 'where to write the signed collection (v2.1)')
+    .action(async (source: string, opts: { out: string }) => {
+      const loaded = await loadCollection(source);
+      if (!loaded.ok) throw new UsageError(loaded.error);
+      const signed = injectHook(loaded.collection);
+      try {
+        await writeFile(opts.out, `${JSON.stringify(signed.toJSON(), null, 2)}\n`);
+      } catch (error) {
+        throw new UsageError(`cannot write ${opts.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      const from = loaded.version === '2.1.0' ? '' : ` (converted from v${loaded.version})`;
+      ctx.io.out(`wrote ${opts.out}: signing hook on ${countHooked(signed)} requests${from}`);
+      ctx.io.out(`in Postman, set the variable ${SECRET_VARIABLE} (type secret) and clientID in your environment; leave sign as {{SIGN}}`);
+    });
+};

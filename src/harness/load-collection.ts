@@ -1,0 +1,100 @@
+// Loads a Postman collection (v2.0, v2.1, or v1 converted) from a file or an http(s) URL.
+// Everything a user can get wrong comes back as a one-line error value, never a throw.
+import { readFile } from 'node:fs/promises';
+import sdk, { type Collection } from 'postman-collection';
+import transformer from 'postman-collection-transformer';
+
+export type CollectionVersion = '1.0.0' | '2.0.0' | '2.1.0';
+
+export type LoadResult =
+  | { ok: true; collection: Collection; version: CollectionVersion; source: string }
+  | { ok: false; error: string };
+
+const SCHEMA_VERSION = /collection\/v(2\.[01])\.\d+\//;
+const FETCH_TIMEOUT_MS = 15_000;
+
+/** An error message on one line, whatever the library wrote. */
+export function oneLine(message: string, max = 200): string {
+  const text = message.replace(/\s+/g, ' ').trim();
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+async function readSource(source: string): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
+  if (/^https?:\/\//i.test(source)) {
+    try {
+      const response = await fetch(source, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+      if (!response.ok) return { ok: false, error: `cannot load collection ${source}: HTTP ${response.status}` };
+      return { ok: true, text: await response.text() };
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      return { ok: false, error: `cannot load collection ${source}: ${cause}` };
+    }
+  }
+  try {
+    return { ok: true, text: await readFile(source, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, error: `cannot read collection ${source}: ${code === 'ENOENT' ? 'no such file' : (code ?? (error as Error).message)}` };
+  }
+}
+
+function convertV1(json: object): Promise<{ ok: true; json: object } | { ok: false; error: string }> {
+  return new Promise((resolve) => {
+    try {
+      transformer.convert(json, { inputVersion: '1.0.0', outputVersion: '2.1.0', retainIds: true }, (error, result) => {
+        if (error) resolve({ ok: false, error: error.message });
+        else resolve({ ok: true, json: result });
+      });
+    } catch (error) {
+      resolve({ ok: false, error: (error as Error).message });
+    }
+  });
+}
+
+/** Which Postman format a parsed JSON value is in, or undefined when it is none. */
+export function collectionVersion(json: unknown): CollectionVersion | undefined {
+  if (!isObject(json)) return undefined;
+  const info = json.info;
+  if (isObject(info) && Array.isArray(json.item)) {
+    const match = typeof info.schema === 'string' ? SCHEMA_VERSION.exec(info.schema) : null;
+    return match?.[1] === '2.0' ? '2.0.0' : '2.1.0';
+  }
+  if (Array.isArray(json.requests) && (typeof json.name === 'string' || typeof json.id === 'string')) return '1.0.0';
+  return undefined;
+}
+
+/**
+ * Reads, parses and normalises a collection; v1 goes through postman-collection-transformer.
+ * @example const loaded = await loadCollection('collections/myvalue-partner.postman_collection.json');
+ *          if (!loaded.ok) console.error(loaded.error);
+ */
+export async function loadCollection(source: string): Promise<LoadResult> {
+  const read = await readSource(source);
+  if (!read.ok) return read;
+  let json: unknown;
+  try {
+    json = JSON.parse(read.text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, error: `${source} is not JSON: ${oneLine((error as Error).message)}` };
+  }
+  const version = collectionVersion(json);
+  if (!version) return { ok: false, error: `${source} is not a Postman collection (expected "info" and "item", or a v1 "requests" list)` };
+  let definition = json as object;
+  if (version === '1.0.0') {
+    const requests = (json as { requests: unknown[] }).requests.length;
+    const converted = await convertV1(definition);
+    if (!converted.ok) return { ok: false, error: `${source} is a v1 collection that cannot be converted: ${oneLine(converted.error)}` };
+    const items = (converted.json as { item?: unknown[] }).item;
+    if (requests > 0 && (!Array.isArray(items) || items.length === 0)) return { ok: false, error: `${source} is a v1 collection that cannot be converted: no requests survived the conversion` };
+    definition = converted.json;
+  }
+  try {
+    return { ok: true, collection: new sdk.Collection(definition), version, source };
+  } catch (error) {
+    return { ok: false, error: `${source} is not a valid Postman collection: ${oneLine((error as Error).message)}` };
+  }
+}

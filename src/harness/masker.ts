@@ -1,0 +1,134 @@
+// Replaces secrets (client secret, tokens learned during a run) in any text the run writes,
+// in the encodings they take in URLs, JSON, HTML and JUnit XML, mixed as writers mix them.
+
+export const MASK = '[masked]';
+
+/** Secrets shorter than this are not masked (they would blank out ordinary words); the run warns. */
+export const MIN_SECRET_LENGTH = 4;
+
+// Each character that HTML or XML writers escape, with every spelling they use (xmlbuilder leaves '>' as is,
+// Handlebars writes &#x27; and &#x3D;, others &#39; or &quot;): a secret matches whichever mix a writer chose.
+const ENTITIES: Record<string, string[]> = {
+  '&': ['&amp;', '&#38;', '&#x26;'],
+  '<': ['&lt;', '&#60;', '&#x3C;', '&#x3c;'],
+  '>': ['&gt;', '&#62;', '&#x3E;', '&#x3e;'],
+  '"': ['&quot;', '&#34;', '&#x22;'],
+  "'": ['&#39;', '&#x27;', '&apos;'],
+  '`': ['&#96;', '&#x60;'],
+  '=': ['&#61;', '&#x3D;', '&#x3d;'],
+};
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Spellings of one character: itself, its HTML entities, its percent-encoding (either case), '+' for a space. */
+function spellings(c: string): string[] {
+  const percent = encodeURIComponent(c);
+  const all = new Set([c, ...(ENTITIES[c] ?? [])]);
+  if (percent !== c) {
+    all.add(percent);
+    all.add(percent.toLowerCase());
+  }
+  if (c === ' ') all.add('+');
+  return [...all];
+}
+
+/**
+ * Regex source matching `text` with each character written in any of its spellings, so a secret is found
+ * whatever mix of URL-encoding (postman-url-encoder leaves '/' and '+' alone) and HTML-escaping a writer used.
+ */
+function tolerant(text: string): string {
+  return [...text]
+    .map((c) => {
+      const options = spellings(c);
+      return options.length === 1 ? escapeRegExp(c) : `(?:${options.map(escapeRegExp).join('|')})`;
+    })
+    .join('');
+}
+
+function jsonEscaped(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
+
+function unicodeEscaped(text: string, upper: boolean): string {
+  return jsonEscaped(text).replace(/[\u007f-\uffff]/g, (c) => {
+    const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
+    return `\\u${upper ? hex.toUpperCase() : hex}`;
+  });
+}
+
+/** The textual forms of one secret (raw, JSON string, \u escapes, JSON in JSON); each is then matched tolerantly. */
+export function encodedForms(secret: string): string[] {
+  const forms = new Set<string>([secret, jsonEscaped(secret), unicodeEscaped(secret, false), unicodeEscaped(secret, true), jsonEscaped(jsonEscaped(secret))]);
+  return [...forms].filter((form) => form.length > 0).sort((a, b) => b.length - a.length);
+}
+
+export interface Masker {
+  /** Adds a secret; returns false when it is too short to mask safely. */
+  add(secret: string): boolean;
+  mask(text: string): string;
+  /** How many distinct secrets are masked. */
+  readonly size: number;
+}
+
+/**
+ * A masker that learns secrets as a run goes.
+ * @example const masker = createMasker(['client-secret']); masker.mask('...client-secret...') // '...[masked]...'
+ */
+export function createMasker(initial: readonly string[] = []): Masker {
+  const secrets = new Set<string>();
+  let pattern: RegExp | undefined;
+  const rebuild = (): void => {
+    const forms = new Set<string>();
+    for (const secret of secrets) for (const form of encodedForms(secret)) forms.add(form);
+    const sorted = [...forms].sort((a, b) => b.length - a.length);
+    pattern = sorted.length === 0 ? undefined : new RegExp(sorted.map(tolerant).join('|'), 'g');
+  };
+  const masker: Masker = {
+    add(secret) {
+      if (secret.length < MIN_SECRET_LENGTH) return false;
+      if (!secrets.has(secret)) {
+        secrets.add(secret);
+        rebuild();
+      }
+      return true;
+    },
+    mask(text) {
+      return pattern ? text.replace(pattern, MASK) : text;
+    },
+    get size() {
+      return secrets.size;
+    },
+  };
+  for (const secret of initial) masker.add(secret);
+  return masker;
+}
+
+const TOKEN_KEY = /token/i;
+const BEARER = /\bBearer\s+([A-Za-z0-9\-._~+/]+=*)/g;
+
+/**
+ * Token-like strings in a JSON body (values of keys containing "token") and bearer tokens in text.
+ * @example findTokens('{"access_token":"abc123xyz"}') // ['abc123xyz']
+ */
+export function findTokens(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(BEARER)) if (match[1]) found.add(match[1]);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return [...found];
+  }
+  const walk = (value: unknown, key: string): void => {
+    if (typeof value === 'string') {
+      if (TOKEN_KEY.test(key) && value.length >= MIN_SECRET_LENGTH) found.add(value);
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((v) => walk(v, key));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+  };
+  walk(json, '');
+  return [...found];
+}

@@ -1,0 +1,109 @@
+// Where a run sends its requests: the fake on a free port (mock), the fake in process behind MSW
+// at MyValue's host names (msw), MyValue's own hosts (sandbox, production) or one base URL.
+import { setupServer } from 'msw/node';
+import { createFakeMyValue, loadSeed, type Fake, type FakeMyValueOptions } from '../../mocks/index';
+import { createExpressApp, listen } from '../../mocks/express';
+import { myValueHandlers } from '../../mocks/msw';
+import { TARGET_HOSTS } from '../targets';
+
+export type TargetKind = 'mock' | 'msw' | 'sandbox' | 'production' | 'url';
+
+export interface TargetSpec {
+  kind: TargetKind;
+  /** The base URL when kind is 'url'. */
+  url?: string;
+}
+
+export interface RunCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface TargetSession {
+  kind: TargetKind;
+  externalBaseUrl: string;
+  authBaseUrl: string;
+  /** True when requests reach MyValue's production External API. */
+  production: boolean;
+  stop(): Promise<void>;
+}
+
+/** Demo client of the shipped seed, the default credentials against mock and msw. */
+export const DEMO_CLIENT_ID = 'GramediaPOS';
+
+/** Parses --target: a target name or an http(s) base URL. */
+export function parseTarget(value: string): { ok: true; spec: TargetSpec } | { ok: false; error: string } {
+  if (value === 'mock' || value === 'msw' || value === 'sandbox' || value === 'production') return { ok: true, spec: { kind: value } };
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return { ok: true, spec: { kind: 'url', url: value.replace(/\/+$/, '') } };
+  } catch {
+    // not a URL: fall through to the message
+  }
+  return { ok: false, error: `--target must be mock, msw, sandbox, production or an http(s) URL, got "${value}"` };
+}
+
+/** The seed's secret for a client of the demo seed, when there is one. */
+export function seedSecret(clientId: string, seedFile?: string): string | undefined {
+  return loadSeed(seedFile).clients.find((c) => c.clientId === clientId)?.clientSecret;
+}
+
+const noop = async (): Promise<void> => undefined;
+
+/**
+ * The fake with a content-length on every response. Newman's HTTP client (postman-request) never sees
+ * the end of an MSW-mocked response without one and the run stalls (seen with msw 2.15 and Newman 6.2).
+ * TODO(lead): belongs in mocks/msw.ts; kept here until that adapter sets it.
+ */
+export function withContentLength(fake: Fake): Fake {
+  return {
+    ...fake,
+    handle(req) {
+      const response = fake.handle(req);
+      if (Object.keys(response.headers).some((h) => h.toLowerCase() === 'content-length')) return response;
+      const body = response.body === undefined || response.body === null || response.body === '' ? '' : typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+      return { ...response, headers: { ...response.headers, 'content-length': String(Buffer.byteLength(body)) } };
+    },
+  };
+}
+
+/**
+ * Starts (for mock and msw) or names (for the others) the hosts of a run.
+ * The fake accepts the run's credentials: they are added as a client on top of the seed.
+ * @example const session = await startTarget({ kind: 'mock' }, creds); ...; await session.stop();
+ */
+export async function startTarget(spec: TargetSpec, creds: RunCredentials, fakeOptions: FakeMyValueOptions = {}): Promise<TargetSession> {
+  if (spec.kind === 'sandbox' || spec.kind === 'production') {
+    return { kind: spec.kind, ...TARGET_HOSTS[spec.kind], production: spec.kind === 'production', stop: noop };
+  }
+  if (spec.kind === 'url') {
+    const url = spec.url ?? '';
+    const production = new URL(url).origin === new URL(TARGET_HOSTS.production.externalBaseUrl).origin;
+    return { kind: 'url', externalBaseUrl: url, authBaseUrl: url, production, stop: noop };
+  }
+  const fake = createFakeMyValue({ ...fakeOptions, clients: [...(fakeOptions.clients ?? []), { clientId: creds.clientId, clientSecret: creds.clientSecret }] });
+  if (spec.kind === 'mock') {
+    const server = await listen(createExpressApp(fake), 0, '127.0.0.1');
+    return {
+      kind: 'mock',
+      externalBaseUrl: server.url,
+      authBaseUrl: server.url,
+      production: false,
+      stop: async () => {
+        await server.close();
+        fake.deps.store.close();
+      },
+    };
+  }
+  const server = setupServer(...myValueHandlers(withContentLength(fake)));
+  server.listen({ onUnhandledRequest: 'error' });
+  return {
+    kind: 'msw',
+    ...TARGET_HOSTS.sandbox,
+    production: false,
+    stop: async () => {
+      server.close();
+      fake.deps.store.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// The masker finds a secret however a writer encoded it, and learns tokens from bodies.
+import { describe, expect, it } from 'vitest';
+import { createMasker, findTokens, MASK } from '../../src/harness/index';
+
+const SECRET = 'Rahasia/ü&"<x>+ y-42';
+
+describe('createMasker', () => {
+  it.each([
+    ['raw', `a ${SECRET} b`],
+    ['URL-encoded', `?s=${encodeURIComponent(SECRET)}&t=1`],
+    ['URL-encoded the way postman-url-encoder does it', '?s=Rahasia/%C3%BC%26%22%3Cx%3E+%20y-42&t=1'],
+    ['lower-case percent escapes', `?s=${encodeURIComponent(SECRET).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())}`],
+    ['JSON-escaped', JSON.stringify({ s: SECRET })],
+    ['JSON in JSON', JSON.stringify(JSON.stringify({ s: SECRET }))],
+    ['\\u-escaped', '{"s":"Rahasia/\\u00fc&\\"<x>+ y-42"}'],
+    ['HTML-escaped (Handlebars)', 'Rahasia/ü&amp;&quot;&lt;x&gt;+ y-42'],
+    ['XML-escaped (xmlbuilder leaves >)', '<testcase name="saw Rahasia/ü&amp;&quot;&lt;x>+ y-42"/>'],
+  ])('masks the secret %s', (_, text) => {
+    const masked = createMasker([SECRET]).mask(text);
+    expect(masked).toContain(MASK);
+    expect(masked).not.toMatch(/Rahasia/);
+  });
+
+  it('leaves text without the secret alone, and refuses secrets too short to mask', () => {
+    const masker = createMasker([SECRET]);
+    expect(masker.mask('Rahasia/ü&"<x>+ y-4 is close but not it')).toBe('Rahasia/ü&"<x>+ y-4 is close but not it');
+    expect(masker.add('abc')).toBe(false);
+    expect(masker.mask('abc')).toBe('abc');
+  });
+
+  it('learns tokens as they come', () => {
+    const masker = createMasker([]);
+    for (const token of findTokens('{"access_token":"at-123456","refresh_token":"rt-654321","expires_in":86399,"user":{"idToken":"it-999999"}}')) masker.add(token);
+    for (const token of findTokens('Authorization: Bearer bearer-abcdef')) masker.add(token);
+    expect(masker.mask('at-123456 rt-654321 it-999999 bearer-abcdef 86399')).toBe(`${MASK} ${MASK} ${MASK} ${MASK} 86399`);
+  });
+});
