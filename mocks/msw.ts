@@ -46,7 +46,10 @@ export function myValueHandlers(fake: Fake, options: { baseUrls?: readonly strin
       if (response.delayMs) await wait(response.delayMs);
       if (response.fault === 'drop' || response.fault === 'no-answer') return HttpResponse.error();
       const body = response.body === undefined || response.body === null || response.body === '' ? null : typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
-      return new HttpResponse(body, { status: response.status, headers: response.headers });
+      // A content-length on every answer: Newman's HTTP client never sees the end of a mocked response without one.
+      const headers: Record<string, string> = { ...response.headers };
+      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) headers['content-length'] = String(Buffer.byteLength(body ?? ''));
+      return new HttpResponse(body, { status: response.status, headers });
     }),
   );
 }

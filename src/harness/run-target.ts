@@ -50,22 +50,8 @@ export function seedSecret(clientId: string, seedFile?: string): string | undefi
 
 const noop = async (): Promise<void> => undefined;
 
-/**
- * The fake with a content-length on every response. Newman's HTTP client (postman-request) never sees
- * the end of an MSW-mocked response without one and the run stalls (seen with msw 2.15 and Newman 6.2).
- * TODO(lead): belongs in mocks/msw.ts; kept here until that adapter sets it.
- */
-export function withContentLength(fake: Fake): Fake {
-  return {
-    ...fake,
-    handle(req) {
-      const response = fake.handle(req);
-      if (Object.keys(response.headers).some((h) => h.toLowerCase() === 'content-length')) return response;
-      const body = response.body === undefined || response.body === null || response.body === '' ? '' : typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
-      return { ...response, headers: { ...response.headers, 'content-length': String(Buffer.byteLength(body)) } };
-    },
-  };
-}
+/** Redirect URI the shipped collection's "Auth & SSO" folder uses; registered for the run's client on the fakes. */
+export const RUN_REDIRECT_URI = 'http://127.0.0.1:5173/callback';
 
 /**
  * Starts (for mock and msw) or names (for the others) the hosts of a run.
@@ -81,7 +67,7 @@ export async function startTarget(spec: TargetSpec, creds: RunCredentials, fakeO
     const production = new URL(url).origin === new URL(TARGET_HOSTS.production.externalBaseUrl).origin;
     return { kind: 'url', externalBaseUrl: url, authBaseUrl: url, production, stop: noop };
   }
-  const fake = createFakeMyValue({ ...fakeOptions, clients: [...(fakeOptions.clients ?? []), { clientId: creds.clientId, clientSecret: creds.clientSecret }] });
+  const fake = createFakeMyValue({ ...fakeOptions, clients: [...(fakeOptions.clients ?? []), { clientId: creds.clientId, clientSecret: creds.clientSecret, redirectUris: [RUN_REDIRECT_URI] }] });
   if (spec.kind === 'mock') {
     const server = await listen(createExpressApp(fake), 0, '127.0.0.1');
     return {
@@ -95,7 +81,7 @@ export async function startTarget(spec: TargetSpec, creds: RunCredentials, fakeO
       },
     };
   }
-  const server = setupServer(...myValueHandlers(withContentLength(fake)));
+  const server = setupServer(...myValueHandlers(fake));
   server.listen({ onUnhandledRequest: 'error' });
   return {
     kind: 'msw',

@@ -9,6 +9,7 @@ import { createFakeMyValue, type Clock, type Fake, type FakeRequest, type FakeRe
 import { createExpressApp, listen, type RunningServer } from '../../mocks/express';
 import { injectHook } from '../../src/harness/inject-hook';
 import { SECRET_VARIABLE } from '../../src/harness/hook-script';
+import { RUN_REDIRECT_URI } from '../../src/harness/run-target';
 
 const COLLECTION = JSON.parse(readFileSync(new URL('../../collections/myvalue-partner.postman_collection.json', import.meta.url), 'utf8')) as object;
 const CLIENT = { clientId: 'CollectionTestPOS', clientSecret: 'made-up-secret-collection-test' };
@@ -29,7 +30,7 @@ afterEach(async () => {
 
 /** Runs the injected collection with Newman against a fresh fake whose answers `tamper` may change. */
 async function runAgainst(tamper: Tamper, clock?: Clock): Promise<Outcome> {
-  const fake = createFakeMyValue({ clients: [CLIENT], ...(clock ? { clock } : {}) });
+  const fake = createFakeMyValue({ clients: [{ ...CLIENT, redirectUris: [RUN_REDIRECT_URI] }], ...(clock ? { clock } : {}) });
   const wrapped: Fake = { ...fake, handle: (req) => tamper(req, (r) => fake.handle(r)) };
   server = await listen(createExpressApp(wrapped), 0);
   const url = server.url;
@@ -93,7 +94,7 @@ const misbehaving: Tamper = (req, next) => {
 describe('the shipped collection against the fake', () => {
   it('passes every assertion of every request, none skipped', async () => {
     const outcome = await runAgainst((req, next) => next(req));
-    expect(outcome).toEqual({ requests: 33, skipped: 0, failures: [] });
+    expect(outcome).toEqual({ requests: 41, skipped: 0, failures: [] });
   });
 
   it('fails exactly the assertions that describe what a misbehaving MyValue gets wrong', async () => {

@@ -44,7 +44,11 @@ const collection = JSON.parse(text) as CollectionJson;
 function leaves(items: Item[], folder = ''): Array<Item & { request: Request; folder: string }> {
   return items.flatMap((it) => (it.item ? leaves(it.item, it.name) : it.request ? [{ ...it, request: it.request, folder }] : []));
 }
-const requests = leaves(collection.item);
+/** The Auth & SSO folder calls the Auth API, which is not signed; its own test is below. */
+const AUTH_FOLDER = 'Auth & SSO';
+const allRequests = leaves(collection.item);
+const requests = allRequests.filter((r) => r.folder !== AUTH_FOLDER);
+const authRequests = allRequests.filter((r) => r.folder === AUTH_FOLDER);
 
 /** The path with every {{var}} standing for one segment, as the hook sees it once resolved. */
 function pathOf(request: Request): string {
@@ -78,13 +82,13 @@ describe('the shipped collection', () => {
     const require = createRequire(import.meta.url);
     const sdk = require('postman-collection') as { Collection: new (json: unknown) => { toJSON(): CollectionJson } };
     const roundTrip = new sdk.Collection(collection).toJSON();
-    expect(leaves(roundTrip.item).map((r) => `${r.request.method} ${r.name}`)).toEqual(requests.map((r) => `${r.request.method} ${r.name}`));
+    expect(leaves(roundTrip.item).map((r) => `${r.request.method} ${r.name}`)).toEqual(allRequests.map((r) => `${r.request.method} ${r.name}`));
     expect(roundTrip.event.map((e) => e.listen)).toEqual(['prerequest', 'test']);
     expect(roundTrip.variable.map((v) => v.key)).toEqual(collection.variable.map((v) => v.key));
   });
 
-  it('has the folders Users, Points, Promos & vouchers and Negative, in that order', () => {
-    expect(collection.item.map((folder) => folder.name)).toEqual(['Users', 'Points', 'Promos & vouchers', 'Negative']);
+  it('has the folders Users, Points, Promos & vouchers, Negative and Auth & SSO, in that order', () => {
+    expect(collection.item.map((folder) => folder.name)).toEqual(['Users', 'Points', 'Promos & vouchers', 'Negative', 'Auth & SSO']);
   });
 
   it('covers all 13 signing rules outside the Negative folder', () => {
@@ -178,7 +182,9 @@ describe('no signing code and no secret in the shipped files', () => {
   const secrets = [...seed.clients.map((c) => c.clientSecret), ...seed.users.map((u) => u.password)];
 
   it.each(files.map((f) => [f.pathname.split('/').slice(-2).join('/'), f] as const))('%s', (_name, file) => {
-    const content = readFileSync(file, 'utf8');
+    // The Auth API's token request names the field client_secret; its value is only the hook's variable
+    // (or, in the negative request, a made-up wrong one).
+    const content = readFileSync(file, 'utf8').replace(/\\"client_secret\\": \\"(\{\{myvalueClientSecret\}\}|not-the-client-secret)\\"/g, '');
     expect(content).not.toMatch(/crypto-?js|sha256|hmac|createHash|clientSecret|client_secret/i);
     expect(content).not.toMatch(/\b(password|secret|token)\b"\s*:/i);
     for (const secret of secrets) expect(content).not.toContain(secret);
@@ -201,5 +207,35 @@ describe('the shipped environments', () => {
     expect(env._postman_variable_scope).toBe('environment');
     expect(Object.fromEntries(env.values.map((v) => [v.key, v.value]))).toEqual(hosts);
     expect(env.values.every((v) => v.enabled)).toBe(true);
+  });
+});
+
+describe('the Auth & SSO folder', () => {
+  const byName = new Map(authRequests.map((r) => [r.name, r]));
+
+  it('exchanges a code, introspects, refreshes, and checks the documented Auth API errors', () => {
+    expect(authRequests.map((r) => `${r.request.method} ${r.request.url.raw}`)).toEqual([
+      'POST {{authBaseUrl}}/__admin/authorize',
+      'POST {{authBaseUrl}}/auth/token/',
+      'POST {{authBaseUrl}}/auth/introspect/',
+      'POST {{authBaseUrl}}/auth/token/',
+      'POST {{authBaseUrl}}/auth/token/',
+      'POST {{authBaseUrl}}/auth/token/',
+      'POST {{authBaseUrl}}/auth/token/',
+      'POST {{authBaseUrl}}/auth/introspect/',
+    ]);
+    for (const [name, id] of [['Reuse the code: 401 SAT001', 'SAT001'], ['Unknown code: 401 SAT001', 'SAT001'], ['Bad access token: 401 SAT003', 'SAT003'], ['Wrong client secret: 400 InvalidClient', 'InvalidClient']] as const) {
+      expect(scriptOf(byName.get(name)!, 'test'), name).toContain(`pm.expect(body.id).to.equal('${id}')`);
+    }
+  });
+
+  it('uses a code given by the run instead of the fake-only shortcut', () => {
+    const shortcut = byName.get('Get an authorization code (fake only)')!;
+    expect(scriptOf(shortcut, 'prerequest')).toMatch(/pm\.variables\.get\('authCode'\)[\s\S]*pm\.execution\.skipRequest\(\)/);
+  });
+
+  it('sends the client secret only as the hook variable, never written out', () => {
+    const token = bodyOf(byName.get('Exchange the code for tokens')!.request);
+    expect(token).toEqual({ grant_type: 'authorization_code', client_id: '{{clientID}}', client_secret: '{{myvalueClientSecret}}', code: '{{ssoCode}}', redirect_uri: '{{redirectUri}}' });
   });
 });

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeMyValue } from '../../mocks/index';
 import { createExpressApp, listen } from '../../mocks/express';
 import { myValueHandlers } from '../../mocks/msw';
-import { MASK, runCollection, withContentLength, type RunOptions, type RunResult } from '../../src/harness/index';
+import { MASK, runCollection, type RunOptions, type RunResult } from '../../src/harness/index';
 import { runCli } from '../helpers/cli';
 import { startCaptureServer } from './capture-server';
 
@@ -164,7 +164,7 @@ describe('masking', () => {
 describe('production guard and the Auth & SSO folder', () => {
   async function againstProduction(extra: Partial<RunOptions>): Promise<{ r: Run; paths: string[] }> {
     const fake = createFakeMyValue({ clients: [{ clientId: 'MyPOS', clientSecret: 'made-up-secret-3' }] });
-    const msw = setupServer(...myValueHandlers(withContentLength(fake)));
+    const msw = setupServer(...myValueHandlers(fake));
     const paths: string[] = [];
     msw.events.on('request:start', ({ request }) => paths.push(`${request.method} ${new URL(request.url).host}${new URL(request.url).pathname}`));
     msw.listen({ onUnhandledRequest: 'error' });
