@@ -2,6 +2,7 @@
 // POST /__admin/authorize that maps as the page would and hands out a code without a browser.
 import { errorResponse, jsonResponse, type ErrorId } from '../core/errors';
 import type { Fields } from '../core/route';
+import { parseJsonBody } from '../core/json-body';
 import { isoSeconds } from '../core/time';
 import type { Deps, FakeRequest, FakeResponse } from '../core/types';
 import { accountView, insertUser, userByValueId } from '../store/users';
@@ -25,18 +26,8 @@ export function readAuthBody(req: FakeRequest): Body {
     for (const [key, value] of Object.entries(form)) fields[key] = Array.isArray(value) ? value[0] : value;
     return { ok: true, fields };
   }
-  const text = req.rawBody ?? '';
-  if (text.trim() === '') return { ok: true, fields: {} };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, response: errorResponse('ErrMalformedJSON', `Request body is not valid JSON: ${(error as Error).message}`) };
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, response: errorResponse('ErrMalformedJSON', 'Request body must be a JSON object') };
-  }
-  return { ok: true, fields: value as Fields };
+  const parsed = parseJsonBody(req.rawBody);
+  return parsed.ok ? { ok: true, fields: parsed.body } : parsed;
 }
 
 const refused = (failure: AuthFailure): FakeResponse => errorResponse(failure.error, undefined, { [AUTH_EXPLAIN_HEADER]: failure.reason });

@@ -2,6 +2,7 @@
 // No I/O of its own: the store, clock and logger come in as dependencies.
 import { diagnoseSign, explainSign, findRule, verifySign, type SignRule } from '../../src/signing';
 import { errorResponse } from './errors';
+import { parseJsonBody } from './json-body';
 import { ROUTES } from './routes/index';
 import { createFaults, droppedResponse, faultFromHeader, FAULT_HEADER, malformedResponse, statusFaultResponse, type FaultSpec, type Faults, type FiredFault } from './faults';
 import { createJournal, DEFAULT_JOURNAL_SIZE, journalBody, maskSecrets, type Journal } from './journal';
@@ -124,22 +125,6 @@ function headerSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-type Parsed = { ok: true; body: Fields } | { ok: false; response: FakeResponse };
-
-function parseJsonBody(req: FakeRequest): Parsed {
-  const text = req.rawBody ?? '';
-  if (text.trim() === '') return { ok: true, body: {} };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, response: errorResponse('ErrMalformedJSON', `Request body is not valid JSON: ${(error as Error).message}`) };
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, response: errorResponse('ErrMalformedJSON', `Request body must be a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`) };
-  }
-  return { ok: true, body: value as Fields };
-}
 
 /**
  * Creates the fake over a store.
@@ -165,7 +150,7 @@ export function createFake(options: FakeOptions): Fake {
     }
     let body: Fields = {};
     if ((route.body ?? (method === 'POST' ? 'json' : 'none')) === 'json') {
-      const parsed = parseJsonBody(req);
+      const parsed = parseJsonBody(req.rawBody);
       if (!parsed.ok) return { ok: false, response: parsed.response, note: '', who: unsigned };
       body = parsed.body;
     }
