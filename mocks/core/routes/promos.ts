@@ -21,8 +21,14 @@ function listParams(ctx: RouteContext) {
   return { ok: true as const, valueId: valueID.value, page: page.value, pageSize: pageSize.value };
 }
 
-function pathId(ctx: RouteContext) {
-  return requireInt({ ID: ctx.params.ID }, 'ID', 1, 1e12, 'text');
+/** The `:ID` of a detail route and the valueID of a known user. */
+function detailParams(ctx: RouteContext) {
+  const id = requireInt({ ID: ctx.params.ID }, 'ID', 1, 1e12, 'text');
+  if (!id.ok) return id;
+  const valueID = requireString(ctx.fields, 'valueID');
+  if (!valueID.ok) return valueID;
+  if (!userByValueId(ctx.deps.store.db, valueID.value)) return { ok: false as const, error: 'ErrMembershipNotFound' as const, detail: `User membership not found: ${valueID.value}` };
+  return { ok: true as const, id: id.value, valueId: valueID.value };
 }
 
 export const promoRoutes = defineRoutes([
@@ -65,15 +71,12 @@ export const promoRoutes = defineRoutes([
     path: '/v1/service/promos/:ID',
     rule: 'promo.get',
     handle(ctx) {
-      const id = pathId(ctx);
-      if (!id.ok) return failed(id);
-      const valueID = requireString(ctx.fields, 'valueID');
-      if (!valueID.ok) return failed(valueID);
+      const params = detailParams(ctx);
+      if (!params.ok) return failed(params);
       const db = ctx.deps.store.db;
-      if (!userByValueId(db, valueID.value)) return errorResponse('ErrMembershipNotFound', `User membership not found: ${valueID.value}`);
-      const promo = promoById(db, id.value);
-      if (!promo) return errorResponse('ErrPromoNotFound', `Promo not found: ${id.value}`);
-      return jsonResponse(promoView(db, promo, { valueId: valueID.value, now: ctx.deps.clock.now(), origin: ctx.req.origin, inList: false }));
+      const promo = promoById(db, params.id);
+      if (!promo) return errorResponse('ErrPromoNotFound', `Promo not found: ${params.id}`);
+      return jsonResponse(promoView(db, promo, { valueId: params.valueId, now: ctx.deps.clock.now(), origin: ctx.req.origin, inList: false }));
     },
   },
   {
@@ -95,14 +98,11 @@ export const promoRoutes = defineRoutes([
     path: '/v1/service/vouchers/:ID',
     rule: 'voucher.get',
     handle(ctx) {
-      const id = pathId(ctx);
-      if (!id.ok) return failed(id);
-      const valueID = requireString(ctx.fields, 'valueID');
-      if (!valueID.ok) return failed(valueID);
+      const params = detailParams(ctx);
+      if (!params.ok) return failed(params);
       const db = ctx.deps.store.db;
-      if (!userByValueId(db, valueID.value)) return errorResponse('ErrMembershipNotFound', `User membership not found: ${valueID.value}`);
-      const voucher = voucherOf(db, id.value, valueID.value);
-      if (!voucher) return errorResponse('ErrVoucherNotFound', `Voucher ${id.value} not found for ${valueID.value}`);
+      const voucher = voucherOf(db, params.id, params.valueId);
+      if (!voucher) return errorResponse('ErrVoucherNotFound', `Voucher ${params.id} not found for ${params.valueId}`);
       return jsonResponse(voucherView(db, voucher, { now: ctx.deps.clock.now(), origin: ctx.req.origin }));
     },
   },
