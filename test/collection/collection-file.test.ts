@@ -136,7 +136,7 @@ describe('the shipped collection', () => {
 
   it('gives every earn, redeem and adjustment a referenceNo unique to the run', () => {
     const withRef = requests.filter(({ request }) => (ruleOf(request).required as readonly string[]).includes('referenceNo'));
-    expect(withRef.length).toBe(7);
+    expect(withRef.length).toBe(8);
     const refs = withRef.map(({ request }) => bodyOf(request).referenceNo);
     for (const ref of refs) expect(ref).toMatch(/^HARNESS-\{\{runId\}\}-[A-Z]+$/);
     expect(new Set(refs).size).toBe(refs.length);
