@@ -13,6 +13,10 @@ import { injectHook } from './inject-hook';
 import { loadCollection, oneLine } from './load-collection';
 import { createMasker, findTokens, MIN_SECRET_LENGTH, type Masker } from './masker';
 import { buildRunReport, type RunReport, type SkipNote, type StartedItem } from './run-report';
+import { CONTRACT_VARIABLE, injectContractCheck } from './contract-check';
+import { startRunChecks } from './run-checks';
+import { addVariations, ORIGINAL_VARIABLE, type VariationInfo } from './variations';
+import { selectShard, shardLabel, type Shard, type ShardInfo } from './shard';
 import { DEMO_CLIENT_ID, parseTarget, seedSecret, startTarget, type TargetSession, type TargetSpec } from './run-target';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,6 +58,14 @@ export interface RunOptions {
   reporters?: { cli?: boolean; junit?: boolean; html?: boolean };
   /** Options for the fake behind mock and msw (seed, clock...). */
   fake?: FakeMyValueOptions;
+  /** Run only shard `index` of `total` (see shard.ts); cannot be combined with `folders`. */
+  shard?: Shard;
+  /** Check every response against the OpenAPI contract (default true); a string is another contract file. */
+  contract?: boolean | string;
+  /** Add generated negative tests after every signed request (wrong sign, unknown client, each required field left out). */
+  variations?: boolean;
+  /** Retry GETs up to this many times on a 5xx, a dropped connection or a timeout (0 to MAX_RETRIES). */
+  retries?: number;
 }
 
 export interface RunResult {
@@ -146,9 +158,20 @@ interface Prepared {
   baseValues: Array<{ key: string; value: unknown; type?: string }>;
   skipped: SkipNote[];
   notes: string[];
+  shard?: ShardInfo;
+  /** Items --variations added: what each is, and its original's id. */
+  variations: Map<string, VariationInfo>;
+  originals: Map<string, string>;
 }
 
+/** Most retries --retries accepts (with the backoff, 10 already means minutes on a dead host). */
+export const MAX_RETRIES = 10;
+
+
 async function prepare(options: RunOptions): Promise<Step<Prepared>> {
+  if (options.retries !== undefined && !(Number.isInteger(options.retries) && options.retries >= 0 && options.retries <= MAX_RETRIES)) {
+    return { ok: false, error: `--retries takes a whole number from 0 to ${MAX_RETRIES}, got "${options.retries}"` };
+  }
   const target = parseTarget(options.target);
   if (!target.ok) return target;
   const spec = target.spec;
@@ -161,14 +184,30 @@ async function prepare(options: RunOptions): Promise<Step<Prepared>> {
   const skipped: SkipNote[] = [];
   const notes: string[] = [];
   const json = loaded.collection.toJSON();
+  let shard: ShardInfo | undefined;
+  if (options.shard) {
+    if (options.folders && options.folders.length > 0) return { ok: false, error: '--shard cannot be combined with --folder: a shard runs its own share of the whole collection' };
+    const picked = selectShard(json.item ?? [], options.shard);
+    json.item = picked.items;
+    json.info = { ...json.info, name: `${json.info?.name ?? 'collection'} (${shardLabel(options.shard)})` };
+    shard = picked.info;
+    const links = picked.plan.links.map((l) => `"${l.from}" reads ${l.variables.join(', ')} set by "${l.to}"`);
+    if (links.length > 0) notes.push(`shard: kept in one unit because they share variables: ${links.join('; ')}`);
+    notes.push(`${shardLabel(options.shard)}: ${shard.units.length > 0 ? shard.units.join(', ') : `no requests (the collection splits into ${picked.plan.units.length} independent units)`}`);
+  }
   const hasAuthCode = (options.envVars ?? []).some((v) => v.key === 'authCode' && v.value !== '') || environment.value.some((v) => v.key === 'authCode' && v.value);
   if ((spec.kind === 'sandbox' || spec.kind === 'production') && !hasAuthCode && removeFolders(json, AUTH_FOLDER) > 0) {
     const reason = `needs an SSO authorization code against ${spec.kind}: open the mapping page (${AUTH_FOLDER} in the partner guide: GET /authorize/mapping on the SSO host), sign in, copy the "code" from the redirect, then pass --env-var authCode=<code>`;
     skipped.push({ name: AUTH_FOLDER, reason });
     notes.push(`skipped folder "${AUTH_FOLDER}": it ${reason}`);
   }
+  const added = options.variations ? addVariations(json.item ?? []) : { items: json.item ?? [], variations: new Map<string, VariationInfo>(), originals: new Map<string, string>() };
+  json.item = added.items;
+  if (options.variations) notes.push(`variations: ${added.variations.size} generated negative tests after ${new Set(added.originals.values()).size} signed requests`);
   if (creds.value.clientSecret.length < MIN_SECRET_LENGTH) notes.push(`warning: the client secret is shorter than ${MIN_SECRET_LENGTH} characters and cannot be masked in reports`);
-  return { ok: true, value: { spec, creds: creds.value, collection: injectHook(new sdk.Collection(json)), baseValues: environment.value, skipped, notes } };
+  const hooked = injectHook(new sdk.Collection(json));
+  const collection = options.contract === false ? hooked : injectContractCheck(hooked);
+  return { ok: true, value: { spec, creds: creds.value, collection, baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}) } };
 }
 
 function runNewman(options: Record<string, unknown>, attach: (emitter: NewmanEmitter) => void): Promise<{ error: Error | null; summary: NewmanSummary }> {
@@ -186,7 +225,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const reportsDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'reports');
   const prepared = await prepare(options);
   if (!prepared.ok) return { exitCode: 2, error: prepared.error, reportsDir };
-  const { spec, creds, collection, baseValues, skipped, notes } = prepared.value;
+  const { spec, creds, collection, baseValues, skipped, notes, shard, variations, originals } = prepared.value;
   const masker = createMasker([creds.clientSecret]);
   const stdoutWrite = process.stdout.write.bind(process.stdout);
   const write: Sink = options.write ?? ((text) => void stdoutWrite(text));
@@ -213,6 +252,13 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const startedAt = new Date();
   const started: StartedItem[] = [];
   const skipReasons = new Map<string, string>();
+  const contract = typeof options.contract === 'string' ? resolve(options.cwd ?? process.cwd(), options.contract) : options.contract;
+  const checked = startRunChecks({ session, contract, retries: options.retries, timeoutRequest: options.timeoutRequest, variations, originals, skipReasons, log });
+  if (!checked.ok) {
+    await session.stop();
+    return { exitCode: 2, error: checked.error, reportsDir };
+  }
+  const checks = checked.value;
   await mkdir(reportsDir, { recursive: true });
   const restore = captureOutput((text) => masker.mask(text), write);
   let outcome: { error: Error | null; summary: NewmanSummary };
@@ -226,7 +272,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
           junit: { export: join(reportsDir, 'junit.xml') },
           htmlextra: {
             export: join(reportsDir, 'report.html'),
-            skipEnvironmentVars: [SECRET_VARIABLE],
+            skipEnvironmentVars: [SECRET_VARIABLE, CONTRACT_VARIABLE, ORIGINAL_VARIABLE],
             skipGlobalVars: [SECRET_VARIABLE],
             title: `MyValue: ${collection.name} against ${session.kind === 'url' ? session.externalBaseUrl : session.kind}`,
             browserTitle: 'MyValue run report',
@@ -235,13 +281,14 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
         color: options.write || !process.stdout.isTTY ? 'off' : 'on',
         folder: options.folders && options.folders.length > 0 ? options.folders : undefined,
         bail: options.bail ? true : undefined,
-        timeoutRequest: options.timeoutRequest,
+        timeoutRequest: checks.timeoutRequest,
         delayRequest: options.delayRequest,
         iterationData: options.iterationData ? resolve(options.cwd ?? process.cwd(), options.iterationData) : undefined,
         // MSW answers https in process, on a socket without a certificate: nothing to verify there.
         insecure: options.insecure || session.kind === 'msw' ? true : undefined,
       },
       (emitter) => {
+        checks.attach(emitter);
         // Registered before the reporters (they attach once the collection is loaded), so tokens are
         // known before any reporter prints the response that carried them.
         emitter.on('beforeItem', (_err, o: { cursor: { ref: string; iteration: number }; item: { id: string; name: string } }) =>
@@ -254,11 +301,17 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
           skipReasons.set(o.cursor.ref, `production guard: ${text.slice(GUARD_LOG_PREFIX.length).trim()} changes state; pass --allow-production-writes to send it`);
         });
         // Listeners added at `start` run after every reporter's own `beforeDone`: mask what they export.
-        emitter.on('start', () => emitter.on('beforeDone', () => maskExports(emitter, masker)));
+        emitter.on('start', () =>
+          emitter.on('beforeDone', () => {
+            checks.annotateExports(emitter);
+            maskExports(emitter, masker);
+          }),
+        );
       },
     );
   } finally {
     restore();
+    checks.stop();
     await session.stop();
   }
   if (outcome.error) return { exitCode: 2, error: `newman could not run the collection: ${oneLine(outcome.error.message)}`, reportsDir };
@@ -272,10 +325,13 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
     startedAt,
     exitCode,
     folderOf: (id) => folders.get(id),
+    variationOf: (id) => variations.get(id),
+    extras: checks.extras,
     started,
     skipReasons,
     skipped,
   });
+  if (shard) report.shard = shard;
   const guarded = report.requests.filter((r) => r.skipped?.startsWith('production guard'));
   for (const r of guarded) report.skipped.push({ name: r.name, reason: r.skipped ?? '' });
   if (guarded.length > 0) log(`production guard: not sent (they change state): ${guarded.map((r) => r.name).join(', ')}; pass --allow-production-writes to send them`);

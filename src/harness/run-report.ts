@@ -1,6 +1,8 @@
 // run.json: what happened per request (name, method, URL, status, assertions, failures), built
 // from Newman's summary. No environment or globals dump: those hold the run's variables.
 import type { NewmanExecution, NewmanSummary } from 'newman';
+import type { ShardInfo } from './shard';
+import type { VariationInfo } from './variations';
 
 export interface AssertionReport {
   name: string;
@@ -23,6 +25,30 @@ export interface RequestReport {
   failures: string[];
   /** Why the request was not sent, when it was not. */
   skipped?: string;
+  /** Signing rule ('point.earn'), or the contract operation for unsigned ones ('auth.token'): groups requests per endpoint. */
+  rule?: string;
+  /** Contract violations of the response ([] when it keeps the contract); absent when not checked. */
+  contract?: string[];
+  /** Set on a generated negative test (--variations). */
+  variation?: VariationInfo;
+  /** Set when the request was retried (--retries). */
+  retries?: RetryReport;
+}
+
+/** What --retries did for one request. */
+export interface RetryReport {
+  count: number;
+  reasons: string[];
+  recovered: boolean;
+  /** e.g. 'retried GET /service/point/ once: 503 Service Unavailable'. */
+  message: string;
+}
+
+/** Per-request facts the runner gathered outside Newman's summary, by cursor ref. */
+export interface RequestExtras {
+  rule?: string;
+  contract?: string[];
+  retries?: RetryReport;
 }
 
 export interface SkipNote {
@@ -42,6 +68,8 @@ export interface RunReport {
   requests: RequestReport[];
   /** Requests and folders the harness left out, and why (production guard, Auth & SSO without a code). */
   skipped: SkipNote[];
+  /** Set when the run was one shard of several (`--shard i/n`). */
+  shard?: ShardInfo;
 }
 
 /** An item as Newman started it (beforeItem), sent or not. */
@@ -59,6 +87,10 @@ export interface ReportContext {
   startedAt: Date;
   exitCode: number;
   folderOf(itemId: string): string | undefined;
+  /** The variation an item is, for items --variations added. */
+  variationOf?(itemId: string): VariationInfo | undefined;
+  /** Rule, contract outcome and retries per cursor ref. */
+  extras?: ReadonlyMap<string, RequestExtras>;
   /** Every item Newman started, in order: items a script skipped have no execution in the summary. */
   started: readonly StartedItem[];
   /** Skip reason per cursor ref (production guard). */
@@ -97,13 +129,23 @@ function requestReport(execution: NewmanExecution, context: ReportContext): Requ
     report.responseTimeMs = execution.response.responseTime;
   }
   if (!sent) report.skipped = context.skipReasons.get(execution.cursor.ref) ?? 'not sent';
+  return withExtras(report, execution.item.id, execution.cursor.ref, context);
+}
+
+function withExtras(report: RequestReport, itemId: string, ref: string, context: ReportContext): RequestReport {
+  const extras = context.extras?.get(ref);
+  const variation = context.variationOf?.(itemId);
+  if (extras?.rule) report.rule = extras.rule;
+  if (extras?.contract) report.contract = extras.contract;
+  if (variation) report.variation = variation;
+  if (extras?.retries) report.retries = extras.retries;
   return report;
 }
 
 function skippedReport(item: StartedItem, context: ReportContext): RequestReport {
   const report: RequestReport = { name: item.name, iteration: item.iteration, assertions: [], failures: [], skipped: context.skipReasons.get(item.ref) ?? 'not sent' };
   const folder = context.folderOf(item.id);
-  return folder ? { ...report, folder } : report;
+  return withExtras(folder ? { ...report, folder } : report, item.id, item.ref, context);
 }
 
 /** The JSON summary of a finished run. */

@@ -1,6 +1,6 @@
 // Where a run sends its requests: the fake on a free port (mock), the fake in process behind MSW
 // at MyValue's host names (msw), MyValue's own hosts (sandbox, production) or one base URL.
-import { setupServer } from 'msw/node';
+import { setupServer, type SetupServer } from 'msw/node';
 import { createFakeMyValue, loadSeed, type Fake, type FakeMyValueOptions } from '../../mocks/index';
 import { createExpressApp, listen } from '../../mocks/express';
 import { myValueHandlers } from '../../mocks/msw';
@@ -25,6 +25,8 @@ export interface TargetSession {
   authBaseUrl: string;
   /** True when requests reach MyValue's production External API. */
   production: boolean;
+  /** The fake's MSW server (msw target only): the retry layer puts its handlers ahead of the fake's. */
+  msw?: SetupServer;
   stop(): Promise<void>;
 }
 
@@ -87,6 +89,7 @@ export async function startTarget(spec: TargetSpec, creds: RunCredentials, fakeO
     kind: 'msw',
     ...TARGET_HOSTS.sandbox,
     production: false,
+    msw: server,
     stop: async () => {
       server.close();
       fake.deps.store.close();

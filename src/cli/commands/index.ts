@@ -5,6 +5,8 @@ import { registerSign } from './sign';
 import { registerMock } from './mock';
 import { registerRun } from './run';
 import { registerInject } from './inject';
+import { registerGate } from './gate';
+import { registerReport } from './report';
 
 /** A subcommand adds itself to the program; async actions resolve to an exit code via ctx.setExit. */
 export type Register = (program: Command, ctx: CommandContext) => void;
@@ -17,4 +19,4 @@ export interface CommandContext {
   keepAlive(done: Promise<void>): void;
 }
 
-export const COMMANDS: Register[] = [registerSign, registerMock, registerRun, registerInject];
+export const COMMANDS: Register[] = [registerSign, registerMock, registerRun, registerInject, registerGate, registerReport];

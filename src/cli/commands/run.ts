@@ -1,8 +1,10 @@
 // `myvalue run`: the collection, signed by the injected hook, through Newman against a target.
-import { lineSink } from '../../harness/capture-output';
-import { runCollection } from '../../harness/run-collection';
+import type { Command } from 'commander';
+import { lineSink, type Sink } from '../../harness/capture-output';
+import { MAX_RETRIES, runCollection, type RunOptions } from '../../harness/run-collection';
+import { parseShard, type Shard } from '../../harness/shard';
 import { UsageError } from '../errors';
-import type { Register } from './index';
+import type { CommandContext, Register } from './index';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -19,9 +21,17 @@ export function parseEnvVar(pair: string): { key: string; value: string } {
   return { key: pair.slice(0, at), value: pair.slice(at + 1) };
 }
 
-interface RunFlags {
+/** --shard i/n, or undefined when not given. */
+export function parseShardFlag(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseShard(value);
+  if (!parsed.ok) throw new UsageError(parsed.error);
+  return parsed.shard;
+}
+
+/** Flags `run` and `gate` share (see addRunOptions). */
+export interface RunFlags {
   collection?: string;
-  target: string;
   clientId?: string;
   clientSecret?: string;
   out?: string;
@@ -33,15 +43,23 @@ interface RunFlags {
   envVar: string[];
   insecure?: boolean;
   environment?: string;
-  allowProductionWrites?: boolean;
+  shard?: string;
+  /** --contract FILE (string); --no-contract (false, `run` only). */
+  contract?: string | false;
+  retries?: string;
 }
 
-export const registerRun: Register = (program, ctx) => {
-  program
-    .command('run')
-    .description('run a Postman collection, signed by the injected hook, through Newman; reports in reports/')
+/** --retries N: a whole number from 0 to MAX_RETRIES. */
+export function parseRetries(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > MAX_RETRIES) throw new UsageError(`--retries takes a whole number from 0 to ${MAX_RETRIES}, got "${value}"`);
+  return Number(value);
+}
+
+/** Options `run` and `gate` share: everything but --target and what is particular to each. */
+export function addRunOptions(command: Command): Command {
+  return command
     .option('--collection <file|url>', 'collection file or http(s) URL (default: the shipped collections/myvalue-partner.postman_collection.json)')
-    .option('--target <target>', 'mock (fake on a free port), msw (fake in process), sandbox, production, or a base URL', 'mock')
     .option('--client-id <id>', 'client ID (default: MYVALUE_CLIENT_ID or .env; mock/msw: the demo client)')
     .option('--client-secret <secret>', 'client secret (default: MYVALUE_CLIENT_SECRET or .env)')
     .option('--out <dir>', 'reports directory', 'reports')
@@ -53,31 +71,66 @@ export const registerRun: Register = (program, ctx) => {
     .option('--env-var <key=value>', 'set an environment variable (repeatable)', collect, [])
     .option('--insecure', 'do not verify TLS certificates')
     .option('--environment <file>', 'Postman environment file to start from')
-    .option('--allow-production-writes', 'against production, also send requests that change state (earn, redeem, ...)')
-    .action(async (flags: RunFlags) => {
-      const lines = lineSink(ctx.io.out);
-      const result = await runCollection({
-        collection: flags.collection,
-        target: flags.target,
-        clientId: flags.clientId,
-        clientSecret: flags.clientSecret,
-        out: flags.out,
-        folders: flags.folder,
-        bail: flags.bail,
-        timeoutRequest: parseMs(flags.timeoutRequest, '--timeout-request'),
-        delayRequest: parseMs(flags.delayRequest, '--delay-request'),
-        iterationData: flags.iterationData,
-        envVars: flags.envVar.map(parseEnvVar),
-        insecure: flags.insecure,
-        environment: flags.environment,
-        allowProductionWrites: flags.allowProductionWrites,
-        write: lines.write,
-        log: (line) => {
-          lines.flush();
-          ctx.io.err(line);
-        },
-      });
+    .option('--contract <file>', 'check every response against this OpenAPI file (default: collections/openapi/myvalue.openapi.yaml)')
+    .option('--retries <n>', `retry GETs up to n times (0-${MAX_RETRIES}) on a 5xx, a dropped connection or a timeout; --timeout-request then limits each attempt`)
+    .option('--shard <i/n>', 'run only shard i of n (top-level folders, chained ones kept together); merge with `myvalue report merge`');
+}
+
+/** RunOptions from the shared flags; throws UsageError on a bad value. */
+export function runOptionsFrom(flags: RunFlags): Omit<RunOptions, 'target'> {
+  return {
+    collection: flags.collection,
+    clientId: flags.clientId,
+    clientSecret: flags.clientSecret,
+    out: flags.out,
+    folders: flags.folder,
+    bail: flags.bail,
+    timeoutRequest: parseMs(flags.timeoutRequest, '--timeout-request'),
+    delayRequest: parseMs(flags.delayRequest, '--delay-request'),
+    iterationData: flags.iterationData,
+    envVars: flags.envVar.map(parseEnvVar),
+    insecure: flags.insecure,
+    environment: flags.environment,
+    shard: parseShardFlag(flags.shard),
+    ...(flags.contract !== undefined ? { contract: flags.contract } : {}),
+    ...(flags.retries !== undefined ? { retries: parseRetries(flags.retries) } : {}),
+  };
+}
+
+/** Newman's progress to io.out line by line, the harness's notes to io.err. */
+export function cliOutput(ctx: CommandContext): { write: Sink; log(line: string): void; flush(): void } {
+  const lines = lineSink(ctx.io.out);
+  return {
+    write: lines.write,
+    log: (line) => {
       lines.flush();
+      ctx.io.err(line);
+    },
+    flush: () => lines.flush(),
+  };
+}
+
+export const registerRun: Register = (program, ctx) => {
+  addRunOptions(
+    program
+      .command('run')
+      .description('run a Postman collection, signed by the injected hook, through Newman; reports in reports/')
+      .option('--target <target>', 'mock (fake on a free port), msw (fake in process), sandbox, production, or a base URL', 'mock'),
+  )
+    .option('--allow-production-writes', 'against production, also send requests that change state (earn, redeem, ...)')
+    .option('--no-contract', 'do not check responses against the OpenAPI contract')
+    .option('--variations', 'after every signed request also send it with a wrong sign, an unknown clientID and each required field left out, expecting refusals that change nothing')
+    .action(async (flags: RunFlags & { target: string; allowProductionWrites?: boolean; variations?: boolean }) => {
+      const output = cliOutput(ctx);
+      const result = await runCollection({
+        ...runOptionsFrom(flags),
+        target: flags.target,
+        allowProductionWrites: flags.allowProductionWrites,
+        variations: flags.variations,
+        write: output.write,
+        log: output.log,
+      });
+      output.flush();
       if (result.error !== undefined) throw new UsageError(result.error, result.exitCode);
       ctx.setExit(result.exitCode);
     });

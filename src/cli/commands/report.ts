@@ -1,0 +1,24 @@
+// `myvalue report merge DIR...`: the shards' run.json, junit.xml (and gate.md) into one report and one verdict.
+import { mergeReportDirs } from '../../harness/merge';
+import { UsageError } from '../errors';
+import type { Register } from './index';
+
+export const registerReport: Register = (program, ctx) => {
+  const report = program.command('report').description('work with reports of earlier runs');
+  report
+    .command('merge')
+    .description('merge the reports directories of shards (run/gate --shard i/n) into one run.json, junit.xml and gate.md; exit 0 if all passed, 1 if any failed')
+    .argument('<dir...>', 'reports directories, one per shard')
+    .option('--out <dir>', 'where the merged reports go', 'reports')
+    .action(async (dirs: string[], flags: { out: string }) => {
+      const result = await mergeReportDirs(dirs, flags.out);
+      if (result.error !== undefined) throw new UsageError(result.error, result.exitCode);
+      const r = result.report;
+      if (r) {
+        const shards = r.merged.map((m) => `${m.index}/${m.total} ${m.verdict}`).join(', ');
+        ctx.io.out(`merged ${r.merged.length} shard${r.merged.length === 1 ? '' : 's'} (${shards}): ${r.totals.requests} requests, ${r.totals.failedRequests} failed; ${result.exitCode === 0 ? 'PASS' : 'FAIL'}`);
+      }
+      ctx.io.out(`reports: ${result.files.join(', ')}`);
+      ctx.setExit(result.exitCode);
+    });
+};

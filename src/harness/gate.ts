@@ -1,0 +1,88 @@
+// `myvalue gate` as a function: the collection with contract checks and variations in one run,
+// against any target but production, then gate.md beside junit.xml, run.json and report.html.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadContract, requestPath, type Contract } from '../contract/index';
+import { matchRule } from '../signing/index';
+import { TARGET_HOSTS } from '../targets';
+import { gateMarkdown, summarizeGate, type Endpoint, type GateRequest, type GateSummary } from './gate-report';
+import { oneLine } from './load-collection';
+import { runCollection, type RunOptions, type RunResult } from './run-collection';
+import { parseTarget } from './run-target';
+import { shardLabel } from './shard';
+
+export type GateOptions = Omit<RunOptions, 'allowProductionWrites'>;
+
+export interface GateResult extends RunResult {
+  gate?: GateSummary;
+  /** Path of gate.md when it was written. */
+  gateFile?: string;
+}
+
+/** Options the contract checks and variations add to RunOptions (declared here so the gate compiles before and after they land). */
+type CheckedRunOptions = RunOptions & { contract?: boolean | string; variations?: boolean };
+
+/** Why a target may not be gated, or undefined when it may. */
+export function refuseTarget(target: string): string | undefined {
+  const parsed = parseTarget(target);
+  if (!parsed.ok) return parsed.error;
+  const production = new URL(TARGET_HOSTS.production.externalBaseUrl).origin;
+  if (parsed.spec.kind === 'production' || (parsed.spec.kind === 'url' && new URL(parsed.spec.url ?? '').origin === production)) {
+    return 'the gate does not run against production (its variations send refused and state-changing requests): use --target sandbox';
+  }
+  return undefined;
+}
+
+function tryContract(): Contract | undefined {
+  try {
+    return loadContract();
+  } catch {
+    // Without the contract file the table still groups by signing rule, then by method and path.
+    return undefined;
+  }
+}
+
+/**
+ * The endpoint of a request: the contract's operation ('POST /service/point/earn/') and the signing
+ * rule, with the report's base URLs taken off; method and path when neither knows it.
+ */
+export function endpointResolver(baseUrls: readonly string[], contract: Contract | undefined = tryContract()): (r: GateRequest) => Endpoint | undefined {
+  const bases = [...new Set(baseUrls)].filter((b) => b !== '').sort((a, b) => b.length - a.length);
+  return (r) => {
+    if (!r.method || !r.url) return undefined;
+    const path = requestPath(r.url, bases);
+    const op = contract?.match(r.method, path);
+    // Same names as the runner's `rule`: the signing rule, else the operationId dotted ('authToken' -> 'auth.token').
+    const rule = r.rule ?? matchRule(r.method, path)?.rule.name ?? op?.operationId?.replace(/([a-z0-9])([A-Z])/g, '$1.$2').toLowerCase();
+    const key = op ? `${op.method} ${op.path}` : `${r.method} ${path}`;
+    return rule ? { key, rule } : { key };
+  };
+}
+
+/**
+ * Runs the gate; exit 0 only when every request, contract check and variation passed.
+ * @example const { exitCode, gateFile } = await runGate({ target: 'sandbox', out: 'reports' });
+ */
+export async function runGate(options: GateOptions): Promise<GateResult> {
+  const refused = refuseTarget(options.target);
+  if (refused) return { exitCode: 2, error: refused, reportsDir: options.out ?? 'reports' };
+  // The gate always checks the contract: the shipped one, or the file given with --contract.
+  const checked: CheckedRunOptions = { ...options, contract: typeof options.contract === 'string' ? options.contract : true, variations: true };
+  const result = await runCollection(checked);
+  if (result.exitCode === 2 || !result.summary) return result;
+  const report = result.summary;
+  const gate = summarizeGate(report, endpointResolver([report.externalBaseUrl, report.authBaseUrl]));
+  const gateFile = join(result.reportsDir, 'gate.md');
+  const scope = report.shard ? shardLabel(report.shard) : undefined;
+  const notes = report.shard ? [`${shardLabel(report.shard)} ran: ${report.shard.units.join(', ') || 'nothing (more shards than independent units)'}`] : [];
+  try {
+    await writeFile(gateFile, gateMarkdown(report, gate, { ...(scope ? { scope } : {}), notes }));
+  } catch (error) {
+    return { ...result, exitCode: 2, error: `cannot write ${gateFile}: ${oneLine((error as Error).message)}` };
+  }
+  const write = options.write ?? ((text: string): void => void process.stdout.write(text));
+  const log = options.log ?? ((line: string): void => write(`${line}\n`));
+  const failedRows = gate.rows.filter((row) => row.verdict === 'FAIL').map((row) => row.key);
+  log(`gate${scope ? ` (${scope})` : ''}: ${gate.verdict}${failedRows.length > 0 ? `, failed: ${failedRows.join(', ')}` : ''}; ${gateFile}`);
+  return { ...result, exitCode: gate.verdict === 'PASS' ? 0 : 1, gate, gateFile };
+}

@@ -1,0 +1,192 @@
+// The runner's own listeners on Newman's events for issue 5: the contract outcome of each response
+// (handed to the injected test event), the rule of each request, how a variation's original went,
+// the retry notes, and the harness's balance probes kept out of Newman's summary.
+import type { NewmanEmitter } from 'newman';
+import { oneLine } from './load-collection';
+import { CONTRACT_VARIABLE, contractFor, createContractChecker, type ContractChecker } from './contract-check';
+import { retryBudgetMs, startRetryLayer, type RetryLayer } from './retries';
+import type { TargetSession } from './run-target';
+import type { RequestExtras } from './run-report';
+import { ORIGINAL_VARIABLE, PROBE_HEADER, VARIATION_SKIP_PREFIX, type VariationInfo } from './variations';
+
+interface Cursor {
+  ref: string;
+  iteration: number;
+}
+
+interface RequestEvent {
+  cursor?: Cursor;
+  item?: { id: string; name: string };
+  request?: { method: string; url: { toString(): string }; headers?: { get(key: string): unknown } };
+  response?: { code: number; headers?: { get(key: string): unknown }; text(): string };
+}
+
+/** The run's environment scope, as Newman hands it to every script (the channel to the sandbox). */
+interface Scope {
+  set(key: string, value: string): void;
+  unset(key: string): void;
+}
+
+export interface RunChecksOptions {
+  checker: ContractChecker;
+  /** Variation item id -> what it is; original item id per variation id. */
+  variations: ReadonlyMap<string, VariationInfo>;
+  originals: ReadonlyMap<string, string>;
+  retryLayer?: RetryLayer;
+  /** Skip reasons by cursor ref, shared with the runner. */
+  skipReasons: Map<string, string>;
+  log(line: string): void;
+}
+
+export interface RunChecks {
+  /** Rule, contract outcome and retries by cursor ref, for run.json. */
+  extras: Map<string, RequestExtras>;
+  attach(emitter: NewmanEmitter): void;
+  /** Adds each retried request's notes to its testsuite in the JUnit export (before masking). */
+  annotateExports(emitter: NewmanEmitter): void;
+}
+
+export interface StartedChecks extends RunChecks {
+  /** Newman's timeoutRequest: with retries, --timeout-request limits each attempt, and Newman's covers them all and the waits between. */
+  timeoutRequest?: number;
+  stop(): void;
+}
+
+/**
+ * Loads the contract (a bad file is a value: exit 2) and starts the retry layer for one run's target.
+ * @example const checked = startRunChecks({ session, contract: true, retries: 1, variations, originals, skipReasons, log });
+ */
+export function startRunChecks(
+  options: Omit<RunChecksOptions, 'checker' | 'retryLayer'> & {
+    session: Pick<TargetSession, 'externalBaseUrl' | 'authBaseUrl' | 'msw'>;
+    contract: boolean | string | undefined;
+    retries?: number;
+    timeoutRequest?: number;
+  },
+): { ok: true; value: StartedChecks } | { ok: false; error: string } {
+  const { session, contract, retries = 0, timeoutRequest, ...rest } = options;
+  const baseUrls = [...new Set([session.externalBaseUrl, session.authBaseUrl])];
+  let checker: ContractChecker;
+  try {
+    checker = createContractChecker(contractFor(contract, baseUrls), baseUrls);
+  } catch (error) {
+    return { ok: false, error: oneLine((error as Error).message) };
+  }
+  const retryLayer = retries > 0 ? startRetryLayer({ baseUrls, retries, attemptTimeoutMs: timeoutRequest, ...(session.msw ? { server: session.msw } : {}) }) : undefined;
+  const checks = createRunChecks({ ...rest, checker, ...(retryLayer ? { retryLayer } : {}) });
+  const overall = retryLayer && timeoutRequest !== undefined ? retryBudgetMs(timeoutRequest, retries) : timeoutRequest;
+  return { ok: true, value: { ...checks, ...(overall === undefined ? {} : { timeoutRequest: overall }), stop: () => retryLayer?.stop() } };
+}
+
+const isProbe = (o: RequestEvent | undefined): boolean => Boolean(o?.request?.headers?.get(PROBE_HEADER));
+
+function scopeOf(emitter: NewmanEmitter): Scope | undefined {
+  return (emitter.summary as unknown as { environment?: Scope } | undefined)?.environment;
+}
+
+const cdata = (text: string): string => `<![CDATA[${text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
+const xmlAttr = (text: string): string => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** Inserts a <system-out> with the lines into the testsuite of each item id. */
+export function addSystemOut(xml: string, linesByItem: ReadonlyMap<string, string[]>): string {
+  let out = xml;
+  for (const [id, lines] of linesByItem) {
+    const open = out.search(new RegExp(`<testsuite [^>]*id="${xmlAttr(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
+    if (open < 0) continue;
+    const close = out.indexOf('</testsuite>', open);
+    if (close < 0) continue;
+    out = `${out.slice(0, close)}  <system-out>${cdata(lines.join('\n'))}</system-out>\n  ${out.slice(close)}`;
+  }
+  return out;
+}
+
+/**
+ * Listeners for one run. Attach right after newman.run() returns, before any event.
+ * @example const checks = createRunChecks({ checker, variations, originals, skipReasons, log }); newman.run(...) -> checks.attach(emitter)
+ */
+export function createRunChecks(options: RunChecksOptions): RunChecks {
+  const extras = new Map<string, RequestExtras>();
+  const extrasOf = (ref: string): RequestExtras => extras.get(ref) ?? (extras.set(ref, {}), extras.get(ref) as RequestExtras);
+  /** How each original went in the current iteration, by item id. */
+  const originals = new Map<string, { sent: boolean; status?: number }>();
+  const retriedItems = new Map<string, string[]>();
+
+  return {
+    extras,
+    attach(emitter) {
+      // The variation scripts' balance probes (pm.sendRequest) would land in Newman's summary as the
+      // item's own request, overwriting its response (same cursor ref): they are not the run's requests.
+      const emit = emitter.emit.bind(emitter);
+      emitter.emit = ((event: string, ...args: unknown[]): boolean => {
+        if ((event === 'beforeRequest' || event === 'request') && isProbe(args[1] as RequestEvent)) return false;
+        return emit(event, ...args);
+      }) as typeof emitter.emit;
+
+      emitter.on('beforeItem', (_err: unknown, o: RequestEvent) => {
+        const scope = scopeOf(emitter);
+        const id = o.item?.id;
+        if (!scope || !id) return;
+        scope.unset(CONTRACT_VARIABLE);
+        const originalId = options.originals.get(id);
+        if (originalId === undefined) {
+          originals.set(id, { sent: false });
+          return;
+        }
+        scope.set(ORIGINAL_VARIABLE, JSON.stringify(originals.get(originalId) ?? { sent: false }));
+      });
+
+      emitter.on('request', (err: { message?: string } | null, o: RequestEvent) => {
+        const ref = o.cursor?.ref;
+        const id = o.item?.id;
+        if (!ref || !o.request) return;
+        const method = o.request.method.toUpperCase();
+        const url = o.request.url.toString();
+        const entry = extrasOf(ref);
+        const rule = options.checker.ruleOf(method, url);
+        if (rule) entry.rule = rule;
+        if (id && !options.originals.has(id)) originals.set(id, { sent: true, ...(o.response ? { status: o.response.code } : {}) });
+        const scope = scopeOf(emitter);
+        // No response (timeout, dropped connection): nothing to check; Newman reports the error itself.
+        if (err || !o.response) {
+          scope?.unset(CONTRACT_VARIABLE);
+          return;
+        }
+        const contentType = o.response.headers?.get('content-type');
+        const outcome = options.checker.check({ method, url, status: o.response.code, contentType: typeof contentType === 'string' ? contentType : undefined, text: o.response.text() });
+        if (!outcome) {
+          scope?.unset(CONTRACT_VARIABLE);
+          return;
+        }
+        entry.contract = outcome.messages;
+        scope?.set(CONTRACT_VARIABLE, JSON.stringify(outcome));
+      });
+
+      emitter.on('item', (_err: unknown, o: RequestEvent) => {
+        const ref = o.cursor?.ref;
+        const notes = options.retryLayer?.drain() ?? [];
+        if (!ref || notes.length === 0) return;
+        const entry = extrasOf(ref);
+        // The item's own request first; the variation probes' retries ride along in the same note list.
+        entry.retries = {
+          count: notes.reduce((n, note) => n + note.count, 0),
+          reasons: notes.flatMap((note) => note.reasons),
+          recovered: notes.every((note) => note.recovered),
+          message: notes.map((note) => note.message).join(' | '),
+        };
+        for (const note of notes) options.log(`"${o.item?.name ?? ''}": ${note.message}`);
+        if (o.item?.id) retriedItems.set(o.item.id, [...(retriedItems.get(o.item.id) ?? []), ...notes.map((note) => `iteration ${(o.cursor?.iteration ?? 0) + 1}: ${note.message}`)]);
+      });
+
+      emitter.on('console', (_err: unknown, o: { cursor?: Cursor; messages?: unknown[] }) => {
+        const text = (o.messages ?? []).map(String).join(' ');
+        if (o.cursor?.ref && text.startsWith(VARIATION_SKIP_PREFIX)) options.skipReasons.set(o.cursor.ref, `variation skipped: ${text.slice(VARIATION_SKIP_PREFIX.length).trim()}`);
+      });
+    },
+    annotateExports(emitter) {
+      if (retriedItems.size === 0) return;
+      for (const entry of emitter.exports) {
+        if (typeof entry.content === 'string' && entry.content.includes('<testsuites')) entry.content = addSystemOut(entry.content, retriedItems);
+      }
+    },
+  };
+}
