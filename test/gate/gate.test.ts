@@ -46,7 +46,7 @@ describe('myvalue gate against the fake', () => {
     for (const rule of [...SIGN_RULES.map((s) => s.name), 'auth.token', 'auth.introspect']) expect(rules, rule).toContain(rule);
     for (const [endpoint, cells] of table) expect(cells[5], endpoint).toBe('PASS');
     const earn = table.get('POST /service/point/earn/');
-    expect(earn?.slice(0, 2)).toEqual(['point.earn', '3']);
+    expect(earn?.slice(0, 2)).toEqual(['point.earn', '4']);
     // Requests in the table add up to the run's requests (variations are counted apart).
     const counted = [...table.values()].reduce((n, cells) => n + Number(cells[1]), 0);
     expect(counted).toBe(r.summary?.requests.filter((q) => !(q as { variation?: unknown }).variation).length);
@@ -70,7 +70,7 @@ describe('myvalue gate against the fake', () => {
     const r = await gate({ shard: { index: 2, total: 3 } });
     expect(r.exitCode).toBe(0);
     expect(r.md).toContain('MyValue partner API against msw (shard 2/3)');
-    expect(r.md).toContain('- shard 2/3 ran: Auth & SSO');
+    expect(r.md).toContain('- shard 2/3 ran: Users, Negative');
     expect(r.console).toContain('gate (shard 2/3): PASS');
   });
 });

@@ -31,8 +31,8 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'myvalue-merge-'));
   expect(await gateInto('whole')).toBe(0);
   for (const i of [1, 2, 3]) expect(await gateInto(`shard-${i}`, { shard: { index: i, total: 3 } })).toBe(0);
-  // Shard 2/3 (Auth & SSO) again, with the token endpoint failing.
-  expect(await gateInto('shard-2-faulty', { shard: { index: 2, total: 3 }, fake: { faults: ['POST /auth/token/:status=503'] } })).toBe(1);
+  // Shard 3/3 (Promos & vouchers, Auth & SSO) again, with the token endpoint failing.
+  expect(await gateInto('shard-3-faulty', { shard: { index: 3, total: 3 }, fake: { faults: ['POST /auth/token/:status=503'] } })).toBe(1);
 }, 120_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -71,12 +71,12 @@ describe('shards 1/3, 2/3 and 3/3', () => {
   });
 
   it('merged with one failing shard: exit 1, and gate.md says where', async () => {
-    const cli = await runCli(['report', 'merge', dir('shard-3'), dir('shard-2-faulty'), dir('shard-1'), '--out', dir('merged-failing')]);
+    const cli = await runCli(['report', 'merge', dir('shard-3-faulty'), dir('shard-2'), dir('shard-1'), '--out', dir('merged-failing')]);
     expect(cli.code).toBe(1);
-    expect(cli.out[0]).toMatch(/^merged 3 shards \(1\/3 PASS, 2\/3 FAIL, 3\/3 PASS\): \d+ requests, [1-9]\d* failed; FAIL$/);
+    expect(cli.out[0]).toMatch(/^merged 3 shards \(1\/3 PASS, 2\/3 PASS, 3\/3 FAIL\): \d+ requests, [1-9]\d* failed; FAIL$/);
     const md = readFileSync(join(dir('merged-failing'), 'gate.md'), 'utf8');
     expect(md).toMatch(/^# MyValue gate: FAIL\n/);
-    expect(md).toContain('- shard 2/3: FAIL, Auth & SSO');
+    expect(md).toContain('- shard 3/3: FAIL, Promos & vouchers, Auth & SSO');
     expect(md).toMatch(/^\| Auth & SSO \/ Exchange the code for tokens \| POST \/auth\/token\/ \| assertion "status 200" \| .*503/m);
   });
 });
@@ -84,7 +84,7 @@ describe('shards 1/3, 2/3 and 3/3', () => {
 describe('report merge refuses sets that are not 1..n exactly once (one line, exit 2)', () => {
   it.each([
     ['a missing shard', ['shard-1', 'shard-3'], 'myvalue: incomplete set of shards: missing 2/3 (have 1/3, 3/3)'],
-    ['a shard twice', ['shard-1', 'shard-2', 'shard-2-faulty', 'shard-3'], `myvalue: overlapping shards: shard 2/3 is both ${join('ROOT', 'shard-2')} and ${join('ROOT', 'shard-2-faulty')}`],
+    ['a shard twice', ['shard-1', 'shard-2', 'shard-3', 'shard-3-faulty'], `myvalue: overlapping shards: shard 3/3 is both ${join('ROOT', 'shard-3')} and ${join('ROOT', 'shard-3-faulty')}`],
     ['an unsharded run among shards', ['whole', 'shard-2'], `myvalue: the shards do not agree on n: ${join('ROOT', 'whole')} is shard 1/1, ${join('ROOT', 'shard-2')} is shard 2/3`],
     ['a directory without reports', ['shard-1', 'nowhere'], `myvalue: ${join('ROOT', 'nowhere')}: no such directory`],
   ])('%s', async (_what, inputs, message) => {
