@@ -2,6 +2,7 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { MAX_BODY_BYTES, type Fake } from './core/app';
 import type { FakeRequest, QueryValue } from './core/types';
+import { bodyText } from './core/wire';
 import { TARGET_HOSTS } from '../src/targets';
 
 /** Every MyValue host: sandbox and production External API, and the SSO / Auth host. */
@@ -45,11 +46,10 @@ export function myValueHandlers(fake: Fake, options: { baseUrls?: readonly strin
       const response = fake.handle(await toFakeRequest(request));
       if (response.delayMs) await wait(response.delayMs);
       if (response.fault === 'drop' || response.fault === 'no-answer') return HttpResponse.error();
-      const body = response.body === undefined || response.body === null || response.body === '' ? null : typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+      const text = bodyText(response);
       // A content-length on every answer: Newman's HTTP client never sees the end of a mocked response without one.
-      const headers: Record<string, string> = { ...response.headers };
-      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) headers['content-length'] = String(Buffer.byteLength(body ?? ''));
-      return new HttpResponse(body, { status: response.status, headers });
+      const headers: Record<string, string> = { ...response.headers, 'content-length': String(Buffer.byteLength(text)) };
+      return new HttpResponse(text === '' ? null : text, { status: response.status, headers });
     }),
   );
 }

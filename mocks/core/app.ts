@@ -5,7 +5,7 @@ import { errorResponse } from './errors';
 import { parseJsonBody } from './json-body';
 import { ROUTES } from './routes/index';
 import { createFaults, droppedResponse, faultFromHeader, FAULT_HEADER, malformedResponse, statusFaultResponse, type FaultSpec, type Faults, type FiredFault } from './faults';
-import { createJournal, DEFAULT_JOURNAL_SIZE, journalBody, maskSecrets, type Journal } from './journal';
+import { createJournal, DEFAULT_JOURNAL_SIZE, type Journal } from './journal';
 import { parsePrefer, preferredResponse } from './prefer';
 import type { Fields, Route, RouteContext } from './route';
 import { defaultSettings, silentLogger, systemClock, type Deps, type FakeRequest, type FakeResponse, type FakeSettings, type Logger, type Clock } from './types';
@@ -264,8 +264,8 @@ export function createFake(options: FakeOptions): Fake {
           time: deps.clock.now().toISOString(),
           method,
           path: req.path,
-          query: maskSecrets({ ...req.query }),
-          body: journalBody(req.rawBody),
+          query: req.query,
+          rawBody: req.rawBody,
           ...result.who,
           status,
           durationMs: Math.round(elapsed * 10) / 10,

@@ -42,9 +42,15 @@ export interface JournalFilter {
   since?: Date | string;
 }
 
+/** What the core records: query and body as received; they are masked when read, not on the hot path. */
+export type JournalRecord = Omit<JournalEntry, 'seq' | 'query' | 'body'> & {
+  query: Readonly<Record<string, QueryValue>>;
+  rawBody: string | undefined;
+};
+
 export interface Journal {
   /** Adds an entry, dropping the oldest past the capacity. */
-  record(entry: Omit<JournalEntry, 'seq'>): void;
+  record(entry: JournalRecord): void;
   /** Matching entries, oldest first. */
   list(filter?: JournalFilter): JournalEntry[];
   count(filter?: JournalFilter): number;
@@ -76,7 +82,7 @@ export function journalBody(rawBody: string | undefined): unknown {
   }
 }
 
-function matches(entry: JournalEntry, filter: JournalFilter): boolean {
+function matches(entry: Pick<JournalEntry, 'method' | 'path' | 'rule' | 'clientId' | 'status' | 'signOk' | 'time'>, filter: JournalFilter): boolean {
   if (filter.method !== undefined && entry.method !== filter.method.toUpperCase()) return false;
   if (filter.path !== undefined && !pathMatches(filter.path.split('/').filter((s) => s.length > 0), entry.path)) return false;
   if (filter.rule !== undefined && entry.rule !== filter.rule) return false;
@@ -92,21 +98,33 @@ function matches(entry: JournalEntry, filter: JournalFilter): boolean {
  * @example const journal = createJournal(1000); journal.list({ rule: 'point.earn', signOk: false });
  */
 export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE): Journal {
-  let entries: JournalEntry[] = [];
+  // A ring of the last `capacity` records; `start` is the oldest. Masking and body parsing happen on read.
+  let ring: Array<JournalRecord & { seq: number }> = [];
+  let start = 0;
   let seq = 0;
+  const ordered = (): Array<JournalRecord & { seq: number }> => (start === 0 ? ring : [...ring.slice(start), ...ring.slice(0, start)]);
+  const view = ({ rawBody, query, ...rest }: JournalRecord & { seq: number }): JournalEntry => ({
+    ...rest,
+    query: maskSecrets({ ...query }),
+    body: journalBody(rawBody),
+  });
   return {
     capacity,
     record(entry) {
       seq += 1;
       if (capacity <= 0) return;
-      entries.push({ seq, ...entry });
-      if (entries.length > capacity) entries.splice(0, entries.length - capacity);
+      if (ring.length < capacity) ring.push({ seq, ...entry });
+      else {
+        ring[start] = { seq, ...entry };
+        start = (start + 1) % capacity;
+      }
     },
-    list: (filter = {}) => entries.filter((e) => matches(e, filter)).map((e) => ({ ...e })),
-    count: (filter = {}) => entries.reduce((n, e) => (matches(e, filter) ? n + 1 : n), 0),
+    list: (filter = {}) => ordered().filter((e) => matches(e, filter)).map(view),
+    count: (filter = {}) => ring.reduce((n, e) => (matches(e, filter) ? n + 1 : n), 0),
     clear() {
-      const n = entries.length;
-      entries = [];
+      const n = ring.length;
+      ring = [];
+      start = 0;
       return n;
     },
   };

@@ -5,7 +5,7 @@ import { sql } from './sql';
 import { fail, type Failure } from '../core/errors';
 import { expiryOf } from '../core/expiry';
 import { isoSeconds } from '../core/time';
-import { userByValueId, type UserRow } from './users';
+import { ledgerUser, type LedgerUser } from './users';
 
 export type MutationType = 'EARNING' | 'REDEEM' | 'CANCEL_REDEEM' | 'RETURN_EARN';
 export const MUTATION_TYPES: readonly MutationType[] = ['EARNING', 'REDEEM', 'CANCEL_REDEEM', 'RETURN_EARN'];
@@ -62,8 +62,8 @@ interface Common {
 }
 
 /** Looks up the user and outlet every mutation needs; the failures are MyValue's 404s. */
-function resolve(db: Database.Database, valueId: string, outletId: string): LedgerResult<{ user: UserRow; outlet: OutletRow }> {
-  const user = userByValueId(db, valueId);
+function resolve(db: Database.Database, valueId: string, outletId: string): LedgerResult<{ user: LedgerUser; outlet: OutletRow }> {
+  const user = ledgerUser(db, valueId);
   if (!user) return fail('ErrMembershipNotFound', `User membership not found: ${valueId}`);
   const outlet = outletById(db, outletId);
   if (!outlet) return fail('ErrSuboutletNotfound', `Suboutlet not found: ${outletId}`);
@@ -77,7 +77,7 @@ function checkReference(db: Database.Database, clientId: string, referenceNo: st
 }
 
 interface Insert {
-  user: UserRow;
+  user: LedgerUser;
   clientId: string;
   referenceNo: string;
   type: MutationType;

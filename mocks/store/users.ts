@@ -40,6 +40,13 @@ export function userByValueId(db: Database.Database, valueId: string): UserRow |
   return sql(db, 'SELECT * FROM users WHERE value_id = ?').get(valueId) as UserRow | undefined;
 }
 
+/** What the ledger needs of a user: no profile or password hash to copy on the hot paths. */
+export type LedgerUser = Pick<UserRow, 'id' | 'value_id' | 'point'>;
+
+export function ledgerUser(db: Database.Database, valueId: string): LedgerUser | undefined {
+  return sql(db, 'SELECT id, value_id, point FROM users WHERE value_id = ?').get(valueId) as LedgerUser | undefined;
+}
+
 /** Just the balance, for the hot GET /service/point/ path (no profile or password hash to copy). */
 export function balanceOf(db: Database.Database, valueId: string): number | undefined {
   const row = sql(db, 'SELECT point FROM users WHERE value_id = ?').get(valueId) as { point: number } | undefined;
