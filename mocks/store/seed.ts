@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
-import { parse as parseYaml } from 'yaml';
+import jsYaml from 'js-yaml';
 import type { Seed } from './seed-types';
 
 export const DEFAULT_SEED_FILE = fileURLToPath(new URL('../seed.json', import.meta.url));
@@ -43,7 +43,7 @@ const validate = new Ajv({ allErrors: false }).compile(SEED_SCHEMA);
 export function parseSeed(text: string, source: string): Seed {
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
   } catch (error) {
     throw new SeedError(`seed ${source} is not valid JSON or YAML: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -57,7 +57,7 @@ function violation(kind: ViolationKind, operation: string, status: number, text:
 
 /**
  * A contract from a parsed OpenAPI 3 document (no I/O: see loadContract for the file).
- * @example const contract = createContract(YAML.parse(text));
+ * @example const contract = createContract(jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }));
  *          contract.check({ method: 'GET', url: 'https://external.ovaltech.id/service/point/?valueID=X', status: 200, contentType: 'application/json', body: { point: 1 } }); // []
  */
 export function createContract(doc: unknown, options: ContractOptions = {}): Contract {

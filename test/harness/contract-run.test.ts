@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import YAML from 'yaml';
+import jsYaml from 'js-yaml';
 import sdk from 'postman-collection';
 import { DEFAULT_CONTRACT_FILE } from '../../src/contract/index';
 import { CONTRACT_EVENT_ID, injectContractCheck } from '../../src/harness/contract-check';
@@ -79,12 +79,12 @@ describe('a fake that breaks the contract', () => {
   it('--contract FILE checks against another OpenAPI file', async () => {
     const fake = await served();
     const dir = (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'myvalue-contract-'));
-    const doc = YAML.parse(readFileSync(DEFAULT_CONTRACT_FILE, 'utf8')) as { components: { schemas: Record<string, { properties: Record<string, object> }> } };
+    const doc = jsYaml.load(readFileSync(DEFAULT_CONTRACT_FILE, 'utf8'), { schema: jsYaml.CORE_SCHEMA }) as { components: { schemas: Record<string, { properties: Record<string, object> }> } };
     const balance = doc.components.schemas.PointBalance;
     expect(balance?.properties.point).toBeDefined();
     if (balance) balance.properties.point = { type: 'string' };
     const contractFile = join(dir, 'stricter.openapi.yaml');
-    writeFileSync(contractFile, YAML.stringify(doc));
+    writeFileSync(contractFile, jsYaml.dump(doc));
     const r = await run({ target: fake.url, collection: balanceCollection(dir), contract: contractFile });
     expect(r.exitCode).toBe(1);
     expect(request(r, 'Balance').contract).toEqual([expect.stringMatching(/^\/point must be string \(got \d+\)$/)]);
