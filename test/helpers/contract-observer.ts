@@ -2,6 +2,7 @@
 import { loadContract, type Contract, type ContractViolation } from '../../src/contract';
 import { PAGE_PATHS } from '../../mocks/auth/pages';
 import type { Fake } from '../../mocks/core/app';
+import { FAULT_HEADER } from '../../mocks/core/faults';
 import type { FakeRequest, FakeResponse } from '../../mocks/core/types';
 
 let shared: Contract | undefined;
@@ -50,7 +51,8 @@ export function observeContract(fake: Fake, contract: Contract = sharedContract(
   let count = 0;
   const handle = (req: FakeRequest): FakeResponse => {
     const response = fake.handle(req);
-    if (response.fault === 'drop' || response.fault === 'no-answer' || isPageStep(req.path)) return response;
+    // Faults are answers a test forced on purpose (the x-myvalue-fault header marks each one).
+    if (response.fault === 'drop' || response.fault === 'no-answer' || FAULT_HEADER in response.headers || isPageStep(req.path)) return response;
     count += 1;
     const contentType = Object.entries(response.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
     for (const v of contract.check({ method: req.method, path: req.path, status: response.status, contentType, body: response.body })) {

@@ -1,0 +1,26 @@
+// Every fake the test suite creates (directly, or inside a harness run) is checked against the
+// project's OpenAPI contract: a fake that drifts from the contract fails the test that saw it.
+// Left out: answers a test forced on purpose (faults carry x-myvalue-fault) and routes that do not exist.
+import { afterEach, expect, vi } from 'vitest';
+import type { ContractObserver } from '../helpers/contract-observer';
+
+const observers: ContractObserver[] = [];
+
+vi.mock('../../mocks/index', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../mocks/index')>();
+  const { observeContract } = await import('../helpers/contract-observer');
+  return {
+    ...original,
+    createFakeMyValue: (...args: Parameters<typeof original.createFakeMyValue>) => {
+      const observer = observeContract(original.createFakeMyValue(...args));
+      observers.push(observer);
+      return observer.fake;
+    },
+  };
+});
+
+afterEach(() => {
+  const drift = observers.flatMap((o) => o.violations()).filter((v) => v.kind !== 'unknown-path');
+  observers.length = 0;
+  expect(drift.map((v) => `${v.request.method} ${v.request.path}: ${v.message}`), 'the fake answered outside the contract').toEqual([]);
+});
