@@ -107,6 +107,16 @@ async function readEnvironment(file: string | undefined): Promise<Step<Array<{ k
 
 const normalName = (name: string | undefined): string => (name ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
 
+/** Names of every folder and request, at any depth (what Newman's --folder accepts). */
+function itemNames(items: readonly unknown[], into: Set<string> = new Set()): Set<string> {
+  for (const item of items) {
+    const { name, item: children } = item as { name?: string; item?: unknown[] };
+    if (name) into.add(name);
+    if (Array.isArray(children)) itemNames(children, into);
+  }
+  return into;
+}
+
 /** Removes folders named `name` at any depth; returns how many went. */
 function removeFolders(json: CollectionDefinition, name: string): number {
   let removed = 0;
@@ -200,6 +210,13 @@ async function prepare(options: RunOptions): Promise<Step<Prepared>> {
     const reason = `needs an SSO authorization code against ${spec.kind}: open the mapping page (${AUTH_FOLDER} in the partner guide: GET /authorize/mapping on the SSO host), sign in, copy the "code" from the redirect, then pass --env-var authCode=<code>`;
     skipped.push({ name: AUTH_FOLDER, reason });
     notes.push(`skipped folder "${AUTH_FOLDER}": it ${reason}`);
+  }
+  const missing = (options.folders ?? []).find((name) => !itemNames(json.item ?? []).has(name));
+  if (missing !== undefined) {
+    const auth = skipped.find((note) => normalName(note.name) === normalName(missing));
+    if (auth) return { ok: false, error: `--folder "${missing}" ${auth.reason}` };
+    const top = (json.item ?? []).map((item) => (item as { name?: string }).name).filter(Boolean).join(', ');
+    return { ok: false, error: `--folder "${missing}": no folder or request of that name; top level: ${top}` };
   }
   const added = options.variations ? addVariations(json.item ?? []) : { items: json.item ?? [], variations: new Map<string, VariationInfo>(), originals: new Map<string, string>() };
   json.item = added.items;
