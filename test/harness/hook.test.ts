@@ -75,15 +75,19 @@ function receivedFields(rule: SignRule, req: Captured, id: string | undefined): 
   return id === undefined ? fields : { ...fields, ID: id };
 }
 
-describe('the injected signing hook inside Newman', () => {
+// Both forms: the hook as its own event (myvalue run) and merged into each request's script (inject --single-script).
+describe.each(['event', 'merged'] as const)('the injected signing hook inside Newman (%s)', (mode) => {
   let server: CaptureServer;
   let failures = 0;
 
   beforeAll(async () => {
     server = await startCaptureServer();
     const collection = new sdk.Collection({ info: { name: 'vectors' }, item: CASES.map(caseItem) });
+    const signed = injectHook(collection, mode).toJSON() as { item: Array<{ event: Array<{ listen: string }> }> };
+    // Merged: one pre-request script per request, the author's lines first.
+    if (mode === 'merged') for (const item of signed.item) expect(item.event.filter((e) => e.listen === 'prerequest')).toHaveLength(1);
     // A path prefix in the base URL: rules match by suffix.
-    ({ failures } = await runSigned(injectHook(collection).toJSON(), `${server.url}/gateway`));
+    ({ failures } = await runSigned(signed, `${server.url}/gateway`));
   });
   afterAll(() => server.close());
 
@@ -158,6 +162,9 @@ describe('injection', () => {
     if (!loaded.ok) throw new Error(loaded.error);
     const once = injectHook(loaded.collection);
     const twice = injectHook(once);
+    // Either form replaces the other, and merged twice equals merged once.
+    expect(injectHook(injectHook(once, 'merged'), 'event').toJSON()).toEqual(once.toJSON());
+    expect(injectHook(injectHook(loaded.collection, 'merged'), 'merged').toJSON()).toEqual(injectHook(loaded.collection, 'merged').toJSON());
     expect(twice.toJSON()).toEqual(once.toJSON());
   });
 

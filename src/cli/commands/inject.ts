@@ -12,10 +12,11 @@ export const registerInject: Register = (program, ctx) => {
     .description('write the collection with the MyValue signing hook added to every request (import it into Postman)')
     .argument('<collection>', 'collection file or http(s) URL (v2.0, v2.1, or v1)')
     .requiredOption('--out <file>', 'where to write the signed collection (v2.1)')
-    .action(async (source: string, opts: { out: string }) => {
+    .option('--single-script', "append the hook to each request's own pre-request script instead of adding a second one (for Postman versions that keep one script per request; the hook then runs before that script's callbacks)")
+    .action(async (source: string, opts: { out: string; singleScript?: boolean }) => {
       const loaded = await loadCollection(source);
       if (!loaded.ok) throw new UsageError(loaded.error);
-      const signed = injectHook(loaded.collection);
+      const signed = injectHook(loaded.collection, opts.singleScript ? 'merged' : 'event');
       try {
         await writeFile(opts.out, `${JSON.stringify(signed.toJSON(), null, 2)}\n`);
       } catch (error) {
