@@ -1,31 +1,23 @@
 // `myvalue run` as a function: load, inject the signing hook, pick the target, run Newman with
 // CLI/JUnit/HTML reporters, mask secrets everywhere the run writes, and turn the outcome into an exit code.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import newman, { type NewmanEmitter, type NewmanSummary } from 'newman';
-import sdk, { type Collection, type CollectionDefinition } from 'postman-collection';
-import { resolveCredentials } from '../config';
+import sdk, { type Collection } from 'postman-collection';
 import type { FakeMyValueOptions } from '../../mocks/index';
 import { captureOutput, type Sink } from './capture-output';
 import { GUARD_LOG_PREFIX, GUARD_VARIABLE, SECRET_VARIABLE } from './hook-script';
-import { injectHook } from './inject-hook';
-import { loadCollection, oneLine } from './load-collection';
-import { createMasker, findTokens, MIN_SECRET_LENGTH, type Masker } from './masker';
-import { buildRunReport, type RunReport, type SkipNote, type StartedItem } from './run-report';
-import { CONTRACT_VARIABLE, injectContractCheck } from './contract-check';
+import { oneLine } from './load-collection';
+import { createMasker, findTokens, type Masker } from './masker';
+import { buildRunReport, type RunReport, type StartedItem } from './run-report';
+import { CONTRACT_VARIABLE } from './contract-check';
 import { startRunChecks } from './run-checks';
-import { addVariations, ORIGINAL_VARIABLE, type VariationInfo } from './variations';
-import { selectShard, shardLabel, type Shard, type ShardInfo } from './shard';
-import { DEMO_CLIENT_ID, parseTarget, seedSecret, startTarget, type TargetSession, type TargetSpec } from './run-target';
+import { ORIGINAL_VARIABLE } from './variations';
+import type { Shard } from './shard';
+import { startTarget, type TargetSession } from './run-target';
+import { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES, prepare } from './prepare-run';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** The shipped collection, the default of --collection. */
-export const DEFAULT_COLLECTION = join(ROOT, 'collections/myvalue-partner.postman_collection.json');
-
-/** Folder that needs an SSO authorization code against MyValue's own hosts. */
-export const AUTH_FOLDER = 'Auth & SSO';
+export { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES };
 
 export interface RunOptions {
   /** File or http(s) URL; default: the shipped collection. */
@@ -76,65 +68,6 @@ export interface RunResult {
   reportsDir: string;
 }
 
-type Step<T> = { ok: true; value: T } | { ok: false; error: string };
-
-function credentialsFor(spec: TargetSpec, options: RunOptions): Step<{ clientId: string; clientSecret: string }> {
-  const creds = resolveCredentials({ clientId: options.clientId, clientSecret: options.clientSecret }, options.cwd ?? process.cwd(), options.env ?? process.env);
-  if (spec.kind === 'sandbox' || spec.kind === 'production') {
-    if (!creds.clientId) return { ok: false, error: `no client ID for ${spec.kind}: give --client-id, or set MYVALUE_CLIENT_ID (environment or .env)` };
-    if (!creds.clientSecret) return { ok: false, error: `no client secret for ${spec.kind}: give --client-secret, or set MYVALUE_CLIENT_SECRET (environment or .env)` };
-    return { ok: true, value: { clientId: creds.clientId, clientSecret: creds.clientSecret } };
-  }
-  const clientId = creds.clientId ?? DEMO_CLIENT_ID;
-  const clientSecret = creds.clientSecret ?? seedSecret(clientId, options.fake?.seedFile);
-  if (!clientSecret) return { ok: false, error: `no client secret for ${clientId}: give --client-secret, or set MYVALUE_CLIENT_SECRET (environment or .env)` };
-  return { ok: true, value: { clientId, clientSecret } };
-}
-
-async function readEnvironment(file: string | undefined): Promise<Step<Array<{ key: string; value: unknown; type?: string }>>> {
-  if (!file) return { ok: true, value: [] };
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, error: `cannot read environment ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? oneLine((error as Error).message))}` };
-  }
-  const values = (json as { values?: unknown }).values;
-  if (!Array.isArray(values)) return { ok: false, error: `${file} is not a Postman environment (no "values" list)` };
-  return { ok: true, value: values.filter((v): v is { key: string; value: unknown } => typeof v?.key === 'string' && v.enabled !== false) };
-}
-
-const normalName = (name: string | undefined): string => (name ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
-
-/** Names of every folder and request, at any depth (what Newman's --folder accepts). */
-function itemNames(items: readonly unknown[], into: Set<string> = new Set()): Set<string> {
-  for (const item of items) {
-    const { name, item: children } = item as { name?: string; item?: unknown[] };
-    if (name) into.add(name);
-    if (Array.isArray(children)) itemNames(children, into);
-  }
-  return into;
-}
-
-/** Removes folders named `name` at any depth; returns how many went. */
-function removeFolders(json: CollectionDefinition, name: string): number {
-  let removed = 0;
-  const walk = (items: object[] | undefined): object[] | undefined =>
-    items
-      ?.filter((item) => {
-        const folder = Array.isArray((item as { item?: unknown }).item);
-        if (folder && normalName((item as { name?: string }).name) === normalName(name)) {
-          removed += 1;
-          return false;
-        }
-        return true;
-      })
-      .map((item) => (Array.isArray((item as { item?: unknown }).item) ? { ...item, item: walk((item as { item: object[] }).item) } : item));
-  json.item = walk(json.item);
-  return removed;
-}
-
 /** Folder path of every request item, by id, for the report. */
 function folderIndex(collection: Collection): Map<string, string> {
   const index = new Map<string, string>();
@@ -159,72 +92,6 @@ function maskExports(emitter: NewmanEmitter, masker: Masker): void {
 function learnTokens(masker: Masker, o: { response?: { stream?: Buffer }; request?: { headers?: { toString(): string }; body?: { toString(): string } } }): void {
   const texts = [o.response?.stream?.toString('utf8'), o.request?.headers?.toString(), o.request?.body?.toString()];
   for (const text of texts) if (text) for (const token of findTokens(text)) masker.add(token);
-}
-
-interface Prepared {
-  spec: TargetSpec;
-  creds: { clientId: string; clientSecret: string };
-  collection: Collection;
-  baseValues: Array<{ key: string; value: unknown; type?: string }>;
-  skipped: SkipNote[];
-  notes: string[];
-  shard?: ShardInfo;
-  /** Items --variations added: what each is, and its original's id. */
-  variations: Map<string, VariationInfo>;
-  originals: Map<string, string>;
-}
-
-/** Most retries --retries accepts (with the backoff, 10 already means minutes on a dead host). */
-export const MAX_RETRIES = 10;
-
-
-async function prepare(options: RunOptions): Promise<Step<Prepared>> {
-  if (options.retries !== undefined && !(Number.isInteger(options.retries) && options.retries >= 0 && options.retries <= MAX_RETRIES)) {
-    return { ok: false, error: `--retries takes a whole number from 0 to ${MAX_RETRIES}, got "${options.retries}"` };
-  }
-  const target = parseTarget(options.target);
-  if (!target.ok) return target;
-  const spec = target.spec;
-  const creds = credentialsFor(spec, options);
-  if (!creds.ok) return creds;
-  const loaded = await loadCollection(options.collection ?? DEFAULT_COLLECTION);
-  if (!loaded.ok) return loaded;
-  const environment = await readEnvironment(options.environment);
-  if (!environment.ok) return environment;
-  const skipped: SkipNote[] = [];
-  const notes: string[] = [];
-  const json = loaded.collection.toJSON();
-  let shard: ShardInfo | undefined;
-  if (options.shard) {
-    if (options.folders && options.folders.length > 0) return { ok: false, error: '--shard cannot be combined with --folder: a shard runs its own share of the whole collection' };
-    const picked = selectShard(json.item ?? [], options.shard);
-    json.item = picked.items;
-    json.info = { ...json.info, name: `${json.info?.name ?? 'collection'} (${shardLabel(options.shard)})` };
-    shard = picked.info;
-    const links = picked.plan.links.map((l) => `"${l.from}" reads ${l.variables.join(', ')} set by "${l.to}"`);
-    if (links.length > 0) notes.push(`shard: kept in one unit because they share variables: ${links.join('; ')}`);
-    notes.push(`${shardLabel(options.shard)}: ${shard.units.length > 0 ? shard.units.join(', ') : `no requests (the collection splits into ${picked.plan.units.length} independent units)`}`);
-  }
-  const hasAuthCode = (options.envVars ?? []).some((v) => v.key === 'authCode' && v.value !== '') || environment.value.some((v) => v.key === 'authCode' && v.value);
-  if ((spec.kind === 'sandbox' || spec.kind === 'production') && !hasAuthCode && removeFolders(json, AUTH_FOLDER) > 0) {
-    const reason = `needs an SSO authorization code against ${spec.kind}: open the mapping page (${AUTH_FOLDER} in the partner guide: GET /authorize/mapping on the SSO host), sign in, copy the "code" from the redirect, then pass --env-var authCode=<code>`;
-    skipped.push({ name: AUTH_FOLDER, reason });
-    notes.push(`skipped folder "${AUTH_FOLDER}": it ${reason}`);
-  }
-  const missing = (options.folders ?? []).find((name) => !itemNames(json.item ?? []).has(name));
-  if (missing !== undefined) {
-    const auth = skipped.find((note) => normalName(note.name) === normalName(missing));
-    if (auth) return { ok: false, error: `--folder "${missing}" ${auth.reason}` };
-    const top = (json.item ?? []).map((item) => (item as { name?: string }).name).filter(Boolean).join(', ');
-    return { ok: false, error: `--folder "${missing}": no folder or request of that name; top level: ${top}` };
-  }
-  const added = options.variations ? addVariations(json.item ?? []) : { items: json.item ?? [], variations: new Map<string, VariationInfo>(), originals: new Map<string, string>() };
-  json.item = added.items;
-  if (options.variations) notes.push(`variations: ${added.variations.size} generated negative tests after ${new Set(added.originals.values()).size} signed requests`);
-  if (creds.value.clientSecret.length < MIN_SECRET_LENGTH) notes.push(`warning: the client secret is shorter than ${MIN_SECRET_LENGTH} characters and cannot be masked in reports`);
-  const hooked = injectHook(new sdk.Collection(json));
-  const collection = options.contract === false ? hooked : injectContractCheck(hooked);
-  return { ok: true, value: { spec, creds: creds.value, collection, baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}) } };
 }
 
 function runNewman(options: Record<string, unknown>, attach: (emitter: NewmanEmitter) => void): Promise<{ error: Error | null; summary: NewmanSummary }> {
