@@ -18,7 +18,7 @@ function parseQuery(url: string): Record<string, QueryValue> {
   return query;
 }
 
-function toFakeRequest(req: Request, rawBody: string | undefined, tooLarge: boolean): FakeRequest {
+function toFakeRequest(req: Request, rawBody: string | undefined): FakeRequest {
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
@@ -31,7 +31,6 @@ function toFakeRequest(req: Request, rawBody: string | undefined, tooLarge: bool
     query: parseQuery(url),
     headers,
     rawBody,
-    bodyTooLarge: tooLarge,
     origin: `${req.protocol}://${req.headers.host ?? 'localhost'}`,
   };
 }
@@ -51,14 +50,15 @@ export interface ExpressAdapterOptions {
   wait?: (ms: number) => Promise<void>;
 }
 
-/** Acts on the core's fault directives: waits, then answers or closes the connection without answering. */
-async function deliver(res: Response, response: FakeResponse, wait: (ms: number) => Promise<void>): Promise<void> {
-  if (response.delayMs) await wait(response.delayMs);
-  if (response.fault === 'drop' || response.fault === 'no-answer') {
-    res.socket?.destroy();
-    return;
-  }
-  sendFakeResponse(res, response);
+function answer(res: Response, response: FakeResponse): void {
+  if (response.fault === 'drop' || response.fault === 'no-answer') res.socket?.destroy();
+  else sendFakeResponse(res, response);
+}
+
+/** Acts on the core's fault directives: waits (only then asynchronously), then answers or closes the connection. */
+function deliver(res: Response, response: FakeResponse, wait: (ms: number) => Promise<void>): void | Promise<void> {
+  if (response.delayMs) return wait(response.delayMs).then(() => answer(res, response));
+  answer(res, response);
 }
 
 /**
@@ -70,16 +70,16 @@ export function createExpressApp(fake: Fake, options: ExpressAdapterOptions = {}
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(express.text({ type: () => true, limit: MAX_BODY_BYTES, defaultCharset: 'utf-8' }));
-  app.use(async (req: Request, res: Response) => {
-    const raw = typeof req.body === 'string' ? req.body : undefined;
-    await deliver(res, fake.handle(toFakeRequest(req, raw, false)), wait);
+  // Bodies are read as bytes and decoded as UTF-8, the encoding JSON must use (RFC 8259).
+  app.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES }));
+  app.use((req: Request, res: Response) => {
+    const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : undefined;
+    return deliver(res, fake.handle(toFakeRequest(req, raw)), wait);
   });
-  app.use(async (error: Error & { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
-    // Body errors (too large, bad charset, aborted) still get MyValue's shape from the core.
-    const tooLarge = error.type === 'entity.too.large';
-    const response = fake.handle(toFakeRequest(req, tooLarge ? undefined : '\u0000', tooLarge));
-    await deliver(res, response, wait);
+  app.use((error: Error & { type?: string }, req: Request, res: Response, _next: NextFunction) => {
+    // Body errors (too large, unsupported encoding, aborted) still get MyValue's shape from the core.
+    const problem = error.type === 'entity.too.large' ? { bodyTooLarge: true } : { bodyError: error.message };
+    return deliver(res, fake.handle({ ...toFakeRequest(req, undefined), ...problem }), wait);
   });
   return app;
 }

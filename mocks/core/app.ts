@@ -148,6 +148,9 @@ export function createFake(options: FakeOptions): Fake {
     if (req.bodyTooLarge) {
       return { ok: false, response: errorResponse('ErrPayloadTooLarge', `Request body is larger than ${MAX_BODY_BYTES} bytes`), note: '', who: unsigned };
     }
+    if (req.bodyError !== undefined) {
+      return { ok: false, response: errorResponse('ErrMalformedJSON', `Request body could not be read: ${req.bodyError}`), note: '', who: unsigned };
+    }
     let body: Fields = {};
     if ((route.body ?? (method === 'POST' ? 'json' : 'none')) === 'json') {
       const parsed = parseJsonBody(req.rawBody);

@@ -17,6 +17,8 @@ export interface FakeRequest {
   rawBody?: string;
   /** Set by an adapter that stopped reading a body over the size limit. */
   bodyTooLarge?: boolean;
+  /** Set by an adapter that could not read the body (unsupported encoding, aborted upload). */
+  bodyError?: string;
   /** Scheme and host the client used, e.g. 'http://127.0.0.1:4010'; used for next/previous URLs. */
   origin: string;
 }
