@@ -257,14 +257,17 @@ export function createFake(options: FakeOptions): Fake {
       const elapsed = performance.now() - started;
       const { response } = result;
       const status = response.fault === 'drop' ? null : response.status;
-      const shown = response.fault === 'drop' ? 'dropped' : response.fault === 'no-answer' ? `${response.status} (not sent)` : String(response.status);
-      const notes = [result.note, result.fault ? `fault ${result.fault}` : '', response.delayMs ? `+${response.delayMs}ms` : ''].filter((n) => n !== '');
-      const line = `${method} ${req.path} ${shown} ${elapsed.toFixed(1)}ms${notes.length ? ` ${notes.join(' ')}` : ''}`;
-      if (response.status >= 400 || response.fault) deps.logger.warn(line);
-      else deps.logger.info(line);
+      // The log line is built only for a logger that prints (tests and the bench use the silent one).
+      if (deps.logger !== silentLogger) {
+        const shown = response.fault === 'drop' ? 'dropped' : response.fault === 'no-answer' ? `${response.status} (not sent)` : String(response.status);
+        const notes = [result.note, result.fault ? `fault ${result.fault}` : '', response.delayMs ? `+${response.delayMs}ms` : ''].filter((n) => n !== '');
+        const line = `${method} ${req.path} ${shown} ${elapsed.toFixed(1)}ms${notes.length ? ` ${notes.join(' ')}` : ''}`;
+        if (response.status >= 400 || response.fault) deps.logger.warn(line);
+        else deps.logger.info(line);
+      }
       if (journaled) {
         deps.journal.record({
-          time: deps.clock.now().toISOString(),
+          timeMs: deps.clock.now().getTime(),
           method,
           path: req.path,
           query: req.query,

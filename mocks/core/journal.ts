@@ -42,8 +42,9 @@ export interface JournalFilter {
   since?: Date | string;
 }
 
-/** What the core records: query and body as received; they are masked when read, not on the hot path. */
-export type JournalRecord = Omit<JournalEntry, 'seq' | 'query' | 'body'> & {
+/** What the core records: the time as a number, query and body as received; they are formatted and masked when read, not on the hot path. */
+export type JournalRecord = Omit<JournalEntry, 'seq' | 'query' | 'body' | 'time'> & {
+  timeMs: number;
   query: Readonly<Record<string, QueryValue>>;
   rawBody: string | undefined;
 };
@@ -82,14 +83,14 @@ export function journalBody(rawBody: string | undefined): unknown {
   }
 }
 
-function matches(entry: Pick<JournalEntry, 'method' | 'path' | 'rule' | 'clientId' | 'status' | 'signOk' | 'time'>, filter: JournalFilter): boolean {
+function matches(entry: Pick<JournalRecord, 'method' | 'path' | 'rule' | 'clientId' | 'status' | 'signOk' | 'timeMs'>, filter: JournalFilter): boolean {
   if (filter.method !== undefined && entry.method !== filter.method.toUpperCase()) return false;
   if (filter.path !== undefined && !pathMatches(filter.path.split('/').filter((s) => s.length > 0), entry.path)) return false;
   if (filter.rule !== undefined && entry.rule !== filter.rule) return false;
   if (filter.clientId !== undefined && entry.clientId !== filter.clientId) return false;
   if (filter.status !== undefined && entry.status !== filter.status) return false;
   if (filter.signOk !== undefined && entry.signOk !== filter.signOk) return false;
-  if (filter.since !== undefined && Date.parse(entry.time) < new Date(filter.since).getTime()) return false;
+  if (filter.since !== undefined && entry.timeMs < new Date(filter.since).getTime()) return false;
   return true;
 }
 
@@ -103,8 +104,9 @@ export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE): Journal 
   let start = 0;
   let seq = 0;
   const ordered = (): Array<JournalRecord & { seq: number }> => (start === 0 ? ring : [...ring.slice(start), ...ring.slice(0, start)]);
-  const view = ({ rawBody, query, ...rest }: JournalRecord & { seq: number }): JournalEntry => ({
+  const view = ({ rawBody, query, timeMs, ...rest }: JournalRecord & { seq: number }): JournalEntry => ({
     ...rest,
+    time: new Date(timeMs).toISOString(),
     query: maskSecrets({ ...query }),
     body: journalBody(rawBody),
   });
