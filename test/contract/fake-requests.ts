@@ -1,5 +1,6 @@
 // Plain requests for the fake's core, signed the way a partner's backend signs them.
-import { computeSign, findRule, type SignRuleName } from '../../src/signing';
+import type { SignRuleName } from '../../src/signing';
+import { coreRequest, signedWire } from '../helpers/signed-wire';
 import type { FakeRequest } from '../../mocks/core/types';
 
 /** A made-up client the tests register on top of the seed. */
@@ -22,20 +23,8 @@ export interface SignOptions {
 
 /** The request of a signing rule; `ID` goes into the path. */
 export function signed(ruleName: SignRuleName, fields: Record<string, unknown>, options: SignOptions = {}): FakeRequest {
-  const rule = findRule(ruleName);
-  if (!rule) throw new Error(`no rule ${ruleName}`);
-  const clientId = options.clientId ?? TEST_CLIENT.clientId;
-  const clientSecret = options.clientSecret ?? TEST_CLIENT.clientSecret;
-  const sign = options.sign ?? computeSign(rule, { clientId, clientSecret, fields });
-  const { ID, ...rest } = fields;
-  const path = rule.path.replace(':ID', String(ID ?? ''));
-  const payload: Record<string, unknown> = { ...rest, clientID: clientId, sign };
-  if (rule.location === 'query') {
-    const query: Record<string, string | string[]> = {};
-    for (const [k, v] of Object.entries(payload)) if (v !== undefined) query[k] = String(v);
-    return { method: 'GET', path, query: { ...query, ...options.extraQuery }, headers: {}, origin: ORIGIN };
-  }
-  return json('POST', path, payload);
+  const creds = { clientId: options.clientId ?? TEST_CLIENT.clientId, clientSecret: options.clientSecret ?? TEST_CLIENT.clientSecret };
+  return coreRequest(signedWire(ruleName, creds, fields, { sign: options.sign, extraQuery: options.extraQuery }), ORIGIN);
 }
 
 /** A request with a JSON body (or raw text, sent as it is). */

@@ -1,7 +1,7 @@
 // Shared by the fault and journal tests: a fresh fake per test, signed requests, a settable clock.
 import { createFakeMyValue, type Fake, type FakeRequest, type FakeResponse } from '../../mocks/index';
 import type { FakeMyValueOptions } from '../../mocks/index';
-import { computeSign, findRule } from '../../src/signing';
+import { searchOf, signedWire } from '../helpers/signed-wire';
 
 /** Made-up credentials: never a real client's. */
 export const CLIENT = { clientId: 'FaultTestPOS', clientSecret: 'made-up-secret-for-fault-tests' };
@@ -22,22 +22,17 @@ export function freshFake(options: FakeMyValueOptions = {}): Fake {
   return createFakeMyValue({ clients: [CLIENT], clock: testClock(), ...options });
 }
 
-function sign(ruleName: string, fields: Record<string, unknown>, secret = CLIENT.clientSecret): string {
-  const rule = findRule(ruleName);
-  if (!rule) throw new Error(`no rule ${ruleName}`);
-  return computeSign(rule, { clientId: CLIENT.clientId, clientSecret: secret, fields });
-}
-
 /** Path and query of a signed GET /service/point/ (balance). */
 export function balancePath(valueID = USER): string {
-  const fields = { clientID: CLIENT.clientId, valueID };
-  return `/service/point/?${new URLSearchParams({ ...fields, sign: sign('point.get', fields) })}`;
+  const wire = signedWire('point.get', CLIENT, { valueID });
+  return `${wire.path}?${searchOf(wire)}`;
 }
 
 /** JSON body of a signed earn; `wrongSign` signs with another secret. */
 export function earnBody(referenceNo: string, options: { amount?: number; wrongSign?: boolean } = {}): string {
-  const fields = { clientID: CLIENT.clientId, amount: options.amount ?? 10_000, referenceNo, outletID: OUTLET, valueID: USER };
-  return JSON.stringify({ ...fields, sign: sign('point.earn', fields, options.wrongSign ? 'not-the-secret' : CLIENT.clientSecret) });
+  const fields = { amount: options.amount ?? 10_000, referenceNo, outletID: OUTLET, valueID: USER };
+  const creds = options.wrongSign ? { ...CLIENT, clientSecret: 'not-the-secret' } : CLIENT;
+  return JSON.stringify(signedWire('point.earn', creds, fields).body);
 }
 
 export const EARN_PATH = '/service/point/earn/';
@@ -64,6 +59,6 @@ export function balance(fake: Fake): number {
 
 /** Path and query of a signed GET /service/point/history/ for the test user. */
 export function historyPath(): string {
-  const fields = { clientID: CLIENT.clientId, valueID: USER, limit: '100' };
-  return `/service/point/history/?${new URLSearchParams({ ...fields, sign: sign('point.history', fields) })}`;
+  const wire = signedWire('point.history', CLIENT, { valueID: USER, limit: '100' });
+  return `${wire.path}?${searchOf(wire)}`;
 }

@@ -1,5 +1,5 @@
 // A small signed client for the fake, the way a partner's backend would call MyValue.
-import { computeSign, findRule } from '../../src/signing';
+import { searchOf, signedWire } from './signed-wire';
 
 export const DEMO = { clientId: 'GramediaPOS', clientSecret: 'demo-secret-gramedia-pos' } as const;
 
@@ -24,22 +24,12 @@ export class Api {
 
   /** Calls the endpoint of `ruleName` with the fields signed (ID goes into the path). */
   async call<T = any>(ruleName: string, fields: Record<string, unknown>, options: CallOptions = {}): Promise<Reply<T>> {
-    const rule = findRule(ruleName);
-    if (!rule) throw new Error(`no rule ${ruleName}`);
-    const clientId = options.clientId ?? this.creds.clientId;
-    const clientSecret = options.clientSecret ?? this.creds.clientSecret;
-    const sign = options.sign === undefined ? computeSign(rule, { clientId, clientSecret, fields }) : options.sign;
-    const { ID, ...rest } = fields;
-    const path = rule.path.replace(':ID', String(ID ?? ''));
-    const payload: Record<string, unknown> = { ...rest, clientID: clientId };
-    if (sign !== null) payload.sign = sign;
-    if (rule.location === 'query') {
-      const search = new URLSearchParams();
-      for (const [k, v] of Object.entries(payload)) if (v !== undefined) search.append(k, String(v));
-      for (const [k, v] of options.extraQuery ?? []) search.append(k, v);
-      return this.raw('GET', `${path}?${search}`);
-    }
-    return this.raw('POST', path, JSON.stringify(payload));
+    const creds = { clientId: options.clientId ?? this.creds.clientId, clientSecret: options.clientSecret ?? this.creds.clientSecret };
+    const extraQuery: Record<string, string[]> = {};
+    for (const [k, v] of options.extraQuery ?? []) (extraQuery[k] ??= []).push(v);
+    const wire = signedWire(ruleName, creds, fields, { sign: options.sign, extraQuery });
+    if (wire.body !== undefined) return this.raw('POST', wire.path, JSON.stringify(wire.body));
+    return this.raw('GET', `${wire.path}?${searchOf(wire)}`);
   }
 
   async raw<T = any>(method: string, pathAndQuery: string, body?: string, headers: Record<string, string> = {}): Promise<Reply<T>> {

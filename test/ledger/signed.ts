@@ -1,14 +1,12 @@
 // Signed requests for the ledger proofs: plain core requests, and HTTP over a node:http agent
 // whose socket pool is sized so that N requests really are N connections in flight.
 import http from 'node:http';
-import { computeSign, findRule, type SignRule } from '../../src/signing';
 import { loadSeed } from '../../mocks/index';
 import type { FakeRequest, FakeResponse } from '../../mocks/index';
 
-export interface Credentials {
-  clientId: string;
-  clientSecret: string;
-}
+import { coreRequest, searchOf, signedWire, type Credentials } from '../helpers/signed-wire';
+
+export type { Credentials };
 
 /** A client of the shipped demo seed (its demo secret is read from the seed, not copied here). */
 export function seedClient(clientId: string): Credentials {
@@ -17,16 +15,10 @@ export function seedClient(clientId: string): Credentials {
   return { clientId: found.clientId, clientSecret: found.clientSecret };
 }
 
-function ruleOf(name: string): SignRule {
-  const rule = findRule(name);
-  if (!rule) throw new Error(`no signing rule ${name}`);
-  return rule;
-}
-
-/** The wire fields of a request: the given fields plus clientID and the right sign. */
+/** The wire fields of a body rule's request: the given fields plus clientID and the right sign. */
 export function signedFields(ruleName: string, creds: Credentials, fields: Record<string, unknown>): Record<string, unknown> {
-  const sign = computeSign(ruleOf(ruleName), { clientId: creds.clientId, clientSecret: creds.clientSecret, fields });
-  return { ...fields, clientID: creds.clientId, sign };
+  const wire = signedWire(ruleName, creds, fields);
+  return wire.body ?? wire.query;
 }
 
 export const ORIGIN = 'http://fake.test';
@@ -45,13 +37,7 @@ export function postRequest(path: string, wire: Record<string, unknown> | string
 
 /** A signed core request for any rule (GET rules: fields in the query, as strings). */
 export function signedRequest(ruleName: string, creds: Credentials, fields: Record<string, unknown>): FakeRequest {
-  const rule = ruleOf(ruleName);
-  const wire = signedFields(ruleName, creds, fields);
-  if (rule.location === 'body') return postRequest(rule.path, wire);
-  const { ID, ...rest } = wire; // the ID of '/:ID' rules is signed but travels in the path
-  const query: Record<string, string> = {};
-  for (const [key, value] of Object.entries(rest)) if (value !== undefined) query[key] = String(value);
-  return { method: 'GET', path: rule.path.replace(':ID', String(ID ?? '')), query, headers: {}, origin: ORIGIN };
+  return coreRequest(signedWire(ruleName, creds, fields), ORIGIN);
 }
 
 /** A core request for a full URL the fake wrote (a history `next` link). */
@@ -147,15 +133,13 @@ export function httpRequest(agent: http.Agent, url: string, method: 'GET' | 'POS
 
 /** The full URL of a signed GET rule (fields, clientID and sign in the query). */
 export function signedUrl(baseUrl: string, ruleName: string, creds: Credentials, fields: Record<string, unknown>): string {
-  const { ID, ...rest } = signedFields(ruleName, creds, fields);
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(rest)) if (value !== undefined) search.append(key, String(value));
-  return `${baseUrl}${ruleOf(ruleName).path.replace(':ID', String(ID ?? ''))}?${search}`;
+  const wire = signedWire(ruleName, creds, fields);
+  return `${baseUrl}${wire.path}?${searchOf(wire)}`;
 }
 
 /** A signed call of `ruleName` at `baseUrl` over `agent`. */
 export function signedHttp(agent: http.Agent, baseUrl: string, ruleName: string, creds: Credentials, fields: Record<string, unknown>): Promise<HttpReply> {
-  const rule = ruleOf(ruleName);
-  if (rule.location === 'body') return httpRequest(agent, `${baseUrl}${rule.path}`, 'POST', JSON.stringify(signedFields(ruleName, creds, fields)));
-  return httpRequest(agent, signedUrl(baseUrl, ruleName, creds, fields), 'GET');
+  const wire = signedWire(ruleName, creds, fields);
+  if (wire.body !== undefined) return httpRequest(agent, `${baseUrl}${wire.path}`, 'POST', JSON.stringify(wire.body));
+  return httpRequest(agent, `${baseUrl}${wire.path}?${searchOf(wire)}`, 'GET');
 }
