@@ -4,19 +4,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MAX_BODY_BYTES, type Fake } from './core/app';
-import type { FakeRequest, FakeResponse, QueryValue } from './core/types';
-import { bodyText } from './core/wire';
-
-function parseQuery(url: string): Record<string, QueryValue> {
-  const at = url.indexOf('?');
-  const query: Record<string, QueryValue> = {};
-  if (at < 0) return query;
-  for (const [key, value] of new URLSearchParams(url.slice(at + 1))) {
-    const prev = query[key];
-    query[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
-  }
-  return query;
-}
+import type { FakeRequest, FakeResponse } from './core/types';
+import { bodyText, queryOf } from './core/wire';
 
 function toFakeRequest(req: Request, rawBody: string | undefined): FakeRequest {
   const headers: Record<string, string> = {};
@@ -28,7 +17,7 @@ function toFakeRequest(req: Request, rawBody: string | undefined): FakeRequest {
   return {
     method: req.method,
     path: q < 0 ? url : url.slice(0, q),
-    query: parseQuery(url),
+    query: q < 0 ? {} : queryOf(new URLSearchParams(url.slice(q + 1))),
     headers,
     rawBody,
     origin: `${req.protocol}://${req.headers.host ?? 'localhost'}`,

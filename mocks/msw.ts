@@ -1,8 +1,8 @@
 // MSW adapter: the same core served in process at MyValue's host names, or at given base URLs.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { MAX_BODY_BYTES, type Fake } from './core/app';
-import type { FakeRequest, QueryValue } from './core/types';
-import { bodyText } from './core/wire';
+import type { FakeRequest } from './core/types';
+import { bodyText, queryOf } from './core/wire';
 import { TARGET_HOSTS } from '../src/targets';
 
 /** Every MyValue host: sandbox and production External API, and the SSO / Auth host. */
@@ -12,11 +12,7 @@ export const MYVALUE_BASE_URLS: readonly string[] = [
 
 async function toFakeRequest(request: Request): Promise<FakeRequest> {
   const url = new URL(request.url);
-  const query: Record<string, QueryValue> = {};
-  for (const [key, value] of url.searchParams) {
-    const prev = query[key];
-    query[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
-  }
+  const query = queryOf(url.searchParams);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, key) => {
     headers[key] = value;
