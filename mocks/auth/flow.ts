@@ -13,6 +13,7 @@ import { accountWithSameContact, linkAccount, linkedUser } from './mapping';
 import { checkMappingRequest, successRedirect, type MappingRequest } from './mapping-request';
 import { confirmPage, errorPage, landingPage, linkedPage, loginPage, registerPage, type RegisterValues } from './pages';
 import { issueTicket, readTicket } from './ticket';
+import { queryOf } from '../core/wire';
 
 /** Query parameters or form fields; a repeated name gives a list. */
 export type PageInput = Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -24,12 +25,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Parses an application/x-www-form-urlencoded body. */
 export function parseForm(rawBody: string | undefined): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of new URLSearchParams(rawBody ?? '')) {
-    const prev = out[key];
-    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
-  }
-  return out;
+  return queryOf(new URLSearchParams(rawBody ?? ''));
 }
 
 const text = (input: PageInput, name: string): string => {
