@@ -16,6 +16,25 @@ export const GUARD_VARIABLE = 'myvalueBlockWrites';
 export const GUARD_LOG_PREFIX = '[myvalue] production guard skipped';
 
 /**
+ * The sign's building blocks as ES5 text, for every script the harness generates (the hook, the
+ * variations' balance probe): fieldText() as in src/signing/sign.ts, sha256 with crypto-js, and
+ * signOf(rule, clientId, secret, fields) over a rule's `fields` in order. Needs `CryptoJS` in scope.
+ */
+export const SIGN_PRIMITIVES = String.raw`
+  function fieldText(v) {
+    if (v === undefined || v === null) return '';
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    return JSON.stringify(v);
+  }
+  function sha256Hex(text) { return CryptoJS.SHA256(CryptoJS.enc.Utf8.parse(text)).toString(CryptoJS.enc.Hex); }
+  function signOf(rule, clientId, secret, fields) {
+    var text = fieldText(clientId) + fieldText(secret);
+    rule.fields.forEach(function (name) { text += fieldText(fields[name]); });
+    return sha256Hex(text);
+  }`;
+
+/**
  * The interpreter. Field text follows fieldText() in src/signing/sign.ts: undefined/null -> '',
  * strings as sent, numbers and booleans String(v), anything else JSON.stringify(v).
  * Query values are hashed as the server decodes them ('+' is a space, %XX decoded), the body as
@@ -28,13 +47,7 @@ const INTERPRETER = String.raw`
   var SENTINEL = '__myvalue_sign_placeholder__';
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
 
-  function fieldText(v) {
-    if (v === undefined || v === null) return '';
-    if (typeof v === 'string') return v;
-    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-    return JSON.stringify(v);
-  }
-  function sha256Hex(text) { return CryptoJS.SHA256(CryptoJS.enc.Utf8.parse(text)).toString(CryptoJS.enc.Hex); }
+${SIGN_PRIMITIVES}
   function segmentsOf(path) { return String(path).split('/').filter(function (s) { return s.length > 0; }); }
   function decodePercent(text) {
     return text.replace(/(%[0-9A-Fa-f]{2})+/g, function (run) { try { return decodeURIComponent(run); } catch (e) { return run; } });
@@ -63,9 +76,7 @@ const INTERPRETER = String.raw`
     if (secret === undefined || secret === null || secret === '') {
       console.warn('myvalue signing hook: the variable ' + SECRET_VARIABLE + ' is not set, so this sign cannot be right');
     }
-    var text = fieldText(clientId) + fieldText(secret);
-    rule.fields.forEach(function (name) { text += fieldText(fields[name]); });
-    return sha256Hex(text);
+    return signOf(rule, clientId, secret, fields);
   }
 
   var url = pm.request.url;

@@ -3,7 +3,7 @@
 // expecting MyValue's refusal, and checks with a signed balance probe that the refusal changed nothing.
 // The variation scripts are plain ES5 text (STYLE.md rule 9), generated from the signing table.
 import { findRule, pathSegments, SIGN_RULES, type SignRule } from '../signing';
-import { SECRET_VARIABLE } from './hook-script';
+import { SECRET_VARIABLE, SIGN_PRIMITIVES } from './hook-script';
 
 export type VariationKind = 'wrong-sign' | 'unknown-client' | 'missing-field';
 
@@ -133,6 +133,7 @@ export function variationsOf(rule: SignRule, of: string): VariationInfo[] {
 const PREREQUEST = String.raw`
 (function (pm, V) {
   var CryptoJS = require('crypto-js');
+${SIGN_PRIMITIVES}
   var SENTINEL = '__myvalue_variation_sign__';
   function resolve(text) { return text === undefined || text === null ? '' : pm.variables.replaceIn(String(text)); }
   function skip(reason) {
@@ -172,10 +173,7 @@ const PREREQUEST = String.raw`
     var base = whole.match(/^([a-z][a-z0-9+.\-]*:\/\/[^\/?#]+)([^?#]*)/i);
     var segs = (base ? base[2] : '').split('/').filter(function (s) { return s.length > 0; });
     var prefix = segs.slice(0, Math.max(0, segs.length - V.ruleSegments));
-    var fields = { valueID: valueID };
-    var text = String(clientID) + String(pm.variables.get(V.secretVariable) || '');
-    V.probe.fields.forEach(function (name) { text += fields[name] === undefined ? '' : String(fields[name]); });
-    var sign = CryptoJS.SHA256(CryptoJS.enc.Utf8.parse(text)).toString(CryptoJS.enc.Hex);
+    var sign = signOf(V.probe, clientID, pm.variables.get(V.secretVariable), { valueID: valueID });
     var probeUrl = (base ? base[1] : '') + '/' + prefix.concat(V.probe.segments).join('/') + '/?valueID=' + encodeURIComponent(valueID) +
       '&clientID=' + encodeURIComponent(clientID) + '&sign=' + sign;
     pm.sendRequest({ url: probeUrl, method: 'GET', header: [{ key: V.probeHeader, value: 'balance' }] }, function (err, res) {
