@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Api, ref } from '../helpers/api';
 import { BIN, spawnMock } from '../helpers/spawn-mock';
+import { tempDir } from '../helpers/temp-dir';
 
 describe('myvalue mock', () => {
   it('serves on 127.0.0.1, names the clients but never a secret, accepts --client, stops on SIGTERM', async () => {
@@ -26,7 +26,7 @@ describe('myvalue mock', () => {
   });
 
   it('keeps state in --data across restarts; /__admin/reset restores the seed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'myvalue-data-'));
+    const dir = tempDir('myvalue-data-');
     const data = join(dir, 'state.sqlite');
     const first = await spawnMock(['--data', data, '--quiet']);
     const api1 = new Api(first.url);
@@ -58,7 +58,7 @@ describe('myvalue mock', () => {
   });
 
   it('a seed that breaks the schema names the field', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'myvalue-seed-'));
+    const dir = tempDir('myvalue-seed-');
     const file = join(dir, 'seed.yaml');
     writeFileSync(file, 'clients: []\noutlets: []\nusers:\n  - firstName: A\npromos: []\n');
     const result = spawnSync(process.execPath, [BIN, 'mock', '--port', '0', '--seed', file], { encoding: 'utf8', timeout: 20_000 });

@@ -1,23 +1,13 @@
 // `myvalue gate`: one run with contract checks and variations; gate.md per endpoint; exit 0 only when all passed.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runGate, type GateOptions, type GateResult } from '../../src/harness/gate';
 import { SIGN_RULES } from '../../src/signing/index';
 import { runCli } from '../helpers/cli';
+import { tempDir as makeTempDir } from '../helpers/temp-dir';
 
-const dirs: string[] = [];
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'myvalue-gate-'));
-  dirs.push(dir);
-  return dir;
-}
-
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = (): string => makeTempDir('myvalue-gate-');
 
 /** A gate run isolated from the machine's environment and .env, its console kept. */
 async function gate(options: Partial<GateOptions> = {}): Promise<GateResult & { md: string; console: string }> {

@@ -10,12 +10,11 @@ import { DEFAULT_CONTRACT_FILE } from '../../src/contract/index';
 import { CONTRACT_EVENT_ID, injectContractCheck } from '../../src/harness/contract-check';
 import { DEFAULT_COLLECTION } from '../../src/harness/index';
 import { runCli } from '../helpers/cli';
-import { cleanRuns, oneRequestCollection, request, run, serveFake, unescapeXml, type ServedFake } from './served-fake';
+import { oneRequestCollection, request, run, serveFake, unescapeXml, type ServedFake } from './served-fake';
 
 const servers: ServedFake[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
-  cleanRuns();
 });
 
 async function served(...args: Parameters<typeof serveFake>): Promise<ServedFake> {

@@ -1,10 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/temp-dir';
 
-const out = (): string => join(mkdtempSync(join(tmpdir(), 'myvalue-folder-')), 'reports');
+const out = (): string => join(tempDir('myvalue-folder-'), 'reports');
 
 describe('myvalue run --folder', () => {
   it('an unknown folder is one line naming the top-level folders, exit 2', async () => {

@@ -1,8 +1,5 @@
 // The shipped collection against production without --allow-production-writes: no write is sent,
 // the reads run on an existing user, and the run passes. Production is MSW at its host names here.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setupServer } from 'msw/node';
 import { expect, it } from 'vitest';
 import { createFakeMyValue } from '../../mocks/index';
@@ -10,6 +7,7 @@ import { myValueHandlers } from '../../mocks/msw';
 import { runCollection } from '../../src/harness/index';
 import { findRule } from '../../src/signing';
 import { TARGET_HOSTS } from '../../src/targets';
+import { tempDir } from '../helpers/temp-dir';
 
 it('a read-only production run of the shipped collection sends no write and passes on an existing user', async () => {
   const creds = { clientId: 'ProdPOS', clientSecret: 'made-up-prod-secret' };
@@ -22,7 +20,7 @@ it('a read-only production run of the shipped collection sends no write and pass
       ...creds,
       insecure: true,
       envVars: [{ key: 'existingValueID', value: 'VB60VS' }],
-      cwd: mkdtempSync(join(tmpdir(), 'myvalue-prod-')),
+      cwd: tempDir('myvalue-prod-'),
       write: () => undefined,
       log: () => undefined,
     });

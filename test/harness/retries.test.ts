@@ -3,12 +3,11 @@
 // reported as failures, not crashes.
 import { describe, afterEach, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
-import { cleanRuns, request, run, serveFake, type ServedFake } from './served-fake';
+import { request, run, serveFake, type ServedFake } from './served-fake';
 
 const servers: ServedFake[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
-  cleanRuns();
 });
 
 async function served(faults: string[]): Promise<ServedFake> {

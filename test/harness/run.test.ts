@@ -1,28 +1,18 @@
 // The runner end to end: targets, exit codes, reports, masking, the production guard, the Auth folder.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setupServer } from 'msw/node';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFakeMyValue } from '../../mocks/index';
 import { createExpressApp, listen } from '../../mocks/express';
 import { myValueHandlers } from '../../mocks/msw';
 import { MASK, runCollection, type RunOptions, type RunResult } from '../../src/harness/index';
 import { runCli } from '../helpers/cli';
+import { tempDir as makeTempDir } from '../helpers/temp-dir';
 import { startCaptureServer } from './capture-server';
 
 const PARTNER = 'test/fixtures/partner-style.postman_collection.json';
-const dirs: string[] = [];
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'myvalue-harness-'));
-  dirs.push(dir);
-  return dir;
-}
-
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = (): string => makeTempDir('myvalue-harness-');
 
 interface Run extends RunResult {
   console: string;

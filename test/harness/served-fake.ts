@@ -1,11 +1,11 @@
 // A fresh fake on a free port, optionally bent (its answers rewritten) to break the contract or accept
 // what MyValue refuses, and a runner that keeps each run's reports and console in a temp directory.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFakeMyValue, type Fake, type FakeMyValueOptions, type FakeRequest, type FakeResponse } from '../../mocks/index';
 import { createExpressApp, listen } from '../../mocks/express';
 import { runCollection, type RunOptions, type RunResult } from '../../src/harness/index';
+import { tempDir } from '../helpers/temp-dir';
 
 export interface ServedFake {
   fake: Fake;
@@ -43,21 +43,14 @@ export interface Run extends RunResult {
   files: Record<string, string>;
 }
 
-const dirs: string[] = [];
-
 /** Runs with made-up settings isolated from the machine's environment and .env; reports read back. */
 export async function run(options: Partial<RunOptions> & { target: string }): Promise<Run> {
-  const cwd = mkdtempSync(join(tmpdir(), 'myvalue-issue5-'));
-  dirs.push(cwd);
+  const cwd = tempDir('myvalue-issue5-');
   let console = '';
   const result = await runCollection({ cwd, env: {}, ...options, write: (t) => (console += t), log: (l) => (console += `${l}\n`) });
   const files: Record<string, string> = {};
   for (const name of existsSync(result.reportsDir) ? readdirSync(result.reportsDir) : []) files[name] = readFileSync(join(result.reportsDir, name), 'utf8');
   return { ...result, console, files };
-}
-
-export function cleanRuns(): void {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A request of the run's report by name (first iteration). */

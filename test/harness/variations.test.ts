@@ -6,12 +6,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { computeSign, findRule, type SignRule } from '../../src/signing';
 import { DEFAULT_COLLECTION } from '../../src/harness/index';
 import { addVariations, signedRequest, variationName, WRONG_SIGN } from '../../src/harness/variations';
-import { cleanRuns, request, run, serveFake, unescapeXml, type ServedFake } from './served-fake';
+import { request, run, serveFake, unescapeXml, type ServedFake } from './served-fake';
 
 const servers: ServedFake[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
-  cleanRuns();
 });
 
 interface Node {
