@@ -3,9 +3,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MAX_BODY_BYTES, type Fake } from './core/app';
-import type { FakeRequest, FakeResponse } from './core/types';
-import { bodyText, queryOf } from './core/wire';
+import type { FakeMyValue, FakeRequest, FakeResponse } from './core/types';
+import { bodyText, MAX_BODY_BYTES, queryOf } from './core/wire';
 
 function toFakeRequest(req: Request, rawBody: string | undefined): FakeRequest {
   const headers: Record<string, string> = {};
@@ -25,7 +24,7 @@ function toFakeRequest(req: Request, rawBody: string | undefined): FakeRequest {
 }
 
 /** Writes a core response; strings go as they are (HTML), anything else as JSON. */
-export function sendFakeResponse(res: Response, response: FakeResponse): void {
+function sendFakeResponse(res: Response, response: FakeResponse): void {
   res.status(response.status);
   for (const [key, value] of Object.entries(response.headers)) res.setHeader(key, value);
   // An explicit length: without one Node sends chunked encoding, which costs a writev per response.
@@ -54,7 +53,7 @@ function deliver(res: Response, response: FakeResponse, wait: (ms: number) => Pr
  * An Express app serving the fake.
  * @example createExpressApp(createFakeMyValue()).listen(4010, '127.0.0.1');
  */
-export function createExpressApp(fake: Fake, options: ExpressAdapterOptions = {}): express.Express {
+export function createExpressApp(fake: FakeMyValue, options: ExpressAdapterOptions = {}): express.Express {
   const wait = options.wait ?? ((ms: number) => sleep(ms));
   const app = express();
   app.disable('x-powered-by');

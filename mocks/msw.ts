@@ -1,8 +1,7 @@
 // MSW adapter: the same core served in process at MyValue's host names, or at given base URLs.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import { MAX_BODY_BYTES, type Fake } from './core/app';
-import type { FakeRequest } from './core/types';
-import { bodyText, queryOf } from './core/wire';
+import type { FakeMyValue, FakeRequest } from './core/types';
+import { bodyText, MAX_BODY_BYTES, queryOf } from './core/wire';
 import { TARGET_HOSTS } from '../src/targets';
 
 /** Every MyValue host: sandbox and production External API, and the SSO / Auth host. */
@@ -33,7 +32,7 @@ async function toFakeRequest(request: Request): Promise<FakeRequest> {
  *   const server = setupServer(...myValueHandlers(createFakeMyValue()));
  *   server.listen({ onUnhandledRequest: 'error' });
  */
-export function myValueHandlers(fake: Fake, options: { baseUrls?: readonly string[]; wait?: (ms: number) => Promise<void> } = {}): HttpHandler[] {
+export function myValueHandlers(fake: FakeMyValue, options: { baseUrls?: readonly string[]; wait?: (ms: number) => Promise<void> } = {}): HttpHandler[] {
   const bases = (options.baseUrls ?? MYVALUE_BASE_URLS).map((base) => base.replace(/\/+$/, ''));
   // Fault directives (issue 5): latency waits (tests may pass `wait`); drop and no-answer are network errors.
   const wait = options.wait ?? ((ms: number) => delay(ms));

@@ -1,6 +1,6 @@
 // Authorization codes: issued on a confirmed mapping, single-use, short-lived, bound to client and redirect_uri.
 import type { ErrorId } from '../core/errors';
-import type { Deps } from '../core/types';
+import type { Deps } from '../core/deps';
 import { sql } from '../store/sql';
 import { hashSecret, newSecret } from './secrets';
 

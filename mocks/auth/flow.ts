@@ -2,7 +2,8 @@
 // Every step re-checks the mapping parameters, so no step can redirect to an unregistered address, and no
 // code is issued without a log-in (or registration) on the page: a BU user already linked to a value ID
 // logs in again with that MyValue account, as a real identity provider authenticates before every code.
-import type { Deps, FakeResponse } from '../core/types';
+import type { FakeResponse } from '../core/types';
+import type { Deps } from '../core/deps';
 import { isoSeconds } from '../core/time';
 import { normalizePhone } from '../store/normalize';
 import { checkPassword, hashPassword } from '../store/passwords';

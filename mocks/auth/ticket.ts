@@ -1,7 +1,7 @@
 // The page's proof that a MyValue user logged in (or registered) for one mapping request, carried by the
 // confirm form. Signed with a random key kept in the store's meta table: a reset makes old tickets void.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Deps } from '../core/types';
+import type { Deps } from '../core/deps';
 import { sql } from '../store/sql';
 import type { MappingRequest } from './mapping-request';
 

@@ -1,5 +1,5 @@
 // Access and refresh tokens: issued for a redeemed code, refreshed with rotation, introspected.
-import type { Deps } from '../core/types';
+import type { Deps } from '../core/deps';
 import { sql } from '../store/sql';
 import { userById, type UserRow } from '../store/users';
 import type { AuthFailure } from './codes';

@@ -2,17 +2,18 @@
 // No I/O of its own: the store, clock and logger come in as dependencies.
 import { diagnoseSign, explainSign, findRule, verifySign, type SignRule } from '../../src/signing';
 import { errorResponse } from './errors';
+import { MAX_BODY_BYTES } from './wire';
 import { parseJsonBody } from './json-body';
 import { ROUTES } from './routes/index';
 import { createFaults, droppedResponse, faultFromHeader, FAULT_HEADER, malformedResponse, statusFaultResponse, type FaultSpec, type Faults, type FiredFault } from './faults';
 import { createJournal, DEFAULT_JOURNAL_SIZE, type Journal } from './journal';
 import { parsePrefer, preferredResponse } from './prefer';
 import type { Fields, Route, RouteContext } from './route';
-import { defaultSettings, silentLogger, systemClock, type Deps, type FakeRequest, type FakeResponse, type FakeSettings, type Logger, type Clock } from './types';
+import { defaultSettings, silentLogger, systemClock, type FakeRequest, type FakeResponse, type FakeMyValue, type FakeSettings, type Logger, type Clock } from './types';
+import type { Deps } from './deps';
 import type { Store } from '../store/store';
 
-/** Bodies above this many bytes get 413 (Express's own default limit). */
-export const MAX_BODY_BYTES = 100 * 1024;
+export { MAX_BODY_BYTES };
 
 /** Response header carrying why a sign was refused: the 401 body stays exactly MyValue's. */
 export const SIGN_EXPLAIN_HEADER = 'x-myvalue-sign-explain';
@@ -30,15 +31,10 @@ export interface FakeOptions {
   random?: () => number;
 }
 
-export interface Fake {
-  /** Answers one request. Never throws for anything a client can send. */
-  handle(req: FakeRequest): FakeResponse;
+/** The fake with its dependencies in reach, for the CLI and this project's tests; partners get FakeMyValue. */
+export interface Fake extends FakeMyValue {
   readonly deps: Deps;
-  /** Restores the seed and the startup fault rules, and empties the journal. */
-  reset(): void;
-  /** Fault rules: add('point.earn:status=503,times=1'), list(), remove(id), clear(). */
   readonly faults: Faults;
-  /** Every request but the admin API's: list(filter), count(filter), clear(). */
   readonly journal: Journal;
 }
 
@@ -242,6 +238,8 @@ export function createFake(options: FakeOptions): Fake {
       deps.faults.reset();
       deps.journal.clear();
     },
+    close: () => deps.store.close(),
+    clientIds: () => [...deps.store.clients.keys()],
     handle(req) {
       const started = performance.now();
       const method = req.method.toUpperCase();
@@ -259,11 +257,17 @@ export function createFake(options: FakeOptions): Fake {
       const status = response.fault === 'drop' ? null : response.status;
       // The log line is built only for a logger that prints (tests and the bench use the silent one).
       if (deps.logger !== silentLogger) {
-        const shown = response.fault === 'drop' ? 'dropped' : response.fault === 'no-answer' ? `${response.status} (not sent)` : String(response.status);
-        const notes = [result.note, result.fault ? `fault ${result.fault}` : '', response.delayMs ? `+${response.delayMs}ms` : ''].filter((n) => n !== '');
-        const line = `${method} ${req.path} ${shown} ${elapsed.toFixed(1)}ms${notes.length ? ` ${notes.join(' ')}` : ''}`;
-        if (response.status >= 400 || response.fault) deps.logger.warn(line);
-        else deps.logger.info(line);
+        const level = response.status >= 400 || response.fault ? 'warn' : 'info';
+        if (deps.logger.request) {
+          deps.logger.request({
+            level, method, path: req.path, status, unsent: response.fault === 'no-answer', durationMs: Math.round(elapsed * 10) / 10,
+            ...result.who, fault: result.fault ?? null, delayMs: response.delayMs ?? 0, note: result.note,
+          });
+        } else {
+          const shown = response.fault === 'drop' ? 'dropped' : response.fault === 'no-answer' ? `${response.status} (not sent)` : String(response.status);
+          const notes = [result.note, result.fault ? `fault ${result.fault}` : '', response.delayMs ? `+${response.delayMs}ms` : ''].filter((n) => n !== '');
+          deps.logger[level](`${method} ${req.path} ${shown} ${elapsed.toFixed(1)}ms${notes.length ? ` ${notes.join(' ')}` : ''}`);
+        }
       }
       if (journaled) {
         deps.journal.record({

@@ -1,5 +1,6 @@
 // What a route of the fake is: a method, a path pattern, an optional signing rule and a pure handler.
-import type { ClientConfig, Deps, FakeRequest, FakeResponse } from './types';
+import type { ClientConfig, FakeRequest, FakeResponse } from './types';
+import type { Deps } from './deps';
 import type { SignRule, SignRuleName } from '../../src/signing';
 
 export type Fields = Record<string, unknown>;
@@ -20,7 +21,7 @@ export interface RouteContext {
 }
 
 export interface Route {
-  method: 'GET' | 'POST' | 'DELETE' | 'PUT';
+  method: 'GET' | 'HEAD' | 'POST' | 'DELETE' | 'PUT';
   /** Pattern; ':name' segments capture; trailing slash optional. */
   path: string;
   /** Signing rule checked before the handler runs. */

@@ -1,5 +1,4 @@
 // The plain request and response the fake's core speaks; adapters convert at the edge.
-import type { Store } from '../store/store';
 import type { Faults } from './faults';
 import type { Journal } from './journal';
 
@@ -43,9 +42,33 @@ export interface Clock {
   now(): Date;
 }
 
+/** One request as the fake logs it (never a body, never a secret: the sign explanation masks it). */
+export interface RequestLogRecord {
+  /** 'warn' for answers of 400 and more, faults and dropped connections. */
+  level: 'info' | 'warn';
+  method: string;
+  path: string;
+  /** Status decided; null when the connection was dropped. */
+  status: number | null;
+  /** True when the answer was decided but never sent (no-answer fault). */
+  unsent: boolean;
+  durationMs: number;
+  /** Signing rule of the route, null when none. */
+  rule: string | null;
+  clientId: string | null;
+  signOk: boolean | null;
+  /** The fault or forced answer applied, null when none. */
+  fault: string | null;
+  delayMs: number;
+  /** Why (an invalid sign's explanation, an unknown client...), '' when nothing to say. */
+  note: string;
+}
+
 export interface Logger {
   info(line: string): void;
   warn(line: string): void;
+  /** When present, each request is handed over as a record instead of a formatted line (JSON logs). */
+  request?(record: RequestLogRecord): void;
 }
 
 export interface ClientConfig {
@@ -66,15 +89,28 @@ export interface FakeSettings {
   refreshTokenTtlSeconds: number;
 }
 
-export interface Deps {
-  store: Store;
-  clock: Clock;
-  logger: Logger;
-  settings: FakeSettings;
-  /** Fault rules and the request journal (issue 5), for the admin routes. */
-  faults: Faults;
-  journal: Journal;
+/** The journal as a partner's test reads it: list(filter), count(filter), clear(). */
+export type FakeJournal = Omit<Journal, 'record'>;
+
+/** The fault rules as a partner's test changes them: add(rule), list(), remove(id), clear(), reset(). */
+export type FakeFaults = Omit<Faults, 'pick'>;
+
+/** A fake MyValue, as the package's entry points hand it out (no store handle: no SQLite types needed). */
+export interface FakeMyValue {
+  /** Answers one plain request (what the Express and MSW adapters call). Never throws for anything a client can send. */
+  handle(req: FakeRequest): FakeResponse;
+  /** Restores the seed and the startup fault rules, and empties the journal. */
+  reset(): void;
+  /** Closes the fake's database (the file with `dataFile`); later requests get 500 ErrInternal. Safe to call twice. */
+  close(): void;
+  /** Client IDs the fake accepts (never their secrets). */
+  clientIds(): string[];
+  /** Fault rules: add('point.earn:status=503,times=1'), list(), remove(id), clear(). */
+  readonly faults: FakeFaults;
+  /** Every request but the admin API's: list(filter), count(filter), clear(). */
+  readonly journal: FakeJournal;
 }
+
 
 export const systemClock: Clock = { now: () => new Date() };
 

@@ -1,6 +1,9 @@
 // How a core response's body goes on the wire, the same for both adapters.
 import type { FakeResponse, QueryValue } from './types';
 
+/** Bodies above this many bytes get 413 (Express's own default limit). */
+export const MAX_BODY_BYTES = 100 * 1024;
+
 /** The body as text: strings (HTML, a malformed-body fault) as they are, JSON values serialized, none as ''. */
 export function bodyText(response: FakeResponse): string {
   const { body } = response;

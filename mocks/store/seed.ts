@@ -1,11 +1,12 @@
 // Loads and checks a seed file (JSON or YAML); the default is mocks/seed.json.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
 import jsYaml from 'js-yaml';
 import type { Seed } from './seed-types';
+import { shippedFile } from '../../src/package-files';
 
-export const DEFAULT_SEED_FILE = fileURLToPath(new URL('../seed.json', import.meta.url));
+export const DEFAULT_SEED_FILE: string = shippedFile('mocks/seed.json');
 
 export class SeedError extends Error {
   constructor(message: string) {
@@ -15,7 +16,7 @@ export class SeedError extends Error {
 }
 
 const str = { type: 'string', minLength: 1 } as const;
-const SEED_SCHEMA = {
+export const SEED_SCHEMA = {
   type: 'object',
   required: ['clients', 'outlets', 'users', 'promos'],
   properties: {
@@ -37,7 +38,18 @@ const SEED_SCHEMA = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: false }).compile(SEED_SCHEMA);
+// Loaded and compiled on first use, without checking the schema against JSON Schema's meta-schema
+// (a test does): loading ajv and compiling were most of the fake's start-up, and the shipped seed,
+// checked by the tests, needs neither.
+let validator: ValidateFunction | undefined;
+function compileSeedSchema(): ValidateFunction {
+  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  return new Ajv({ allErrors: false, validateSchema: false }).compile(SEED_SCHEMA);
+}
+const validate = (data: unknown): data is Seed => {
+  validator ??= compileSeedSchema();
+  return validator(data);
+};
 
 /** Parses and checks a seed; throws SeedError with a one-line reason. */
 export function parseSeed(text: string, source: string): Seed {
@@ -48,14 +60,21 @@ export function parseSeed(text: string, source: string): Seed {
     throw new SeedError(`seed ${source} is not valid JSON or YAML: ${(error as Error).message.split('\n')[0]}`);
   }
   if (!validate(data)) {
-    const first = validate.errors?.[0];
+    const first = validator?.errors?.[0];
     throw new SeedError(`seed ${source}: ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}`);
   }
-  return data as unknown as Seed;
+  return data;
 }
 
-/** Reads a seed file (default: the shipped demo seed). */
+/** The shipped demo seed (mocks/seed.json), as the tests check it. */
+let shipped: string | undefined;
+
+/** Reads a seed file (default: the shipped demo seed, which is not checked again at every start). */
 export function loadSeed(file: string = DEFAULT_SEED_FILE): Seed {
+  if (file === DEFAULT_SEED_FILE) {
+    shipped ??= readFileSync(file, 'utf8');
+    return JSON.parse(shipped) as Seed;
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

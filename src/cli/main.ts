@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { COMMANDS, type CommandContext } from './commands/index';
 import { EXIT, UsageError } from './errors';
 import { processIO, type CliIO } from './io';
+import { PACKAGE_VERSION } from '../package-files';
 
 /** Runs the CLI and resolves to the process exit code. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
@@ -19,6 +20,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   };
   const program = new Command('myvalue')
     .description('Test harness and local fake for the MyValue partner API')
+    .version(PACKAGE_VERSION, '-V, --version', 'print the version of myvalue-harness')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .showSuggestionAfterError(true);

@@ -1,12 +1,12 @@
 // Reads the project's OpenAPI file (YAML or JSON) and compiles it: the only I/O of the contract.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import jsYaml from 'js-yaml';
 import { createContract, type ContractOptions } from './contract';
 import { ContractError, type Contract } from './types';
+import { shippedFile } from '../package-files';
 
 /** collections/openapi/myvalue.openapi.yaml of this project. */
-export const DEFAULT_CONTRACT_FILE: string = fileURLToPath(new URL('../../collections/openapi/myvalue.openapi.yaml', import.meta.url));
+export const DEFAULT_CONTRACT_FILE: string = shippedFile('collections/openapi/myvalue.openapi.yaml');
 
 /**
  * Loads and compiles a contract file; keep the result and call check() per response.

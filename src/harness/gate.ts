@@ -2,10 +2,9 @@
 // against any target but production, then gate.md beside junit.xml, run.json and report.html.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadContract, requestPath, type Contract } from '../contract/index';
-import { matchRule } from '../signing/index';
 import { TARGET_HOSTS } from '../targets';
-import { gateMarkdown, summarizeGate, type Endpoint, type GateRequest, type GateSummary } from './gate-report';
+import { endpointResolver } from './endpoints';
+import { gateMarkdown, summarizeGate, type GateSummary } from './gate-report';
 import { oneLine } from './load-collection';
 import { runCollection, type RunOptions, type RunResult } from './run-collection';
 import { parseTarget } from './run-target';
@@ -31,32 +30,6 @@ export function refuseTarget(target: string): string | undefined {
     return 'the gate does not run against production (its variations send refused and state-changing requests): use --target sandbox';
   }
   return undefined;
-}
-
-function tryContract(): Contract | undefined {
-  try {
-    return loadContract();
-  } catch {
-    // Without the contract file the table still groups by signing rule, then by method and path.
-    return undefined;
-  }
-}
-
-/**
- * The endpoint of a request: the contract's operation ('POST /service/point/earn/') and the signing
- * rule, with the report's base URLs taken off; method and path when neither knows it.
- */
-export function endpointResolver(baseUrls: readonly string[], contract: Contract | undefined = tryContract()): (r: GateRequest) => Endpoint | undefined {
-  const bases = [...new Set(baseUrls)].filter((b) => b !== '').sort((a, b) => b.length - a.length);
-  return (r) => {
-    if (!r.method || !r.url) return undefined;
-    const path = requestPath(r.url, bases);
-    const op = contract?.match(r.method, path);
-    // Same names as the runner's `rule`: the signing rule, else the operationId dotted ('authToken' -> 'auth.token').
-    const rule = r.rule ?? matchRule(r.method, path)?.rule.name ?? op?.operationId?.replace(/([a-z0-9])([A-Z])/g, '$1.$2').toLowerCase();
-    const key = op ? `${op.method} ${op.path}` : `${r.method} ${path}`;
-    return rule ? { key, rule } : { key };
-  };
 }
 
 /**

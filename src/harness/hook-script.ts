@@ -1,7 +1,7 @@
 // The Postman pre-request script that signs MyValue requests: the signing table as data plus a
 // small plain-JavaScript interpreter kept here as text (STYLE.md rule 9: never fn.toString()).
 // It runs in Newman 6.2's sandbox and in the Postman app: ES5 syntax, require('crypto-js') only.
-import { SIGN_RULES, pathSegments, type SignRule } from '../signing';
+import { SIGN_RULES, pathSegments, type SignRule } from '../signing/rules';
 
 /** Fixed id of the injected event: injecting again replaces it. */
 export const HOOK_EVENT_ID = 'myvalue-signing-hook';

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { endpointResolver } from './gate';
+import { endpointResolver } from './endpoints';
 import { gateMarkdown, summarizeGate, type GateRequest, type GateSummary } from './gate-report';
 import { mergeJunit } from './junit-merge';
 import { oneLine } from './load-collection';

@@ -1,10 +1,10 @@
 // Everything a run needs before Newman starts: credentials, the collection (sharded, the Auth & SSO
 // folder skipped without a code, variations added, signing hook and contract check injected), notes.
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sdk, { type Collection, type CollectionDefinition } from 'postman-collection';
 import { resolveCredentials } from '../config';
+import { shippedFile } from '../package-files';
+import { MAX_RETRIES } from './run-limits';
 import { injectHook } from './inject-hook';
 import { loadCollection, oneLine } from './load-collection';
 import { MIN_SECRET_LENGTH } from './masker';
@@ -15,10 +15,8 @@ import { addVariations, type VariationInfo } from './variations';
 import { selectShard, shardLabel, type ShardInfo } from './shard';
 import { DEMO_CLIENT_ID, parseTarget, seedSecret, type TargetSpec } from './run-target';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
 /** The shipped collection, the default of --collection. */
-export const DEFAULT_COLLECTION = join(ROOT, 'collections/myvalue-partner.postman_collection.json');
+export const DEFAULT_COLLECTION: string = shippedFile('collections/myvalue-partner.postman_collection.json');
 
 /** Folder that needs an SSO authorization code against MyValue's own hosts. */
 export const AUTH_FOLDER = 'Auth & SSO';
@@ -95,9 +93,7 @@ export interface Prepared {
   originals: Map<string, string>;
 }
 
-/** Most retries --retries accepts (with the backoff, 10 already means minutes on a dead host). */
-export const MAX_RETRIES = 10;
-
+export { MAX_RETRIES };
 
 export async function prepare(options: RunOptions): Promise<Step<Prepared>> {
   if (options.retries !== undefined && !(Number.isInteger(options.retries) && options.retries >= 0 && options.retries <= MAX_RETRIES)) {

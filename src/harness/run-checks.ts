@@ -4,7 +4,7 @@
 import type { NewmanEmitter } from 'newman';
 import { oneLine } from './load-collection';
 import { CONTRACT_VARIABLE, contractFor, createContractChecker, type ContractChecker } from './contract-check';
-import { retryBudgetMs, startRetryLayer, type RetryLayer } from './retries';
+import type { RetryLayer } from './retries';
 import type { TargetSession } from './run-target';
 import type { RequestExtras } from './run-report';
 import { ORIGINAL_VARIABLE, PROBE_HEADER, VARIATION_SKIP_PREFIX, type VariationInfo } from './variations';
@@ -53,17 +53,18 @@ export interface StartedChecks extends RunChecks {
 }
 
 /**
- * Loads the contract (a bad file is a value: exit 2) and starts the retry layer for one run's target.
- * @example const checked = startRunChecks({ session, contract: true, retries: 1, variations, originals, skipReasons, log });
+ * Loads the contract (a bad file is a value: exit 2) and starts the retry layer for one run's target
+ * (msw, which it runs on, is loaded only when retries are asked for).
+ * @example const checked = await startRunChecks({ session, contract: true, retries: 1, variations, originals, skipReasons, log });
  */
-export function startRunChecks(
+export async function startRunChecks(
   options: Omit<RunChecksOptions, 'checker' | 'retryLayer'> & {
     session: Pick<TargetSession, 'externalBaseUrl' | 'authBaseUrl' | 'msw'>;
     contract: boolean | string | undefined;
     retries?: number;
     timeoutRequest?: number;
   },
-): { ok: true; value: StartedChecks } | { ok: false; error: string } {
+): Promise<{ ok: true; value: StartedChecks } | { ok: false; error: string }> {
   const { session, contract, retries = 0, timeoutRequest, ...rest } = options;
   const baseUrls = [...new Set([session.externalBaseUrl, session.authBaseUrl])];
   let checker: ContractChecker;
@@ -72,9 +73,10 @@ export function startRunChecks(
   } catch (error) {
     return { ok: false, error: oneLine((error as Error).message) };
   }
-  const retryLayer = retries > 0 ? startRetryLayer({ baseUrls, retries, attemptTimeoutMs: timeoutRequest, ...(session.msw ? { server: session.msw } : {}) }) : undefined;
+  const layer = retries > 0 ? await import('./retries') : undefined;
+  const retryLayer = layer?.startRetryLayer({ baseUrls, retries, attemptTimeoutMs: timeoutRequest, ...(session.msw ? { server: session.msw } : {}) });
   const checks = createRunChecks({ ...rest, checker, ...(retryLayer ? { retryLayer } : {}) });
-  const overall = retryLayer && timeoutRequest !== undefined ? retryBudgetMs(timeoutRequest, retries) : timeoutRequest;
+  const overall = layer && timeoutRequest !== undefined ? layer.retryBudgetMs(timeoutRequest, retries) : timeoutRequest;
   return { ok: true, value: { ...checks, ...(overall === undefined ? {} : { timeoutRequest: overall }), stop: () => retryLayer?.stop() } };
 }
 

@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import newman, { type NewmanEmitter, type NewmanSummary } from 'newman';
 import sdk, { type Collection } from 'postman-collection';
-import type { FakeMyValueOptions } from '../../mocks/index';
+import type { FakeMyValueOptions } from '../../mocks/fake-options';
 import { captureOutput, type Sink } from './capture-output';
 import { GUARD_LOG_PREFIX, GUARD_VARIABLE, SECRET_VARIABLE } from './hook-script';
 import { oneLine } from './load-collection';
@@ -137,7 +137,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const started: StartedItem[] = [];
   const skipReasons = new Map<string, string>();
   const contract = typeof options.contract === 'string' ? resolve(options.cwd ?? process.cwd(), options.contract) : options.contract;
-  const checked = startRunChecks({ session, contract, retries: options.retries, timeoutRequest: options.timeoutRequest, variations, originals, skipReasons, log });
+  const checked = await startRunChecks({ session, contract, retries: options.retries, timeoutRequest: options.timeoutRequest, variations, originals, skipReasons, log });
   if (!checked.ok) {
     await session.stop();
     return { exitCode: 2, error: checked.error, reportsDir };

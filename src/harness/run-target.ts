@@ -1,9 +1,10 @@
 // Where a run sends its requests: the fake on a free port (mock), the fake in process behind MSW
 // at MyValue's host names (msw), MyValue's own hosts (sandbox, production) or one base URL.
-import { setupServer, type SetupServer } from 'msw/node';
-import { createFakeMyValue, loadSeed, type Fake, type FakeMyValueOptions } from '../../mocks/index';
-import { createExpressApp, listen } from '../../mocks/express';
-import { myValueHandlers } from '../../mocks/msw';
+// Express and MSW are loaded only for the target that needs them.
+import type { SetupServer } from 'msw/node';
+import { createFakeMyValue } from '../../mocks/create-fake';
+import type { FakeMyValueOptions } from '../../mocks/fake-options';
+import { loadSeed } from '../../mocks/store/seed';
 import { TARGET_HOSTS } from '../targets';
 
 export type TargetKind = 'mock' | 'msw' | 'sandbox' | 'production' | 'url';
@@ -71,6 +72,7 @@ export async function startTarget(spec: TargetSpec, creds: RunCredentials, fakeO
   }
   const fake = createFakeMyValue({ ...fakeOptions, clients: [...(fakeOptions.clients ?? []), { clientId: creds.clientId, clientSecret: creds.clientSecret, redirectUris: [RUN_REDIRECT_URI] }] });
   if (spec.kind === 'mock') {
+    const { createExpressApp, listen } = await import('../../mocks/express');
     const server = await listen(createExpressApp(fake), 0, '127.0.0.1');
     return {
       kind: 'mock',
@@ -79,10 +81,11 @@ export async function startTarget(spec: TargetSpec, creds: RunCredentials, fakeO
       production: false,
       stop: async () => {
         await server.close();
-        fake.deps.store.close();
+        fake.close();
       },
     };
   }
+  const [{ setupServer }, { myValueHandlers }] = await Promise.all([import('msw/node'), import('../../mocks/msw')]);
   const server = setupServer(...myValueHandlers(fake));
   server.listen({ onUnhandledRequest: 'error' });
   return {
@@ -92,7 +95,7 @@ export async function startTarget(spec: TargetSpec, creds: RunCredentials, fakeO
     msw: server,
     stop: async () => {
       server.close();
-      fake.deps.store.close();
+      fake.close();
     },
   };
 }

@@ -2,7 +2,7 @@
 // send it with a wrong sign, an unknown clientID and, one at a time, each required field left out,
 // expecting MyValue's refusal, and checks with a signed balance probe that the refusal changed nothing.
 // The variation scripts are plain ES5 text (STYLE.md rule 9), generated from the signing table.
-import { findRule, pathSegments, SIGN_RULES, type SignRule } from '../signing';
+import { findRule, pathSegments, SIGN_RULES, type SignRule } from '../signing/rules';
 import { SECRET_VARIABLE, SIGN_PRIMITIVES } from './hook-script';
 
 export type VariationKind = 'wrong-sign' | 'unknown-client' | 'missing-field';

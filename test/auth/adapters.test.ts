@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 import { createExpressApp, listen, type RunningServer } from '../../mocks/express';
 import { myValueHandlers } from '../../mocks/msw';
 import { CLIENT, FALLBACK, mappingParams, newFake, REDIRECT } from './helpers';
-import type { Fake } from '../../mocks/index';
+import type { Fake } from '../../mocks/create-fake';
 
 interface Adapter {
   name: string;

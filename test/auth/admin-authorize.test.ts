@@ -1,7 +1,7 @@
 // POST /__admin/authorize: maps as the page would and returns a code, for runs without a browser.
 import { describe, expect, test } from 'vitest';
 import { CLIENT, exchange, introspect, newFake, postJson, REDIRECT, SEEDED, thirdParty } from './helpers';
-import type { Fake } from '../../mocks/index';
+import type { Fake } from '../../mocks/create-fake';
 
 const authorize = (fake: Fake, body: Record<string, unknown>) =>
   postJson(fake, '/__admin/authorize', { client_id: CLIENT.clientId, user_id: 'bu-admin-1', redirect_uri: REDIRECT, full_name: 'Dewi Anggraini', email: 'dewi@example.test', ...body });

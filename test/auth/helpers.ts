@@ -1,6 +1,6 @@
 // Shared helpers for the Auth API and mapping page tests: a fresh fake per test, a hand-moved clock,
 // form and JSON requests straight into the core, and readers for the page's HTML.
-import { createFakeMyValue, type Fake, type FakeResponse, type FakeSettings } from '../../mocks/index';
+import { createFakeMyValue, type Fake, type FakeResponse, type FakeSettings } from '../../mocks/create-fake';
 
 export const ORIGIN = 'http://127.0.0.1:4010';
 /** A made-up client for these tests (not in the seed). */

@@ -6,7 +6,7 @@ import {
   CLIENT, codeFrom, confirm, exchange, FALLBACK, hiddenValue, html, introspect, login, mappingParams, newFake,
   OTHER, postForm, REDIRECT, refreshTarget, SEEDED, testId, thirdParty, get, formOn, adminCode,
 } from './helpers';
-import type { Fake, FakeResponse } from '../../mocks/index';
+import type { Fake, FakeResponse } from '../../mocks/create-fake';
 
 const START = '/authorize/mapping';
 

@@ -35,7 +35,7 @@ function bareApp(): express.Express {
 
 /** The fake as `myvalue mock --quiet` serves it, minus even the warning lines. Loaded only when asked for. */
 async function fakeApp(): Promise<{ app: express.Express; dbBytes: () => number }> {
-  const { createFakeMyValue } = await import('../../mocks/index');
+  const { createFakeMyValue } = await import('../../mocks/create-fake');
   const { createExpressApp } = await import('../../mocks/express');
   const fake = createFakeMyValue();
   const db = fake.deps.store.db;

@@ -11,7 +11,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadSeed } from '../../mocks/index';
+import { loadSeed } from '../../mocks/create-fake';
 import { computeSign, findRule, type SignRule } from '../../src/signing';
 import type { FromChild, ServerKind, ToChild } from './bench-server';
 

@@ -6,9 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import newman from 'newman';
-import { createFakeMyValue } from '../../mocks/index';
+import { createFakeMyValue } from '../../mocks/create-fake';
 import { createExpressApp, listen } from '../../mocks/express';
-import { DEFAULT_COLLECTION, injectHook, loadCollection, runCollection, SECRET_VARIABLE } from '../../src/harness/index';
+import { DEFAULT_COLLECTION, runCollection, SECRET_VARIABLE } from '../../src/harness/index';
+import { injectHook } from '../../src/harness/inject-hook';
+import { loadCollection } from '../../src/harness/load-collection';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const DEMO = { clientId: 'GramediaPOS', clientSecret: 'demo-secret-gramedia-pos' };
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await server.close();
-    fake.deps.store.close();
+    fake.close();
     rmSync(out, { recursive: true, force: true });
   }
 

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, type TestContext } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createFakeMyValue, type Fake } from '../../mocks/index';
+import { createFakeMyValue, type Fake } from '../../mocks/create-fake';
 import { createExpressApp, listen, type RunningServer } from '../../mocks/express';
 import { startDemoBu, type DemoBu } from './demo-bu';
 

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Api, ref } from '../helpers/api';
-import { BIN, spawnMock } from '../helpers/spawn-mock';
+import { CLI, spawnMock } from '../helpers/spawn-mock';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('myvalue mock', () => {
@@ -51,7 +51,7 @@ describe('myvalue mock', () => {
     [['--redirect-uri', 'GramediaPOS=ftp://x'], /is not an http\(s\) URL/],
     [['--redirect-uri', 'Nobody=http://127.0.0.1/cb'], /unknown client Nobody/],
   ])('usage error %j: one line on stderr, exit 2', (args, message) => {
-    const result = spawnSync(process.execPath, [BIN, 'mock', '--port', '0', ...args], { encoding: 'utf8', timeout: 20_000 });
+    const result = spawnSync(process.execPath, [...CLI, 'mock', '--port', '0', ...args], { encoding: 'utf8', timeout: 20_000 });
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr.trim()).toMatch(message);
@@ -61,7 +61,7 @@ describe('myvalue mock', () => {
     const dir = tempDir('myvalue-seed-');
     const file = join(dir, 'seed.yaml');
     writeFileSync(file, 'clients: []\noutlets: []\nusers:\n  - firstName: A\npromos: []\n');
-    const result = spawnSync(process.execPath, [BIN, 'mock', '--port', '0', '--seed', file], { encoding: 'utf8', timeout: 20_000 });
+    const result = spawnSync(process.execPath, [...CLI, 'mock', '--port', '0', '--seed', file], { encoding: 'utf8', timeout: 20_000 });
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe(`myvalue: seed ${file}: /users/0 must have required property 'valueID'`);
   });
@@ -70,7 +70,7 @@ describe('myvalue mock', () => {
     const mock = await spawnMock(['--quiet']);
     try {
       const port = new URL(mock.url).port;
-      const result = spawnSync(process.execPath, [BIN, 'mock', '--port', port], { encoding: 'utf8', timeout: 20_000 });
+      const result = spawnSync(process.execPath, [...CLI, 'mock', '--port', port], { encoding: 'utf8', timeout: 20_000 });
       expect(result.status).toBe(2);
       expect(result.stderr.trim()).toBe('myvalue: cannot listen on 127.0.0.1: port already in use');
     } finally {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import newman from 'newman';
 import sdk from 'postman-collection';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeMyValue, type Clock, type Fake, type FakeRequest, type FakeResponse } from '../../mocks/index';
+import { createFakeMyValue, type Clock, type Fake, type FakeRequest, type FakeResponse } from '../../mocks/create-fake';
 import { createExpressApp, listen, type RunningServer } from '../../mocks/express';
 import { injectHook } from '../../src/harness/inject-hook';
 import { SECRET_VARIABLE } from '../../src/harness/hook-script';

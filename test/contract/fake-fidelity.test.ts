@@ -1,7 +1,7 @@
 // Fidelity of the fake: every External API and Auth API endpoint, through its success and error
 // paths, answers as the contract says. Each group runs on its own fresh fake.
 import { describe, expect, it } from 'vitest';
-import { createFakeMyValue } from '../../mocks/index';
+import { createFakeMyValue } from '../../mocks/create-fake';
 import type { FakeRequest, FakeResponse } from '../../mocks/core/types';
 import { observeContract, sharedContract } from '../helpers/contract-observer';
 import { get, json, ORIGIN, signed, TEST_CLIENT } from './fake-requests';

@@ -1,6 +1,6 @@
 // A fake that drifts from the contract is caught: responses of the real fake, mutated the way drift looks.
 import { describe, expect, it } from 'vitest';
-import { createFakeMyValue } from '../../mocks/index';
+import { createFakeMyValue } from '../../mocks/create-fake';
 import type { Fake } from '../../mocks/core/app';
 import type { FakeRequest, FakeResponse } from '../../mocks/core/types';
 import { observeContract } from '../helpers/contract-observer';

@@ -1,7 +1,7 @@
 // The scenario table against both adapters: Express on a port and MSW in process, a fresh fake each.
 // Every response is also checked against the project's OpenAPI contract, so the fake cannot drift.
 import { describe, expect, it } from 'vitest';
-import { createFakeMyValue } from '../../mocks/index';
+import { createFakeMyValue } from '../../mocks/create-fake';
 import { Api } from '../helpers/api';
 import { observeContract } from '../helpers/contract-observer';
 import { TRANSPORTS } from '../helpers/transports';

@@ -1,6 +1,6 @@
 // Bodies the Express adapter cannot read still get MyValue's error shape from the core.
 import { describe, expect, it } from 'vitest';
-import { createFakeMyValue } from '../../mocks/index';
+import { createFakeMyValue } from '../../mocks/create-fake';
 import { computeSign, findRule } from '../../src/signing';
 import { Api, DEMO } from '../helpers/api';
 import { expressTransport } from '../helpers/transports';

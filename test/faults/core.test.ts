@@ -1,7 +1,7 @@
 // Faults and forced answers in the fake's core, without a port: what each fault decides and what it leaves changed.
 import { describe, expect, it } from 'vitest';
 import { FAULT_HEADER } from '../../mocks/core/faults';
-import { FaultRuleError } from '../../mocks/index';
+import { FaultRuleError } from '../../mocks/create-fake';
 import { balance, balancePath, call, EARN_PATH, earnBody, freshFake } from './helpers';
 
 /** A random source that returns the given values in turn. */

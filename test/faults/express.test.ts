@@ -1,7 +1,7 @@
 // The fault scenarios through a real HTTP server (Express adapter on a free port), plus the admin faults API.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExpressApp, listen, type RunningServer } from '../../mocks/express';
-import type { Fake } from '../../mocks/index';
+import type { Fake } from '../../mocks/create-fake';
 import { balancePath, EARN_PATH, earnBody, freshFake } from './helpers';
 import { SCENARIOS, type Transport } from './scenarios';
 

@@ -1,6 +1,6 @@
 // Shared by the fault and journal tests: a fresh fake per test, signed requests, a settable clock.
-import { createFakeMyValue, type Fake, type FakeRequest, type FakeResponse } from '../../mocks/index';
-import type { FakeMyValueOptions } from '../../mocks/index';
+import { createFakeMyValue, type Fake, type FakeRequest, type FakeResponse } from '../../mocks/create-fake';
+import type { FakeMyValueOptions } from '../../mocks/create-fake';
 import { searchOf, signedWire } from '../helpers/signed-wire';
 
 /** Made-up credentials: never a real client's. */

@@ -1,7 +1,7 @@
 // One scenario table for both adapters (Express on a port, MSW in process): each fault kind as a
 // client sees it over HTTP, and what it left in the fake.
 import { expect } from 'vitest';
-import type { Fake } from '../../mocks/index';
+import type { Fake } from '../../mocks/create-fake';
 import { balance, balancePath, call, EARN_PATH, earnBody, historyPath } from './helpers';
 
 export interface Transport {

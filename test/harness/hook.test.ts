@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import newman from 'newman';
 import sdk from 'postman-collection';
 import { computeSign, findRule, SIGN_RULES, type SignRule } from '../../src/signing';
-import { HOOK_EVENT_ID, hookScript, injectHook } from '../../src/harness/index';
+import { HOOK_EVENT_ID, hookScript } from '../../src/harness/index';
+import { injectHook } from '../../src/harness/inject-hook';
+import { loadCollection } from '../../src/harness/load-collection';
 import { VECTORS } from '../signing/vectors';
 import { startCaptureServer, type CaptureServer, type Captured } from './capture-server';
 
@@ -145,7 +147,6 @@ describe('injection', () => {
   const partner = 'test/fixtures/partner-style.postman_collection.json';
 
   it('puts the hook last among each request item\'s pre-request scripts, and nowhere else', async () => {
-    const { loadCollection } = await import('../../src/harness/index');
     const loaded = await loadCollection(partner);
     if (!loaded.ok) throw new Error(loaded.error);
     const signed = injectHook(loaded.collection).toJSON() as { event?: Array<{ id?: string }>; item: Array<{ item: Array<{ event?: Array<{ id?: string; listen: string }> }> }> };
@@ -157,7 +158,6 @@ describe('injection', () => {
   });
 
   it('gives the same collection when injected twice', async () => {
-    const { loadCollection } = await import('../../src/harness/index');
     const loaded = await loadCollection(partner);
     if (!loaded.ok) throw new Error(loaded.error);
     const once = injectHook(loaded.collection);

@@ -2,7 +2,7 @@
 // the reads run on an existing user, and the run passes. Production is MSW at its host names here.
 import { setupServer } from 'msw/node';
 import { expect, it } from 'vitest';
-import { createFakeMyValue } from '../../mocks/index';
+import { createFakeMyValue } from '../../mocks/create-fake';
 import { myValueHandlers } from '../../mocks/msw';
 import { runCollection } from '../../src/harness/index';
 import { findRule } from '../../src/signing';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setupServer } from 'msw/node';
 import { describe, expect, it } from 'vitest';
-import { createFakeMyValue } from '../../mocks/index';
+import { createFakeMyValue } from '../../mocks/create-fake';
 import { createExpressApp, listen } from '../../mocks/express';
 import { myValueHandlers } from '../../mocks/msw';
 import { MASK, runCollection, type RunOptions, type RunResult } from '../../src/harness/index';
@@ -86,7 +86,7 @@ describe('myvalue run against the fake', () => {
       expectNowhere(r, 'a-wrong-secret');
     } finally {
       await server.close();
-      fake.deps.store.close();
+      fake.close();
     }
   });
 
@@ -166,7 +166,7 @@ describe('production guard and the Auth & SSO folder', () => {
       return { r, paths };
     } finally {
       msw.close();
-      fake.deps.store.close();
+      fake.close();
     }
   }
 

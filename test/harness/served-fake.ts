@@ -2,7 +2,7 @@
 // what MyValue refuses, and a runner that keeps each run's reports and console in a temp directory.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFakeMyValue, type Fake, type FakeMyValueOptions, type FakeRequest, type FakeResponse } from '../../mocks/index';
+import { createFakeMyValue, type Fake, type FakeMyValueOptions, type FakeRequest, type FakeResponse } from '../../mocks/create-fake';
 import { createExpressApp, listen } from '../../mocks/express';
 import { runCollection, type RunOptions, type RunResult } from '../../src/harness/index';
 import { tempDir } from '../helpers/temp-dir';
@@ -33,7 +33,7 @@ export async function serveFake(
     url: server.url,
     close: async () => {
       await server.close();
-      fake.deps.store.close();
+      fake.close();
     },
   };
 }

@@ -2,7 +2,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../../src/bin.mjs', import.meta.url));
+/** Node arguments that start the CLI from source (tsx compiles it; the package test runs the build). */
+export const CLI: readonly string[] = ['--import', 'tsx', fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url))];
 
 export interface MockProcess {
   url: string;
@@ -13,7 +14,7 @@ export interface MockProcess {
 }
 
 export function spawnMock(args: string[]): Promise<MockProcess> {
-  const child = spawn(process.execPath, [BIN, 'mock', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...CLI, 'mock', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExpressApp, listen, type RunningServer } from '../../mocks/express';
-import { createFakeMyValue, loadSeed, type Fake, type Seed } from '../../mocks/index';
+import { createFakeMyValue, loadSeed, type Fake, type Seed } from '../../mocks/create-fake';
 import { httpRequest, seedClient, signedHttp, signedUrl, wholeHistory, type Credentials } from './signed';
 
 const CONCURRENT = 200;
@@ -46,7 +46,7 @@ describe('concurrent requests over HTTP', () => {
   afterEach(async () => {
     agent.destroy();
     await server.close();
-    fake.deps.store.close();
+    fake.close();
   });
 
   const balance = async (): Promise<number> => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CLI } from '../helpers/spawn-mock';
 import { httpRequest, seedClient, signedHttp, signedUrl, wholeHistory, type Credentials } from './signed';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,7 +28,7 @@ interface Running {
 
 /** Starts `myvalue mock` on a free port and resolves with the URL from its first stdout line. */
 function startMock(dataFile: string): Promise<Running> {
-  const child = spawn(process.execPath, ['src/bin.mjs', 'mock', '--port', '0', '--quiet', '--data', dataFile], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...CLI, 'mock', '--port', '0', '--quiet', '--data', dataFile], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {

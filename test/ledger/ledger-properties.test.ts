@@ -3,7 +3,7 @@
 // applied at most once per client, and an accepted change moves the balance by what it reported.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createFakeMyValue, loadSeed, type Fake, type FakeRequest, type FakeResponse } from '../../mocks/index';
+import { createFakeMyValue, loadSeed, type Fake, type FakeRequest, type FakeResponse } from '../../mocks/create-fake';
 import { postRequest, seedClient, signedFields, signedRequest, wholeHistoryInCore, type Credentials } from './signed';
 
 const SEED = loadSeed();
@@ -292,7 +292,7 @@ describe('points ledger under random operations', () => {
           for (const op of ops) runner.step(op);
           runner.checkUsers();
         } finally {
-          runner.fake.deps.store.close();
+          runner.fake.close();
         }
       }),
       { numRuns: 80 },
@@ -302,6 +302,6 @@ describe('points ledger under random operations', () => {
   it('the seed itself satisfies the invariants', () => {
     const runner = new Runner();
     runner.checkUsers();
-    runner.fake.deps.store.close();
+    runner.fake.close();
   });
 });

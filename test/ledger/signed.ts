@@ -1,8 +1,8 @@
 // Signed requests for the ledger proofs: plain core requests, and HTTP over a node:http agent
 // whose socket pool is sized so that N requests really are N connections in flight.
 import http from 'node:http';
-import { loadSeed } from '../../mocks/index';
-import type { FakeRequest, FakeResponse } from '../../mocks/index';
+import { loadSeed } from '../../mocks/create-fake';
+import type { FakeRequest, FakeResponse } from '../../mocks/create-fake';
 
 import { coreRequest, searchOf, signedWire, type Credentials } from '../helpers/signed-wire';
 

@@ -1,12 +1,12 @@
 // A voucher purchase is a REDEEM on the ledger. Cancelling that REDEEM would leave the user with
 // both the points back and a voucher they can still use (a free voucher): the fake refuses it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeMyValue, type Fake } from '../../mocks/index';
+import { createFakeMyValue, type Fake } from '../../mocks/create-fake';
 import { seedClient, signedRequest } from './signed';
 
 describe('cancelling the REDEEM of a voucher purchase', () => {
   let fake: Fake | undefined;
-  afterEach(() => fake?.deps.store.close());
+  afterEach(() => fake?.close());
 
   it('does not give the points back while the voucher stays redeemable', () => {
     fake = createFakeMyValue({ clock: { now: () => new Date('2025-06-01T03:00:00Z') } });

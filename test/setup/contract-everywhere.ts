@@ -6,8 +6,8 @@ import type { ContractObserver } from '../helpers/contract-observer';
 
 const observers: ContractObserver[] = [];
 
-vi.mock('../../mocks/index', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../mocks/index')>();
+vi.mock('../../mocks/create-fake', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../mocks/create-fake')>();
   const { observeContract } = await import('../helpers/contract-observer');
   return {
     ...original,

@@ -17,11 +17,19 @@ export const adminRoutes = defineRoutes([
       return jsonResponse({ reset: true });
     },
   },
+  // GET and HEAD: readiness probes such as `wait-on http://...` send HEAD.
   {
     method: 'GET',
     path: '/__admin/health',
     handle() {
       return jsonResponse({ ok: true });
+    },
+  },
+  {
+    method: 'HEAD',
+    path: '/__admin/health',
+    handle() {
+      return jsonResponse('');
     },
   },
   // Fault rules (issue 5): body { "rule": "point.earn:status=503,times=1" }, { "rules": [...] },

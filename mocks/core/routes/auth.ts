@@ -3,7 +3,8 @@ import { adminAuthorize, introspectEndpoint, readAuthBody, tokenEndpoint } from 
 import { cancelMapping, confirmMapping, parseForm, showLogin, showMapping, showRegister, submitLogin, submitRegister, type PageInput } from '../../auth/flow';
 import { PAGE_PATHS } from '../../auth/pages';
 import { defineRoutes, type Route } from '../route';
-import type { Deps, FakeRequest, FakeResponse } from '../types';
+import type { FakeRequest, FakeResponse } from '../types';
+import type { Deps } from '../deps';
 
 type PageStep = (deps: Deps, input: PageInput) => FakeResponse;
 type ApiStep = (deps: Deps, fields: Record<string, unknown>) => FakeResponse;

@@ -1,8 +1,6 @@
 // `myvalue inject <collection> --out FILE`: the collection with the signing hook, for the Postman app.
 import { writeFile } from 'node:fs/promises';
-import { countHooked, injectHook } from '../../harness/inject-hook';
 import { SECRET_VARIABLE } from '../../harness/hook-script';
-import { loadCollection } from '../../harness/load-collection';
 import { UsageError } from '../errors';
 import type { Register } from './index';
 
@@ -14,16 +12,16 @@ export const registerInject: Register = (program, ctx) => {
     .requiredOption('--out <file>', 'where to write the signed collection (v2.1)')
     .option('--single-script', "append the hook to each request's own pre-request script instead of adding a second one (for Postman versions that keep one script per request; the hook then runs before that script's callbacks)")
     .action(async (source: string, opts: { out: string; singleScript?: boolean }) => {
-      const loaded = await loadCollection(source);
-      if (!loaded.ok) throw new UsageError(loaded.error);
-      const signed = injectHook(loaded.collection, opts.singleScript ? 'merged' : 'event');
+      const { signCollection } = await import('../../harness/sign-collection');
+      const signed = await signCollection(source, { singleScript: opts.singleScript });
+      if (!signed.ok) throw new UsageError(signed.error);
       try {
-        await writeFile(opts.out, `${JSON.stringify(signed.toJSON(), null, 2)}\n`);
+        await writeFile(opts.out, `${JSON.stringify(signed.collection, null, 2)}\n`);
       } catch (error) {
         throw new UsageError(`cannot write ${opts.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
-      const from = loaded.version === '2.1.0' ? '' : ` (converted from v${loaded.version})`;
-      ctx.io.out(`wrote ${opts.out}: signing hook on ${countHooked(signed)} requests${from}`);
+      const from = signed.version === '2.1.0' ? '' : ` (converted from v${signed.version})`;
+      ctx.io.out(`wrote ${opts.out}: signing hook on ${signed.hooked} requests${from}`);
       ctx.io.out(`in Postman, set the variable ${SECRET_VARIABLE} (type secret) and clientID in your environment; leave sign as {{SIGN}}`);
     });
 };

@@ -1,8 +1,10 @@
 // `myvalue mock`: the fake MyValue on a local port (External API, Auth API and the SSO page).
-import { createFakeMyValue, FakeConfigError, SeedError } from '../../../mocks/index';
-import { createExpressApp, listen, type RunningServer } from '../../../mocks/express';
+// The fake and Express are loaded when the command runs, not when the CLI starts.
+import type { RunningServer } from '../../../mocks/express';
+import { parseFaultRule, type FaultSpec } from '../../../mocks/core/fault-rules';
+import type { Logger, RequestLogRecord } from '../../../mocks/core/types';
 import { UsageError } from '../errors';
-import { parseFaultRule, type FaultSpec } from '../../../mocks/core/faults';
+import type { CliIO } from '../io';
 import type { Register } from './index';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -45,6 +47,38 @@ function parseJournalSize(value: string): number {
   return Number(value);
 }
 
+export type LogFormat = 'text' | 'json';
+
+function parseLogFormat(value: string): LogFormat {
+  if (value !== 'text' && value !== 'json') throw new UsageError(`--log-format must be text or json, got "${value}"`);
+  return value;
+}
+
+/**
+ * Where the fake's lines go: text, one line a request after an ISO time; or JSON, one object a line
+ * (the listening line too), for log collectors and scripts.
+ */
+export function mockLogger(io: CliIO, format: LogFormat, quiet: boolean): Logger & { event(event: string, fields: Record<string, unknown>, text: string): void } {
+  const time = (): string => new Date().toISOString();
+  if (format === 'json') {
+    const put = (object: Record<string, unknown>): void => io.out(JSON.stringify({ time: time(), ...object }));
+    return {
+      info: (message) => put({ level: 'info', message }),
+      warn: (message) => put({ level: 'warn', message }),
+      request: (record: RequestLogRecord) => {
+        if (!quiet || record.level === 'warn') put({ event: 'request', ...record });
+      },
+      event: (event, fields) => put({ level: 'info', event, ...fields }),
+    };
+  }
+  const put = (line: string): void => io.out(`${time()} ${line}`);
+  return {
+    info: quiet ? () => undefined : put,
+    warn: put,
+    event: (_event, _fields, text) => io.out(text),
+  };
+}
+
 interface MockOptions {
   port: string;
   host: string;
@@ -56,6 +90,7 @@ interface MockOptions {
   quiet?: boolean;
   fault: string[];
   journalSize: string;
+  logFormat: string;
 }
 
 export const registerMock: Register = (program, ctx) => {
@@ -72,6 +107,7 @@ export const registerMock: Register = (program, ctx) => {
     .option('--quiet', 'no log line per request')
     .option('--fault <rule>', 'inject a fault, TARGET:SPEC, e.g. "point.earn:status=503,times=1", "*:latency=100-300" (repeatable)', collect, [])
     .option('--journal-size <n>', 'requests the journal keeps (GET /__admin/requests)', '1000')
+    .option('--log-format <format>', 'text (one line a request) or json (one JSON object a line, the listening line too)', 'text')
     .action(async (opts: MockOptions) => {
       const port = parsePort(opts.port, '--port');
       const authPort = opts.authPort === undefined ? undefined : parsePort(opts.authPort, '--auth-port');
@@ -79,7 +115,11 @@ export const registerMock: Register = (program, ctx) => {
       const redirectUris = opts.redirectUri.map(parseRedirectFlag);
       const faults = opts.fault.map(parseFaultFlag);
       const journalSize = parseJournalSize(opts.journalSize);
-      const log = (line: string): void => ctx.io.out(`${new Date().toISOString()} ${line}`);
+      const logger = mockLogger(ctx.io, parseLogFormat(opts.logFormat), opts.quiet === true);
+      const [{ createFakeMyValue, FakeConfigError, SeedError }, { createExpressApp, listen }] = await Promise.all([
+        import('../../../mocks/create-fake'),
+        import('../../../mocks/express'),
+      ]);
       let fake;
       try {
         fake = createFakeMyValue({
@@ -89,7 +129,7 @@ export const registerMock: Register = (program, ctx) => {
           redirectUris,
           faults: faults.map((f) => f.text),
           journalSize,
-          logger: opts.quiet ? { info: () => undefined, warn: log } : { info: log, warn: log },
+          logger,
         });
       } catch (error) {
         if (error instanceof SeedError || error instanceof FakeConfigError) throw new UsageError(error.message);
@@ -110,16 +150,23 @@ export const registerMock: Register = (program, ctx) => {
         throw new UsageError(`cannot listen on ${opts.host}: ${code === 'EADDRINUSE' ? 'port already in use' : (code ?? (error as Error).message)}`);
       }
       const [main, auth] = servers as [RunningServer, RunningServer | undefined];
-      ctx.io.out(`fake MyValue listening on ${main.url}`);
-      ctx.io.out(`  External API: ${main.url}   Auth API and SSO page: ${(auth ?? main).url}`);
-      ctx.io.out(`  clients: ${[...fake.deps.store.clients.keys()].join(', ')}   state: ${opts.data ?? 'in memory'}`);
-      if (faults.length > 0) ctx.io.out(`  faults: ${faults.map((f) => f.text).join('  ')}`);
+      const authUrl = (auth ?? main).url;
+      const state = opts.data ?? 'in memory';
+      const faultTexts = faults.map((f) => f.text);
+      // The first line is the stable one a script reads: "fake MyValue listening on <url>" (the real port, also with --port 0).
+      const banner = [
+        `fake MyValue listening on ${main.url}`,
+        `  External API: ${main.url}   Auth API and SSO page: ${authUrl}`,
+        `  clients: ${fake.clientIds().join(', ')}   state: ${state}`,
+        ...(faultTexts.length > 0 ? [`  faults: ${faultTexts.join('  ')}`] : []),
+      ].join('\n');
+      logger.event('listening', { url: main.url, externalApi: main.url, authApi: authUrl, clients: fake.clientIds(), state, faults: faultTexts }, banner);
       ctx.keepAlive(
         new Promise<void>((resolve) => {
           const stop = (signal: string): void => {
-            ctx.io.out(`${signal}: shutting down`);
+            logger.event('stopping', { signal }, `${signal}: shutting down`);
             void Promise.all(servers.map((s) => s.close())).then(() => {
-              fake.deps.store.close();
+              fake.close();
               resolve();
             });
           };

@@ -1,5 +1,4 @@
 // `myvalue report merge DIR...`: the shards' run.json, junit.xml (and gate.md) into one report and one verdict.
-import { mergeReportDirs } from '../../harness/merge';
 import { UsageError } from '../errors';
 import type { Register } from './index';
 
@@ -11,6 +10,7 @@ export const registerReport: Register = (program, ctx) => {
     .argument('<dir...>', 'reports directories, one per shard')
     .option('--out <dir>', 'where the merged reports go', 'reports')
     .action(async (dirs: string[], flags: { out: string }) => {
+      const { mergeReportDirs } = await import('../../harness/merge');
       const result = await mergeReportDirs(dirs, flags.out);
       if (result.error !== undefined) throw new UsageError(result.error, result.exitCode);
       const r = result.report;

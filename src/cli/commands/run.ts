@@ -1,7 +1,9 @@
 // `myvalue run`: the collection, signed by the injected hook, through Newman against a target.
+// The runner (Newman and the rest) is loaded when the command runs, not when the CLI starts.
 import type { Command } from 'commander';
 import { lineSink, type Sink } from '../../harness/capture-output';
-import { MAX_RETRIES, runCollection, type RunOptions } from '../../harness/run-collection';
+import type { RunOptions } from '../../harness/run-collection';
+import { MAX_RETRIES } from '../../harness/run-limits';
 import { parseShard, type Shard } from '../../harness/shard';
 import { UsageError } from '../errors';
 import type { CommandContext, Register } from './index';
@@ -121,9 +123,11 @@ export const registerRun: Register = (program, ctx) => {
     .option('--no-contract', 'do not check responses against the OpenAPI contract')
     .option('--variations', 'after every signed request also send it with a wrong sign, an unknown clientID and each required field left out, expecting refusals that change nothing')
     .action(async (flags: RunFlags & { target: string; allowProductionWrites?: boolean; variations?: boolean }) => {
+      const options = runOptionsFrom(flags);
+      const { runCollection } = await import('../../harness/run-collection');
       const output = cliOutput(ctx);
       const result = await runCollection({
-        ...runOptionsFrom(flags),
+        ...options,
         target: flags.target,
         allowProductionWrites: flags.allowProductionWrites,
         variations: flags.variations,

@@ -1,0 +1,39 @@
+// The fake MyValue, assembled: store + core. Adapters (Express, MSW) take the result.
+// The package entry (mocks/index.ts) hands it out as FakeMyValue; the CLI and tests reach its deps.
+import { createFake, type Fake } from './core/app';
+import { faultSpecs } from './core/faults';
+import { createStore } from './store/store';
+import { loadSeed } from './store/seed';
+import type { ClientConfig } from './core/types';
+import { FakeConfigError, type FakeMyValueOptions } from './fake-options';
+
+export { FakeConfigError, type FakeMyValueOptions };
+
+/**
+ * A ready fake: its own store, seeded.
+ * @example const fake = createFakeMyValue({ clients: [{ clientId: 'MyPOS', clientSecret: 'test-secret' }] });
+ */
+export function createFakeMyValue(options: FakeMyValueOptions = {}): Fake {
+  const seed = options.seed ?? loadSeed(options.seedFile);
+  const extra = new Map<string, ClientConfig>();
+  for (const c of options.clients ?? []) {
+    extra.set(c.clientId, { clientId: c.clientId, clientSecret: c.clientSecret, redirectUris: [...(c.redirectUris ?? [])] });
+  }
+  for (const r of options.redirectUris ?? []) {
+    const known = extra.get(r.clientId) ?? seed.clients.find((c) => c.clientId === r.clientId);
+    if (!known) throw new FakeConfigError(`--redirect-uri names unknown client ${r.clientId}`);
+    const base = extra.get(r.clientId) ?? { clientId: known.clientId, clientSecret: known.clientSecret, redirectUris: [] };
+    base.redirectUris.push(r.uri);
+    extra.set(r.clientId, base);
+  }
+  const faults = faultSpecs(options.faults ?? []);
+  const store = createStore({ file: options.dataFile, seed, extraClients: [...extra.values()] });
+  return createFake({ store, clock: options.clock, logger: options.logger, settings: options.settings, faults, journalSize: options.journalSize, random: options.random });
+}
+
+export { createFake, type Fake } from './core/app';
+export type { FakeRequest, FakeResponse, Clock, Logger, FakeSettings } from './core/types';
+export { loadSeed, parseSeed, SeedError } from './store/seed';
+export { FaultRuleError, parseFaultRule, type FaultInput, type FaultRule, type Faults } from './core/faults';
+export type { Journal, JournalEntry, JournalFilter } from './core/journal';
+export type { Seed } from './store/seed-types';

@@ -1,0 +1,25 @@
+// A collection file or URL in, the same collection with the signing hook on every request out, as
+// v2.1 JSON: what `myvalue inject` writes, as a function.
+import { countHooked, injectHook } from './inject-hook';
+import { loadCollection, type CollectionVersion } from './load-collection';
+
+export interface SignCollectionOptions {
+  /** Append the hook to each request's own pre-request script instead of adding a second script. */
+  singleScript?: boolean;
+}
+
+export type SignCollectionResult =
+  | { ok: true; collection: Record<string, unknown>; hooked: number; version: CollectionVersion }
+  | { ok: false; error: string };
+
+/**
+ * Loads a collection (v2.1, v2.0, or v1 converted) and injects the signing hook.
+ * @example const signed = await signCollection('partner.postman_collection.json');
+ *          if (signed.ok) writeFileSync('partner.signed.postman_collection.json', JSON.stringify(signed.collection, null, 2));
+ */
+export async function signCollection(source: string, options: SignCollectionOptions = {}): Promise<SignCollectionResult> {
+  const loaded = await loadCollection(source);
+  if (!loaded.ok) return loaded;
+  const signed = injectHook(loaded.collection, options.singleScript ? 'merged' : 'event');
+  return { ok: true, collection: signed.toJSON() as unknown as Record<string, unknown>, hooked: countHooked(signed), version: loaded.version };
+}
