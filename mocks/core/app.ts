@@ -229,6 +229,7 @@ export function createFake(options: FakeOptions): Fake {
     return outcome;
   };
 
+  let closed = false;
   return {
     deps,
     faults: deps.faults,
@@ -238,9 +239,14 @@ export function createFake(options: FakeOptions): Fake {
       deps.faults.reset();
       deps.journal.clear();
     },
-    close: () => deps.store.close(),
+    close: () => {
+      if (closed) return;
+      closed = true;
+      deps.store.close();
+    },
     clientIds: () => [...deps.store.clients.keys()],
     handle(req) {
+      if (closed) return errorResponse('ErrServiceUnavailable', 'This fake MyValue was closed: create a new one (createFakeMyValue) for more requests');
       const started = performance.now();
       const method = req.method.toUpperCase();
       const journaled = !isAdmin(req.path);

@@ -25,6 +25,7 @@ export const ERRORS = {
   ErrMethodNotAllowed: { status: 405, detail: 'Method not allowed' },
   ErrPayloadTooLarge: { status: 413, detail: 'Request body is too large' },
   ErrInternal: { status: 500, detail: 'Internal server error' },
+  ErrServiceUnavailable: { status: 503, detail: 'Service unavailable' },
   // Auth API (auth-myvalue.yaml).
   AuthInvalidClient: { status: 400, detail: 'Client salah', id: 'InvalidClient' },
   SAT001: { status: 401, detail: 'Credential yang Anda masukkan salah' },

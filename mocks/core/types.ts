@@ -101,7 +101,7 @@ export interface FakeMyValue {
   handle(req: FakeRequest): FakeResponse;
   /** Restores the seed and the startup fault rules, and empties the journal. */
   reset(): void;
-  /** Closes the fake's database (the file with `dataFile`); later requests get 500 ErrInternal. Safe to call twice. */
+  /** Closes the fake's database (the file with `dataFile`); later requests get 503 ErrServiceUnavailable. Safe to call twice. */
   close(): void;
   /** Client IDs the fake accepts (never their secrets). */
   clientIds(): string[];

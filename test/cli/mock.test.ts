@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Api, ref } from '../helpers/api';
+import { runCli } from '../helpers/cli';
 import { CLI, spawnMock } from '../helpers/spawn-mock';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -11,6 +12,7 @@ describe('myvalue mock', () => {
     const mock = await spawnMock(['--client', 'MyPOS:made-up-secret-42']);
     try {
       expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(new URL(mock.url).port).not.toBe('0');
       const api = new Api(mock.url, { clientId: 'MyPOS', clientSecret: 'made-up-secret-42' });
       expect(await api.balance('VR8EPN')).toBe(36578968);
       const wrong = await api.call('point.get', { valueID: 'VR8EPN' }, { clientSecret: 'another-made-up' });
@@ -23,6 +25,35 @@ describe('myvalue mock', () => {
     expect(output).toMatch(/GET \/service\/point\/ 401 .*expected sha256 of "MyPOS<clientSecret>VR8EPN"/);
     expect(output).not.toContain('made-up-secret-42');
     expect(output).not.toContain('demo-secret');
+  });
+
+  it('--log-format json: one JSON object a line, the listening line too; a refused sign says why, never the secret', async () => {
+    const mock = await spawnMock(['--log-format', 'json', '--client', 'MyPOS:made-up-secret-43']);
+    try {
+      const api = new Api(mock.url, { clientId: 'MyPOS', clientSecret: 'made-up-secret-43' });
+      expect(await api.balance('VR8EPN')).toBe(36578968);
+      expect((await api.call('point.get', { valueID: 'VR8EPN' }, { clientSecret: 'another-made-up' })).status).toBe(401);
+    } finally {
+      expect(await mock.stop('SIGTERM')).toBe(0);
+    }
+    const lines = mock.output().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ level: 'info', event: 'listening', url: mock.url, externalApi: mock.url, authApi: mock.url, state: 'in memory' });
+    expect(lines[0]?.clients).toEqual(['GramediaPOS', 'KompasCom', 'MyPOS']);
+    const requests = lines.filter((l) => l.event === 'request');
+    expect(requests.map((r) => [r.level, r.method, r.path, r.status, r.rule, r.clientId, r.signOk])).toEqual([
+      ['info', 'GET', '/service/point/', 200, 'point.get', 'MyPOS', true],
+      ['warn', 'GET', '/service/point/', 401, 'point.get', 'MyPOS', false],
+    ]);
+    expect(requests[1]?.note).toMatch(/expected sha256 of "MyPOS<clientSecret>VR8EPN"/);
+    expect(lines.at(-1)).toMatchObject({ event: 'stopping', signal: 'SIGTERM' });
+    expect(mock.output()).not.toContain('made-up-secret-43');
+  });
+
+  it('--version prints the package version; a bad --log-format is a usage error', async () => {
+    const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    expect(await runCli(['--version'])).toEqual({ code: 0, out: [version], err: [] });
+    const bad = await runCli(['mock', '--log-format', 'xml']);
+    expect(bad).toEqual({ code: 2, out: [], err: ['myvalue: --log-format must be text or json, got "xml"'] });
   });
 
   it('keeps state in --data across restarts; /__admin/reset restores the seed', async () => {

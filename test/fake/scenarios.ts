@@ -337,4 +337,16 @@ export const SCENARIOS: Scenario[] = [
       expectError(await api.call('user.get', { by: 'email', value: 'reset@contoh.co.id' }), 404, 'MUD001');
     },
   },
+  {
+    name: 'GET and HEAD /__admin/health answer 200 (readiness probes such as wait-on send HEAD)',
+    async run(api) {
+      const get = await api.raw('GET', '/__admin/health');
+      expect([get.status, get.body]).toEqual([200, { ok: true }]);
+      const head = await api.raw('HEAD', '/__admin/health');
+      expect([head.status, head.text]).toEqual([200, '']);
+      const post = await api.raw('POST', '/__admin/health', '{}');
+      expectError(post, 405, 'ErrMethodNotAllowed');
+      expect(post.headers.get('allow')).toBe('GET, HEAD');
+    },
+  },
 ];

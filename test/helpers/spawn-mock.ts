@@ -21,7 +21,8 @@ export function spawnMock(args: string[]): Promise<MockProcess> {
     const timer = setTimeout(() => reject(new Error(`mock did not start: ${out}`)), 20_000);
     const onData = (chunk: Buffer): void => {
       out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
+      // Text: "fake MyValue listening on <url>"; --log-format json: {"event":"listening","url":...}.
+      const match = /listening on (http:\/\/\S+)/.exec(out) ?? /"event":"listening","url":"(http:\/\/[^"]+)"/.exec(out);
       if (match) {
         clearTimeout(timer);
         resolve({
