@@ -15,7 +15,7 @@ export function createFakeMyValue(options: FakeMyValueOptions = {}): FakeMyValue
 }
 
 export { FakeConfigError, type FakeMyValueOptions } from './fake-options';
-export type { FakeMyValue, FakeJournal, FakeFaults, FakeRequest, FakeResponse, QueryValue, Clock, Logger, FakeSettings } from './core/types';
+export type { FakeMyValue, FakeJournal, FakeFaults, FakeRequest, FakeResponse, QueryValue, Clock, Logger, RequestLogRecord, FakeSettings } from './core/types';
 export { loadSeed, parseSeed, SeedError, DEFAULT_SEED_FILE } from './store/seed';
 export { FaultRuleError, parseFaultRule } from './core/faults';
 export type { FaultInput, FaultRule, FaultSpec, FaultTarget, FaultOutcome, FaultStatus, Parsed } from './core/fault-rules';
