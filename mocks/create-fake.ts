@@ -4,7 +4,7 @@ import { createFake, type Fake } from './core/app';
 import { faultSpecs } from './core/faults';
 import { createStore } from './store/store';
 import { loadSeed } from './store/seed';
-import type { ClientConfig } from './core/types';
+import type { ClientConfig } from './http/types';
 import { FakeConfigError, type FakeMyValueOptions } from './fake-options';
 
 export { FakeConfigError, type FakeMyValueOptions };
@@ -32,7 +32,7 @@ export function createFakeMyValue(options: FakeMyValueOptions = {}): Fake {
 }
 
 export { createFake, type Fake } from './core/app';
-export type { FakeRequest, FakeResponse, Clock, Logger, FakeSettings } from './core/types';
+export type { FakeRequest, FakeResponse, Clock, Logger, FakeSettings } from './http/types';
 export { loadSeed, parseSeed, SeedError } from './store/seed';
 export { FaultRuleError, parseFaultRule, type FaultInput, type FaultRule, type Faults } from './core/faults';
 export type { Journal, JournalEntry, JournalFilter } from './core/journal';

@@ -3,8 +3,9 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FakeMyValue, FakeRequest, FakeResponse } from './core/types';
-import { bodyText, MAX_BODY_BYTES, queryOf } from './core/wire';
+import type { FakeMyValue } from './core/fake-my-value';
+import type { FakeRequest, FakeResponse } from './http/types';
+import { bodyText, MAX_BODY_BYTES, queryOf } from './http/wire';
 
 function toFakeRequest(req: Request, rawBody: string | undefined): FakeRequest {
   const headers: Record<string, string> = {};

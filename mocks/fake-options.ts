@@ -1,6 +1,6 @@
 // What createFakeMyValue takes, apart from the assembly (so the public types never reach the store).
 import type { FaultInput } from './core/fault-rules';
-import type { Clock, FakeSettings, Logger } from './core/types';
+import type { Clock, FakeSettings, Logger } from './http/types';
 import type { Seed } from './store/seed-types';
 
 /** A configuration of the fake that cannot work (unknown client for a redirect URI, ...). */

@@ -1,7 +1,7 @@
 // Entry point `myvalue-harness/fake`: a stateful, signature-checking fake MyValue for a partner's tests.
 import { createFakeMyValue as assemble } from './create-fake';
 import type { FakeMyValueOptions } from './fake-options';
-import type { FakeMyValue } from './core/types';
+import type { FakeMyValue } from './core/fake-my-value';
 
 /**
  * A ready fake with its own in-memory state (or `dataFile`), seeded with the demo seed or yours.
@@ -15,7 +15,8 @@ export function createFakeMyValue(options: FakeMyValueOptions = {}): FakeMyValue
 }
 
 export { FakeConfigError, type FakeMyValueOptions } from './fake-options';
-export type { FakeMyValue, FakeJournal, FakeFaults, FakeRequest, FakeResponse, QueryValue, Clock, Logger, RequestLogRecord, FakeSettings } from './core/types';
+export type { FakeMyValue, FakeJournal, FakeFaults } from './core/fake-my-value';
+export type { FakeRequest, FakeResponse, QueryValue, Clock, Logger, RequestLogRecord, FakeSettings } from './http/types';
 export { loadSeed, parseSeed, SeedError, DEFAULT_SEED_FILE } from './store/seed';
 export { FaultRuleError, parseFaultRule } from './core/faults';
 export type { FaultInput, FaultRule, FaultSpec, FaultTarget, FaultOutcome, FaultStatus, Parsed } from './core/fault-rules';

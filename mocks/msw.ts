@@ -1,8 +1,9 @@
 // MSW adapter: the same core served in process at MyValue's host names, or at given base URLs.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import type { FakeMyValue, FakeRequest } from './core/types';
-import { bodyText, MAX_BODY_BYTES, queryOf } from './core/wire';
-import { TARGET_HOSTS } from '../src/targets';
+import type { FakeMyValue } from './core/fake-my-value';
+import type { FakeRequest } from './http/types';
+import { bodyText, MAX_BODY_BYTES, queryOf } from './http/wire';
+import { TARGET_HOSTS } from '../src/shared/hosts';
 
 /** Every MyValue host: sandbox and production External API, and the SSO / Auth host. */
 export const MYVALUE_BASE_URLS: readonly string[] = [

@@ -1,6 +1,6 @@
 // Authorization codes: issued on a confirmed mapping, single-use, short-lived, bound to client and redirect_uri.
-import type { ErrorId } from '../core/errors';
-import type { Deps } from '../core/deps';
+import type { ErrorId } from '../http/errors';
+import type { Services } from '../store/services';
 import { sql } from '../store/sql';
 import { hashSecret, newSecret } from './secrets';
 
@@ -28,7 +28,7 @@ interface CodeRow {
  * Issues a code for a MyValue user (users.id), valid for settings.codeTtlSeconds.
  * @example const code = issueCode(deps, { clientId: 'GramediaPOS', redirectUri: 'http://127.0.0.1:5173/callback', userId });
  */
-export function issueCode(deps: Deps, grant: { clientId: string; redirectUri: string; userId: string }): string {
+export function issueCode(deps: Services, grant: { clientId: string; redirectUri: string; userId: string }): string {
   const code = newSecret();
   const expiresAt = deps.clock.now().getTime() + deps.settings.codeTtlSeconds * 1000;
   sql(deps.store.db, 'INSERT INTO auth_codes (code_hash, client_id, redirect_uri, user_id, scope, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
@@ -42,7 +42,7 @@ const sat001 = (reason: string): AuthFailure => ({ ok: false, error: 'SAT001', r
  * Spends a code: it must exist, be unused, unexpired, issued to this client for this redirect_uri.
  * A failed attempt leaves the code as it was; success marks it used (in the caller's transaction).
  */
-export function redeemCode(deps: Deps, attempt: { code: string; clientId: string; redirectUri: string }): { ok: true; userId: string; scope: string } | AuthFailure {
+export function redeemCode(deps: Services, attempt: { code: string; clientId: string; redirectUri: string }): { ok: true; userId: string; scope: string } | AuthFailure {
   const db = deps.store.db;
   const row = sql(db, 'SELECT * FROM auth_codes WHERE code_hash = ?').get(hashSecret(attempt.code)) as CodeRow | undefined;
   if (!row) return sat001('unknown authorization code');

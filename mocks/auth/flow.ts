@@ -2,19 +2,19 @@
 // Every step re-checks the mapping parameters, so no step can redirect to an unregistered address, and no
 // code is issued without a log-in (or registration) on the page: a BU user already linked to a value ID
 // logs in again with that MyValue account, as a real identity provider authenticates before every code.
-import type { FakeResponse } from '../core/types';
-import type { Deps } from '../core/deps';
-import { isoSeconds } from '../core/time';
-import { normalizePhone } from '../store/normalize';
-import { checkPassword, hashPassword } from '../store/passwords';
+import type { FakeResponse } from '../http/types';
+import type { Services } from '../store/services';
+import { isoSeconds } from '../domain/time';
+import { normalizePhone } from '../domain/normalize';
+import { checkPassword, hashPassword } from '../domain/passwords';
 import { insertUser, userByEmail, userById, userByPhone, type UserRow } from '../store/users';
 import { issueCode, MAPPING_SCOPE } from './codes';
 import { htmlResponse } from './html';
-import { accountWithSameContact, linkAccount, linkedUser } from './mapping';
+import { accountWithSameContact, linkAccount, linkedUser } from '../store/mappings';
 import { checkMappingRequest, successRedirect, type MappingRequest } from './mapping-request';
 import { confirmPage, errorPage, landingPage, linkedPage, loginPage, registerPage, type RegisterValues } from './pages';
 import { issueTicket, readTicket } from './ticket';
-import { queryOf } from '../core/wire';
+import { queryOf } from '../http/wire';
 
 /** Query parameters or form fields; a repeated name gives a list. */
 export type PageInput = Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -35,7 +35,7 @@ const text = (input: PageInput, name: string): string => {
 };
 
 /** Runs `step` with a checked request, or answers with the error page. */
-function withRequest(deps: Deps, input: PageInput, step: (request: MappingRequest) => FakeResponse): FakeResponse {
+function withRequest(deps: Services, input: PageInput, step: (request: MappingRequest) => FakeResponse): FakeResponse {
   const checked = checkMappingRequest(input, deps.store.clients);
   if (!checked.ok) return htmlResponse(errorPage(checked.problem), 400);
   return step(checked.request);
@@ -52,7 +52,7 @@ function linkedLogin(request: MappingRequest, linked: UserRow, error?: string, s
 }
 
 /** GET /authorize/mapping: the first screen, or for a BU user already linked, the log-in to that account. */
-export function showMapping(deps: Deps, input: PageInput): FakeResponse {
+export function showMapping(deps: Services, input: PageInput): FakeResponse {
   return withRequest(deps, input, (request) => {
     const db = deps.store.db;
     const linked = linkedUser(db, request.clientId, request.userId);
@@ -62,7 +62,7 @@ export function showMapping(deps: Deps, input: PageInput): FakeResponse {
 }
 
 /** GET /authorize/mapping/login: prefilled with the linked account, else the BU's contact when MyValue knows it. */
-export function showLogin(deps: Deps, input: PageInput): FakeResponse {
+export function showLogin(deps: Services, input: PageInput): FakeResponse {
   return withRequest(deps, input, (request) => {
     const linked = linkedUser(deps.store.db, request.clientId, request.userId);
     if (linked) return linkedLogin(request, linked);
@@ -72,7 +72,7 @@ export function showLogin(deps: Deps, input: PageInput): FakeResponse {
   });
 }
 
-function findByIdentifier(deps: Deps, identifier: string): UserRow | undefined {
+function findByIdentifier(deps: Services, identifier: string): UserRow | undefined {
   const db = deps.store.db;
   return identifier.includes('@') ? userByEmail(db, identifier) : userByPhone(db, identifier);
 }
@@ -81,7 +81,7 @@ function findByIdentifier(deps: Deps, identifier: string): UserRow | undefined {
  * POST /authorize/mapping/login: password checked, then the confirmation. A BU user already linked must
  * log in as the linked MyValue account: another account is refused here (a BU user has one value ID).
  */
-export function submitLogin(deps: Deps, input: PageInput): FakeResponse {
+export function submitLogin(deps: Services, input: PageInput): FakeResponse {
   return withRequest(deps, input, (request) => {
     const identifier = text(input, 'identifier').trim();
     const user = identifier === '' ? undefined : findByIdentifier(deps, identifier);
@@ -98,7 +98,7 @@ export function submitLogin(deps: Deps, input: PageInput): FakeResponse {
 }
 
 /** GET /authorize/mapping/register: prefilled with the BU's data. */
-export function showRegister(deps: Deps, input: PageInput): FakeResponse {
+export function showRegister(deps: Services, input: PageInput): FakeResponse {
   return withRequest(deps, input, (request) =>
     htmlResponse(registerPage(request, { fullName: request.fullName, email: request.email ?? '', phone: request.phone ?? '' })),
   );
@@ -116,7 +116,7 @@ function registerProblem(values: RegisterValues, password: string): string | und
 }
 
 /** POST /authorize/mapping/register: creates the MyValue user, then the confirmation. */
-export function submitRegister(deps: Deps, input: PageInput): FakeResponse {
+export function submitRegister(deps: Services, input: PageInput): FakeResponse {
   return withRequest(deps, input, (request) => {
     const values: RegisterValues = { fullName: text(input, 'reg_full_name').trim(), email: text(input, 'reg_email').trim(), phone: text(input, 'reg_phone').trim() };
     const password = text(input, 'reg_password');
@@ -143,7 +143,7 @@ export function submitRegister(deps: Deps, input: PageInput): FakeResponse {
 }
 
 /** POST /authorize/mapping/confirm: links the accounts, issues a code, moves on to redirect_uri. */
-export function confirmMapping(deps: Deps, input: PageInput): FakeResponse {
+export function confirmMapping(deps: Services, input: PageInput): FakeResponse {
   return withRequest(deps, input, (request) => {
     const db = deps.store.db;
     const ticket = text(input, 'ticket');
@@ -170,6 +170,6 @@ export function confirmMapping(deps: Deps, input: PageInput): FakeResponse {
 }
 
 /** POST /authorize/mapping/cancel ("Nanti Saja", "Batal", "Hubungkan Nanti"): back to fallback_uri. */
-export function cancelMapping(deps: Deps, input: PageInput): FakeResponse {
+export function cancelMapping(deps: Services, input: PageInput): FakeResponse {
   return withRequest(deps, input, (request) => ({ status: 303, headers: { location: request.fallbackUri, 'cache-control': 'no-store' }, body: '' }));
 }

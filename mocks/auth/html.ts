@@ -1,5 +1,5 @@
 // HTML building blocks for the fake's SSO pages: escaping and one layout that says plainly it is a fake.
-import type { FakeResponse } from '../core/types';
+import type { FakeResponse } from '../http/types';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -1,7 +1,7 @@
 // The mapping page's parameters (partner guide, section 2): read, checked against the client's
 // registered URIs, and carried from form to form. Failures are values naming the problem.
-import type { ClientConfig } from '../core/types';
-import { normalizePhone } from '../store/normalize';
+import type { ClientConfig } from '../http/types';
+import { normalizePhone } from '../domain/normalize';
 
 export interface MappingRequest {
   userId: string;

@@ -1,7 +1,7 @@
 // The page's proof that a MyValue user logged in (or registered) for one mapping request, carried by the
 // confirm form. Signed with a random key kept in the store's meta table: a reset makes old tickets void.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Deps } from '../core/deps';
+import type { Services } from '../store/services';
 import { sql } from '../store/sql';
 import type { MappingRequest } from './mapping-request';
 
@@ -19,7 +19,7 @@ interface TicketBody {
   e: number;
 }
 
-function ticketKey(deps: Deps): Buffer {
+function ticketKey(deps: Services): Buffer {
   const db = deps.store.db;
   sql(db, 'INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(KEY_NAME, randomBytes(32).toString('hex'));
   const row = sql(db, 'SELECT value FROM meta WHERE key = ?').get(KEY_NAME) as { value: string };
@@ -29,14 +29,14 @@ function ticketKey(deps: Deps): Buffer {
 const mac = (key: Buffer, payload: string): Buffer => createHmac('sha256', key).update(payload).digest();
 
 /** A ticket saying MyValue user `userId` may confirm this mapping request. */
-export function issueTicket(deps: Deps, request: MappingRequest, userId: string): string {
+export function issueTicket(deps: Services, request: MappingRequest, userId: string): string {
   const body: TicketBody = { u: userId, c: request.clientId, m: request.userId, r: request.redirectUri, e: deps.clock.now().getTime() + TICKET_TTL_SECONDS * 1000 };
   const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
   return `${payload}.${mac(ticketKey(deps), payload).toString('base64url')}`;
 }
 
 /** The MyValue user a ticket names, when it is genuine, unexpired and for this very request. */
-export function readTicket(deps: Deps, request: MappingRequest, ticket: string): string | undefined {
+export function readTicket(deps: Services, request: MappingRequest, ticket: string): string | undefined {
   const [payload, signature] = ticket.split('.');
   if (!payload || !signature) return undefined;
   const expected = mac(ticketKey(deps), payload);

@@ -1,15 +1,14 @@
 // The Auth API (auth-myvalue.yaml): POST /auth/token/ and /auth/introspect/, plus the fake's
 // POST /__admin/authorize that maps as the page would and hands out a code without a browser.
-import { errorResponse, jsonResponse, type ErrorId } from '../core/errors';
-import type { Fields } from '../core/route';
-import { parseJsonBody } from '../core/json-body';
-import { isoSeconds } from '../core/time';
-import type { FakeRequest, FakeResponse } from '../core/types';
-import type { Deps } from '../core/deps';
+import { errorResponse, jsonResponse, type ErrorId } from '../http/errors';
+import { parseJsonBody } from '../http/json-body';
+import { isoSeconds } from '../domain/time';
+import type { Fields, FakeRequest, FakeResponse } from '../http/types';
+import type { Services } from '../store/services';
 import { accountView, insertUser, userByValueId } from '../store/users';
 import { issueCode, MAPPING_SCOPE, redeemCode, type AuthFailure } from './codes';
 import { PAGE_REGISTER_PROVIDER, parseForm } from './flow';
-import { accountWithSameContact, linkAccount, linkedUser } from './mapping';
+import { accountWithSameContact, linkAccount, linkedUser } from '../store/mappings';
 import { checkMappingRequest } from './mapping-request';
 import { introspectToken, issueTokens, refreshTokens } from './tokens';
 
@@ -43,7 +42,7 @@ const str = (fields: Fields, name: string): string | undefined => {
 const GRANT_TYPES = ['authorization_code', 'refresh_token'] as const;
 
 /** POST /auth/token/: the client is checked first, then the grant. */
-export function tokenEndpoint(deps: Deps, fields: Fields): FakeResponse {
+export function tokenEndpoint(deps: Services, fields: Fields): FakeResponse {
   const clientId = str(fields, 'client_id');
   const client = clientId === undefined ? undefined : deps.store.clients.get(clientId);
   if (!client) return refusedWith('AuthInvalidClient', clientId === undefined ? 'client_id is missing' : 'unknown client_id');
@@ -73,7 +72,7 @@ export function tokenEndpoint(deps: Deps, fields: Fields): FakeResponse {
 }
 
 /** POST /auth/introspect/: the user behind an access token, as documented. */
-export function introspectEndpoint(deps: Deps, fields: Fields): FakeResponse {
+export function introspectEndpoint(deps: Services, fields: Fields): FakeResponse {
   const accessToken = str(fields, 'access_token');
   if (accessToken === undefined) return errorResponse('ErrValidation', 'access_token is required');
   const found = introspectToken(deps, accessToken);
@@ -89,7 +88,7 @@ const ADMIN_FIELDS = ['client_id', 'user_id', 'redirect_uri', 'full_name', 'emai
  * user logged in), else the MyValue user with the same email or phone, else a new password-less user.
  * @example POST /__admin/authorize {"client_id":"GramediaPOS","user_id":"bu-1","redirect_uri":"http://127.0.0.1:5173/callback","full_name":"Ani","email":"ani@example.com"}
  */
-export function adminAuthorize(deps: Deps, fields: Fields): FakeResponse {
+export function adminAuthorize(deps: Services, fields: Fields): FakeResponse {
   for (const name of ADMIN_FIELDS) {
     if (fields[name] !== undefined && typeof fields[name] !== 'string') return errorResponse('ErrValidation', `${name} must be a string`);
   }

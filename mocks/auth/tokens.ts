@@ -1,5 +1,5 @@
 // Access and refresh tokens: issued for a redeemed code, refreshed with rotation, introspected.
-import type { Deps } from '../core/deps';
+import type { Services } from '../store/services';
 import { sql } from '../store/sql';
 import { userById, type UserRow } from '../store/users';
 import type { AuthFailure } from './codes';
@@ -26,13 +26,13 @@ interface TokenRow {
   revoked: number;
 }
 
-const insertToken = (deps: Deps, kind: TokenRow['kind'], token: string, clientId: string, userId: string, ttlSeconds: number): void => {
+const insertToken = (deps: Services, kind: TokenRow['kind'], token: string, clientId: string, userId: string, ttlSeconds: number): void => {
   sql(deps.store.db, 'INSERT INTO tokens (token_hash, kind, client_id, user_id, expires_at) VALUES (?, ?, ?, ?, ?)')
     .run(hashSecret(token), kind, clientId, userId, deps.clock.now().getTime() + ttlSeconds * 1000);
 };
 
 /** A fresh access and refresh token for a user (users.id) of a client; lifetimes from settings. */
-export function issueTokens(deps: Deps, clientId: string, userId: string): TokenResponse {
+export function issueTokens(deps: Services, clientId: string, userId: string): TokenResponse {
   const accessToken = newSecret();
   const refreshToken = newSecret();
   insertToken(deps, 'access', accessToken, clientId, userId, deps.settings.accessTokenTtlSeconds);
@@ -49,7 +49,7 @@ export function issueTokens(deps: Deps, clientId: string, userId: string): Token
   };
 }
 
-function liveToken(deps: Deps, kind: TokenRow['kind'], token: string): { ok: true; row: TokenRow } | { ok: false; reason: string } {
+function liveToken(deps: Services, kind: TokenRow['kind'], token: string): { ok: true; row: TokenRow } | { ok: false; reason: string } {
   const row = sql(deps.store.db, 'SELECT * FROM tokens WHERE token_hash = ?').get(hashSecret(token)) as TokenRow | undefined;
   if (!row || row.kind !== kind) return { ok: false, reason: `unknown ${kind} token` };
   if (row.revoked !== 0) return { ok: false, reason: `${kind} token was revoked (a refresh token is single-use)` };
@@ -62,7 +62,7 @@ function liveToken(deps: Deps, kind: TokenRow['kind'], token: string): { ok: tru
  * grant_type refresh_token: the refresh token is spent (rotation) and a new pair issued.
  * Access tokens issued before stay valid until they expire.
  */
-export function refreshTokens(deps: Deps, clientId: string, refreshToken: string): { ok: true; tokens: TokenResponse } | AuthFailure {
+export function refreshTokens(deps: Services, clientId: string, refreshToken: string): { ok: true; tokens: TokenResponse } | AuthFailure {
   const live = liveToken(deps, 'refresh', refreshToken);
   if (!live.ok) return { ok: false, error: 'SAT001', reason: live.reason };
   if (live.row.client_id !== clientId) return { ok: false, error: 'SAT001', reason: 'refresh token was issued to another client' };
@@ -71,7 +71,7 @@ export function refreshTokens(deps: Deps, clientId: string, refreshToken: string
 }
 
 /** The user behind a live access token. */
-export function introspectToken(deps: Deps, accessToken: string): { ok: true; user: UserRow } | AuthFailure {
+export function introspectToken(deps: Services, accessToken: string): { ok: true; user: UserRow } | AuthFailure {
   const live = liveToken(deps, 'access', accessToken);
   if (!live.ok) return { ok: false, error: 'SAT003', reason: live.reason };
   const user = userById(deps.store.db, live.row.user_id);

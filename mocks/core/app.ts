@@ -1,15 +1,17 @@
 // The fake's core: routes a plain request, parses its body, checks client and sign, runs the handler.
 // No I/O of its own: the store, clock and logger come in as dependencies.
 import { diagnoseSign, explainSign, findRule, verifySign, type SignRule } from '../../src/signing';
-import { errorResponse } from './errors';
-import { MAX_BODY_BYTES } from './wire';
-import { parseJsonBody } from './json-body';
-import { ROUTES } from './routes/index';
+import { errorResponse } from '../http/errors';
+import { MAX_BODY_BYTES } from '../http/wire';
+import { parseJsonBody } from '../http/json-body';
+import { ROUTES } from '../routes/index';
+import { adminRoutes } from './admin-routes';
 import { createFaults, droppedResponse, faultFromHeader, FAULT_HEADER, malformedResponse, statusFaultResponse, type FaultSpec, type Faults, type FiredFault } from './faults';
 import { createJournal, DEFAULT_JOURNAL_SIZE, type Journal } from './journal';
 import { parsePrefer, preferredResponse } from './prefer';
-import type { Fields, Route, RouteContext } from './route';
-import { defaultSettings, silentLogger, systemClock, type FakeRequest, type FakeResponse, type FakeMyValue, type FakeSettings, type Logger, type Clock } from './types';
+import type { Fields, Route, RouteContext } from '../routes/route';
+import { defaultSettings, silentLogger, systemClock, type FakeRequest, type FakeResponse, type FakeSettings, type Logger, type Clock } from '../http/types';
+import type { FakeMyValue } from './fake-my-value';
 import type { Deps } from './deps';
 import type { Store } from '../store/store';
 
@@ -65,7 +67,7 @@ interface CompiledRoute {
   segments: string[];
 }
 
-const compiled: CompiledRoute[] = ROUTES.map((route) => ({ route, segments: split(route.path) }));
+const compiled: CompiledRoute[] = [...ROUTES, ...adminRoutes].map((route) => ({ route, segments: split(route.path) }));
 
 function split(path: string): string[] {
   return path.split('/').filter((s) => s.length > 0);

@@ -1,7 +1,7 @@
 // Fault rules of the fake: latency, 5xx statuses, dropped connections, malformed bodies and
 // "applied but no answer", per route or for all, from CLI flags, the admin API or a request header.
 // Pure: matching, the registry and the fault responses; randomness comes in as a dependency.
-import type { FakeResponse } from './types';
+import type { FakeResponse } from '../http/types';
 import { bad, faultFromJson, parseFaultRule, parseFaultSpec, FAULT_STATUSES, type FaultInput, type FaultOutcome, type FaultRule, type FaultSpec, type FaultStatus, type FaultTarget, type FiredFault, type Parsed } from './fault-rules';
 
 export * from './fault-rules';

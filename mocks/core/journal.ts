@@ -1,7 +1,7 @@
 // The fake's request journal: what each request was, who sent it, whether its sign was right and
 // what the fake did. Bounded (oldest dropped); secrets masked; the admin API's own calls are not in it.
 import { pathMatches } from './faults';
-import type { QueryValue } from './types';
+import type { QueryValue } from '../http/types';
 
 export interface JournalEntry {
   /** 1, 2, 3... in arrival order; keeps counting after entries are dropped or cleared. */

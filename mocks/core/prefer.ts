@@ -1,8 +1,8 @@
 // `Prefer: code=401` (as Prism does it): answers with the documented error example of a route,
 // without running its handler, so nothing changes. Examples come from MyValue's docs
 // (reference/external-myvalue.yaml, auth-myvalue.yaml, promo-integration.md).
-import { ERRORS, errorResponse, type ErrorId } from './errors';
-import type { FakeResponse } from './types';
+import { ERRORS, errorResponse, type ErrorId } from '../http/errors';
+import type { FakeResponse } from '../http/types';
 
 type Documented = Readonly<Record<number, readonly ErrorId[]>>;
 

@@ -2,9 +2,9 @@
 // transaction as the balance itself. Callers hold the transaction (store.tx).
 import type Database from 'better-sqlite3';
 import { sql } from './sql';
-import { fail, type Failure } from '../core/errors';
-import { expiryOf } from '../core/expiry';
-import { isoSeconds } from '../core/time';
+import { fail, type Failure } from '../http/errors';
+import { expiryOf } from '../domain/expiry';
+import { isoSeconds } from '../domain/time';
 import { ledgerUser, type LedgerUser } from './users';
 
 export type MutationType = 'EARNING' | 'REDEEM' | 'CANCEL_REDEEM' | 'RETURN_EARN';

@@ -1,8 +1,8 @@
 // Promos and vouchers: catalogue, purchase through the ledger, and the documented views.
 import { randomInt } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { fail } from '../core/errors';
-import { isoSeconds } from '../core/time';
+import { fail } from '../http/errors';
+import { isoSeconds } from '../domain/time';
 import { applyMutation, type LedgerResult } from './ledger';
 import { sql } from './sql';
 import type { SeedPromo } from './seed-types';

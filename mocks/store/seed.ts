@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import jsYaml from 'js-yaml';
 import type { Seed } from './seed-types';
-import { shippedFile } from '../../src/package-files';
+import { shippedFile } from '../../src/shared/package-files';
 
 export const DEFAULT_SEED_FILE: string = shippedFile('mocks/seed.json');
 

@@ -2,11 +2,11 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { SCHEMA, SCHEMA_VERSION, TABLES } from './schema';
-import { hashPassword } from './passwords';
-import { normalizeEmail, normalizePhone } from './normalize';
+import { hashPassword } from '../domain/passwords';
+import { normalizeEmail, normalizePhone } from '../domain/normalize';
 import type { Seed } from './seed-types';
-import type { ClientConfig } from '../core/types';
-import { expiryOf } from '../core/expiry';
+import type { ClientConfig } from '../http/types';
+import { expiryOf } from '../domain/expiry';
 
 export interface StoreOptions {
   /** SQLite file; omitted: in memory. An existing file keeps its state. */

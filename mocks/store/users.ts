@@ -2,7 +2,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { sql } from './sql';
-import { normalizeEmail, normalizePhone } from './normalize';
+import { normalizeEmail, normalizePhone } from '../domain/normalize';
 
 export interface UserRow {
   id: string;

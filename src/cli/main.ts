@@ -1,9 +1,10 @@
 // `myvalue`: one CLI with subcommands. Usage errors print one line and exit 2.
 import { Command, CommanderError } from 'commander';
-import { COMMANDS, type CommandContext } from './commands/index';
+import type { CommandContext } from './command';
+import { COMMANDS } from './commands/index';
 import { EXIT, UsageError } from './errors';
 import { processIO, type CliIO } from './io';
-import { PACKAGE_VERSION } from '../package-files';
+import { PACKAGE_VERSION } from '../shared/package-files';
 
 /** Runs the CLI and resolves to the process exit code. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import jsYaml from 'js-yaml';
 import { createContract, type ContractOptions } from './contract';
 import { ContractError, type Contract } from './types';
-import { shippedFile } from '../package-files';
+import { shippedFile } from '../shared/package-files';
 
 /** collections/openapi/myvalue.openapi.yaml of this project. */
 export const DEFAULT_CONTRACT_FILE: string = shippedFile('collections/openapi/myvalue.openapi.yaml');

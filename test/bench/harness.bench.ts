@@ -9,8 +9,8 @@ import newman from 'newman';
 import { createFakeMyValue } from '../../mocks/create-fake';
 import { createExpressApp, listen } from '../../mocks/express';
 import { DEFAULT_COLLECTION, runCollection, SECRET_VARIABLE } from '../../src/harness/index';
-import { injectHook } from '../../src/harness/inject-hook';
-import { loadCollection } from '../../src/harness/load-collection';
+import { injectHook } from '../../src/collection/inject-hook';
+import { loadCollection } from '../../src/collection/load-collection';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const DEMO = { clientId: 'GramediaPOS', clientSecret: 'demo-secret-gramedia-pos' };

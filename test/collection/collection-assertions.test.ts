@@ -7,9 +7,9 @@ import sdk from 'postman-collection';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeMyValue, type Clock, type Fake, type FakeRequest, type FakeResponse } from '../../mocks/create-fake';
 import { createExpressApp, listen, type RunningServer } from '../../mocks/express';
-import { injectHook } from '../../src/harness/inject-hook';
-import { SECRET_VARIABLE } from '../../src/harness/hook-script';
-import { RUN_REDIRECT_URI } from '../../src/harness/run-target';
+import { injectHook } from '../../src/collection/inject-hook';
+import { SECRET_VARIABLE } from '../../src/collection/hook-script';
+import { RUN_REDIRECT_URI } from '../../src/run/run-target';
 
 const COLLECTION = JSON.parse(readFileSync(new URL('../../collections/myvalue-partner.postman_collection.json', import.meta.url), 'utf8')) as object;
 const CLIENT = { clientId: 'CollectionTestPOS', clientSecret: 'made-up-secret-collection-test' };

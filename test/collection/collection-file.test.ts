@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { matchRule, SIGN_RULES, type SignRule } from '../../src/signing';
-import { TARGET_HOSTS } from '../../src/targets';
+import { TARGET_HOSTS } from '../../src/shared/hosts';
 
 const ROOT = new URL('../../collections/', import.meta.url);
 const COLLECTION_FILE = new URL('myvalue-partner.postman_collection.json', ROOT);

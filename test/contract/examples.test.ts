@@ -1,6 +1,6 @@
 // Every documented response example (MyValue's own and the fake's) passes the validator.
 import { describe, expect, it } from 'vitest';
-import { ERRORS } from '../../mocks/core/errors';
+import { ERRORS } from '../../mocks/http/errors';
 import { sharedContract } from '../helpers/contract-observer';
 
 const examples = sharedContract().examples();

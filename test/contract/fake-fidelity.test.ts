@@ -2,7 +2,7 @@
 // paths, answers as the contract says. Each group runs on its own fresh fake.
 import { describe, expect, it } from 'vitest';
 import { createFakeMyValue } from '../../mocks/create-fake';
-import type { FakeRequest, FakeResponse } from '../../mocks/core/types';
+import type { FakeRequest, FakeResponse } from '../../mocks/http/types';
 import { observeContract, sharedContract } from '../helpers/contract-observer';
 import { get, json, ORIGIN, signed, TEST_CLIENT } from './fake-requests';
 

@@ -1,7 +1,7 @@
 // Plain requests for the fake's core, signed the way a partner's backend signs them.
 import type { SignRuleName } from '../../src/signing';
 import { coreRequest, signedWire } from '../helpers/signed-wire';
-import type { FakeRequest } from '../../mocks/core/types';
+import type { FakeRequest } from '../../mocks/http/types';
 
 /** A made-up client the tests register on top of the seed. */
 export const TEST_CLIENT = {

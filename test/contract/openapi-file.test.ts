@@ -3,7 +3,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONTRACT_FILE } from '../../src/contract';
 import { SIGN_RULES } from '../../src/signing';
-import { TARGET_HOSTS } from '../../src/targets';
+import { TARGET_HOSTS } from '../../src/shared/hosts';
 import { sharedContract } from '../helpers/contract-observer';
 
 type Doc = {

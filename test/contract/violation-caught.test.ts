@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeMyValue } from '../../mocks/create-fake';
 import type { Fake } from '../../mocks/core/app';
-import type { FakeRequest, FakeResponse } from '../../mocks/core/types';
+import type { FakeRequest, FakeResponse } from '../../mocks/http/types';
 import { observeContract } from '../helpers/contract-observer';
 import { signed, TEST_CLIENT } from './fake-requests';
 

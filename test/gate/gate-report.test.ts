@@ -1,8 +1,8 @@
 // gate.md from a run report: rows per endpoint, contract and variations counted apart, failures located.
 import { describe, expect, it } from 'vitest';
-import { gateMarkdown, summarizeGate, type GateRequest } from '../../src/harness/gate-report';
-import { endpointResolver } from '../../src/harness/endpoints';
-import type { RunReport } from '../../src/harness/run-report';
+import { gateMarkdown, summarizeGate, type GateRequest } from '../../src/reports/gate-report';
+import { endpointResolver } from '../../src/reports/endpoints';
+import type { RunReport } from '../../src/reports/run-json';
 
 const BASE = 'https://external.ovaltech.id';
 

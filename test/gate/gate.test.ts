@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runGate, type GateOptions, type GateResult } from '../../src/harness/gate';
+import { runGate, type GateOptions, type GateResult } from '../../src/run/gate';
 import { SIGN_RULES } from '../../src/signing/index';
 import { runCli } from '../helpers/cli';
 import { tempDir as makeTempDir } from '../helpers/temp-dir';

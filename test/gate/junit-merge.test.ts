@@ -1,6 +1,6 @@
 // Merging JUnit files without an XML parser: every testsuite kept verbatim, totals summed, bad XML refused.
 import { describe, expect, it } from 'vitest';
-import { junitSuites, mergeJunit } from '../../src/harness/junit-merge';
+import { junitSuites, mergeJunit } from '../../src/reports/junit-merge';
 
 const doc = (name: string, tests: number, suites: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${name}" tests="${tests}" time="0.100">\n${suites}\n</testsuites>`;
 

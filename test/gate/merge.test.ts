@@ -4,10 +4,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runGate, type GateOptions } from '../../src/harness/gate';
-import { junitSuites } from '../../src/harness/junit-merge';
-import type { MergedRunReport } from '../../src/harness/merge';
-import type { RunReport } from '../../src/harness/run-report';
+import { runGate, type GateOptions } from '../../src/run/gate';
+import { junitSuites } from '../../src/reports/junit-merge';
+import type { MergedRunReport } from '../../src/reports/merge';
+import type { RunReport } from '../../src/reports/run-json';
 import { runCli } from '../helpers/cli';
 
 let root = '';

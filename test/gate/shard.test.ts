@@ -1,7 +1,7 @@
 // --shard i/n: deterministic, balanced, every unit exactly once, chains never cut.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseShard, planShards, selectShard, shardUnits } from '../../src/harness/shard';
+import { parseShard, planShards, selectShard, shardUnits } from '../../src/collection/shard';
 
 const SHIPPED = JSON.parse(readFileSync('collections/myvalue-partner.postman_collection.json', 'utf8')) as { item: object[] };
 

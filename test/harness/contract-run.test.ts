@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import jsYaml from 'js-yaml';
 import sdk from 'postman-collection';
 import { DEFAULT_CONTRACT_FILE } from '../../src/contract/index';
-import { CONTRACT_EVENT_ID, injectContractCheck } from '../../src/harness/contract-check';
+import { CONTRACT_EVENT_ID, injectContractCheck } from '../../src/collection/contract-check';
 import { DEFAULT_COLLECTION } from '../../src/harness/index';
 import { runCli } from '../helpers/cli';
 import { oneRequestCollection, request, run, serveFake, unescapeXml, type ServedFake } from './served-fake';

@@ -7,8 +7,8 @@ import newman from 'newman';
 import sdk from 'postman-collection';
 import { computeSign, findRule, SIGN_RULES, type SignRule } from '../../src/signing';
 import { HOOK_EVENT_ID, hookScript } from '../../src/harness/index';
-import { injectHook } from '../../src/harness/inject-hook';
-import { loadCollection } from '../../src/harness/load-collection';
+import { injectHook } from '../../src/collection/inject-hook';
+import { loadCollection } from '../../src/collection/load-collection';
 import { VECTORS } from '../signing/vectors';
 import { startCaptureServer, type CaptureServer, type Captured } from './capture-server';
 

@@ -1,8 +1,8 @@
 // The loader: v2.1, v2.0 and v1 files, http(s) URLs, and one-line errors for everything else.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countHooked, injectHook } from '../../src/harness/inject-hook';
-import { loadCollection } from '../../src/harness/load-collection';
+import { countHooked, injectHook } from '../../src/collection/inject-hook';
+import { loadCollection } from '../../src/collection/load-collection';
 import { runCli } from '../helpers/cli';
 import { startCaptureServer, type CaptureServer } from './capture-server';
 

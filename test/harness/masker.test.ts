@@ -1,6 +1,6 @@
 // The masker finds a secret however a writer encoded it, and learns tokens from bodies.
 import { describe, expect, it } from 'vitest';
-import { createMasker, findTokens, MASK } from '../../src/harness/masker';
+import { createMasker, findTokens, MASK } from '../../src/run/masker';
 
 const SECRET = 'Rahasia/ü&"<x>+ y-42';
 

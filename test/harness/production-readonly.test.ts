@@ -6,7 +6,7 @@ import { createFakeMyValue } from '../../mocks/create-fake';
 import { myValueHandlers } from '../../mocks/msw';
 import { runCollection } from '../../src/harness/index';
 import { findRule } from '../../src/signing';
-import { TARGET_HOSTS } from '../../src/targets';
+import { TARGET_HOSTS } from '../../src/shared/hosts';
 import { tempDir } from '../helpers/temp-dir';
 
 it('a read-only production run of the shipped collection sends no write and passes on an existing user', async () => {

@@ -5,7 +5,7 @@ import sdk from 'postman-collection';
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeSign, findRule, type SignRule } from '../../src/signing';
 import { DEFAULT_COLLECTION } from '../../src/harness/index';
-import { addVariations, signedRequest, variationName, WRONG_SIGN } from '../../src/harness/variations';
+import { addVariations, signedRequest, variationName, WRONG_SIGN } from '../../src/collection/variations';
 import { request, run, serveFake, unescapeXml, type ServedFake } from './served-fake';
 
 const servers: ServedFake[] = [];

@@ -3,7 +3,7 @@ import { loadContract, type Contract, type ContractViolation } from '../../src/c
 import { PAGE_PATHS } from '../../mocks/auth/pages';
 import type { Fake } from '../../mocks/core/app';
 import { FAULT_HEADER } from '../../mocks/core/faults';
-import type { FakeRequest, FakeResponse } from '../../mocks/core/types';
+import type { FakeRequest, FakeResponse } from '../../mocks/http/types';
 
 let shared: Contract | undefined;
 

@@ -1,7 +1,7 @@
 // One way the tests sign a request of a rule, the way a partner's backend does: the fields plus
 // clientID and sign, in the query (GET) or a JSON body (POST), with `ID` in the path.
 import { computeSign, findRule } from '../../src/signing';
-import type { FakeRequest } from '../../mocks/core/types';
+import type { FakeRequest } from '../../mocks/http/types';
 
 export interface Credentials {
   clientId: string;

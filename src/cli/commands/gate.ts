@@ -1,7 +1,7 @@
 // `myvalue gate`: the collection, contract checks and variations in one run; gate.md and an exit code
 // a CI job can trust (0 only when everything passed). Production is refused.
 import { UsageError } from '../errors';
-import type { Register } from './index';
+import type { Register } from '../command';
 import { addRunOptions, cliOutput, runOptionsFrom, type RunFlags } from './run';
 
 export const registerGate: Register = (program, ctx) => {
@@ -12,7 +12,7 @@ export const registerGate: Register = (program, ctx) => {
       .requiredOption('--target <target>', 'sandbox, mock, msw or a base URL (production is refused)'),
   ).action(async (flags: RunFlags & { target: string }) => {
     const options = runOptionsFrom(flags);
-    const { runGate } = await import('../../harness/gate');
+    const { runGate } = await import('../../run/gate');
     const output = cliOutput(ctx);
     const result = await runGate({ ...options, target: flags.target, write: output.write, log: output.log });
     output.flush();

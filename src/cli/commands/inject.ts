@@ -1,8 +1,8 @@
 // `myvalue inject <collection> --out FILE`: the collection with the signing hook, for the Postman app.
 import { writeFile } from 'node:fs/promises';
-import { SECRET_VARIABLE } from '../../harness/hook-script';
+import { SECRET_VARIABLE } from '../../collection/hook-script';
 import { UsageError } from '../errors';
-import type { Register } from './index';
+import type { Register } from '../command';
 
 export const registerInject: Register = (program, ctx) => {
   program
@@ -12,7 +12,7 @@ export const registerInject: Register = (program, ctx) => {
     .requiredOption('--out <file>', 'where to write the signed collection (v2.1)')
     .option('--single-script', "append the hook to each request's own pre-request script instead of adding a second one (for Postman versions that keep one script per request; the hook then runs before that script's callbacks)")
     .action(async (source: string, opts: { out: string; singleScript?: boolean }) => {
-      const { signCollection } = await import('../../harness/sign-collection');
+      const { signCollection } = await import('../../collection/sign-collection');
       const signed = await signCollection(source, { singleScript: opts.singleScript });
       if (!signed.ok) throw new UsageError(signed.error);
       try {

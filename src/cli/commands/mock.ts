@@ -1,11 +1,10 @@
 // `myvalue mock`: the fake MyValue on a local port (External API, Auth API and the SSO page).
 // The fake and Express are loaded when the command runs, not when the CLI starts.
 import type { RunningServer } from '../../../mocks/express';
-import { parseFaultRule, type FaultSpec } from '../../../mocks/core/fault-rules';
-import type { Logger, RequestLogRecord } from '../../../mocks/core/types';
+import type { FaultSpec, Logger, Parsed, RequestLogRecord } from '../../../mocks/index';
 import { UsageError } from '../errors';
 import type { CliIO } from '../io';
-import type { Register } from './index';
+import type { Register } from '../command';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -35,8 +34,8 @@ function parseRedirectFlag(value: string): { clientId: string; uri: string } {
   return { clientId: value.slice(0, at), uri };
 }
 
-/** --fault TARGET:SPEC (issue 5), e.g. "point.earn:status=503,times=1" or "*:latency=100-300". */
-export function parseFaultFlag(value: string): FaultSpec {
+/** --fault TARGET:SPEC (issue 5), e.g. "point.earn:status=503,times=1" or "*:latency=100-300"; the parser comes with the fake. */
+function parseFaultFlag(value: string, parseFaultRule: (text: string) => Parsed<FaultSpec>): FaultSpec {
   const parsed = parseFaultRule(value);
   if (!parsed.ok) throw new UsageError(`--fault "${value}": ${parsed.detail}`);
   return parsed.value;
@@ -113,13 +112,13 @@ export const registerMock: Register = (program, ctx) => {
       const authPort = opts.authPort === undefined ? undefined : parsePort(opts.authPort, '--auth-port');
       const clients = opts.client.map(parseClientFlag);
       const redirectUris = opts.redirectUri.map(parseRedirectFlag);
-      const faults = opts.fault.map(parseFaultFlag);
       const journalSize = parseJournalSize(opts.journalSize);
       const logger = mockLogger(ctx.io, parseLogFormat(opts.logFormat), opts.quiet === true);
-      const [{ createFakeMyValue, FakeConfigError, SeedError }, { createExpressApp, listen }] = await Promise.all([
-        import('../../../mocks/create-fake'),
+      const [{ createFakeMyValue, FakeConfigError, SeedError, parseFaultRule }, { createExpressApp, listen }] = await Promise.all([
+        import('../../../mocks/index'),
         import('../../../mocks/express'),
       ]);
+      const faults = opts.fault.map((rule) => parseFaultFlag(rule, parseFaultRule));
       let fake;
       try {
         fake = createFakeMyValue({

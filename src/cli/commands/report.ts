@@ -1,6 +1,6 @@
 // `myvalue report merge DIR...`: the shards' run.json, junit.xml (and gate.md) into one report and one verdict.
 import { UsageError } from '../errors';
-import type { Register } from './index';
+import type { Register } from '../command';
 
 export const registerReport: Register = (program, ctx) => {
   const report = program.command('report').description('work with reports of earlier runs');
@@ -10,7 +10,7 @@ export const registerReport: Register = (program, ctx) => {
     .argument('<dir...>', 'reports directories, one per shard')
     .option('--out <dir>', 'where the merged reports go', 'reports')
     .action(async (dirs: string[], flags: { out: string }) => {
-      const { mergeReportDirs } = await import('../../harness/merge');
+      const { mergeReportDirs } = await import('../../reports/merge');
       const result = await mergeReportDirs(dirs, flags.out);
       if (result.error !== undefined) throw new UsageError(result.error, result.exitCode);
       const r = result.report;

@@ -1,12 +1,12 @@
 // `myvalue run`: the collection, signed by the injected hook, through Newman against a target.
 // The runner (Newman and the rest) is loaded when the command runs, not when the CLI starts.
 import type { Command } from 'commander';
-import { lineSink, type Sink } from '../../harness/capture-output';
-import type { RunOptions } from '../../harness/run-collection';
-import { MAX_RETRIES } from '../../harness/run-limits';
-import { parseShard, type Shard } from '../../harness/shard';
+import { lineSink, type Sink } from '../../run/capture-output';
+import type { RunOptions } from '../../run/run-collection';
+import { MAX_RETRIES } from '../../run/run-limits';
+import { parseShard, type Shard } from '../../collection/shard';
 import { UsageError } from '../errors';
-import type { CommandContext, Register } from './index';
+import type { CommandContext, Register } from '../command';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -124,7 +124,7 @@ export const registerRun: Register = (program, ctx) => {
     .option('--variations', 'after every signed request also send it with a wrong sign, an unknown clientID and each required field left out, expecting refusals that change nothing')
     .action(async (flags: RunFlags & { target: string; allowProductionWrites?: boolean; variations?: boolean }) => {
       const options = runOptionsFrom(flags);
-      const { runCollection } = await import('../../harness/run-collection');
+      const { runCollection } = await import('../../run/run-collection');
       const output = cliOutput(ctx);
       const result = await runCollection({
         ...options,

@@ -2,7 +2,7 @@
 import { computeSign, explainSign, findRule, SIGN_RULES } from '../../signing';
 import { resolveCredentials } from '../../config';
 import { UsageError } from '../errors';
-import type { Register } from './index';
+import type { Register } from '../command';
 
 const RULE_NAMES = SIGN_RULES.map((r) => r.name).join(', ');
 

@@ -7,9 +7,9 @@ import { join, resolve } from 'node:path';
 import { endpointResolver } from './endpoints';
 import { gateMarkdown, summarizeGate, type GateRequest, type GateSummary } from './gate-report';
 import { mergeJunit } from './junit-merge';
-import { oneLine } from './load-collection';
-import type { RunReport } from './run-report';
-import { baseCollectionName, shardLabel, type ShardInfo } from './shard';
+import { oneLine } from '../collection/load-collection';
+import type { RunReport } from './run-json';
+import { baseCollectionName, shardLabel, type ShardInfo } from '../collection/shard';
 
 type Step<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -1,11 +1,11 @@
 // External API: balance, earn, estimate, redeem, adjustment and history of points.
-import { errorResponse, jsonResponse, type Failure } from '../errors';
-import { paginate } from '../paging';
-import { defineRoutes, type Fields } from '../route';
-import { optionalDate, optionalInt, optionalString, requireInt, requireOneOf, requireString } from '../validate';
-import { adjust, earn, estimate, history, historyView, MUTATION_TYPES, redeem, type AdjustmentType } from '../../store/ledger';
-import { balanceOf, userByValueId } from '../../store/users';
-import type { FakeResponse } from '../types';
+import { errorResponse, jsonResponse, type Failure } from '../http/errors';
+import { paginate } from './paging';
+import { defineRoutes, type Fields } from './route';
+import { optionalDate, optionalInt, optionalString, requireInt, requireOneOf, requireString } from '../domain/validate';
+import { adjust, earn, estimate, history, historyView, MUTATION_TYPES, redeem, type AdjustmentType } from '../store/ledger';
+import { balanceOf, userByValueId } from '../store/users';
+import type { FakeResponse } from '../http/types';
 
 const failed = (f: Failure): FakeResponse => errorResponse(f.error, f.detail);
 

@@ -2,10 +2,8 @@
 // at MyValue's host names (msw), MyValue's own hosts (sandbox, production) or one base URL.
 // Express and MSW are loaded only for the target that needs them.
 import type { SetupServer } from 'msw/node';
-import { createFakeMyValue } from '../../mocks/create-fake';
-import type { FakeMyValueOptions } from '../../mocks/fake-options';
-import { loadSeed } from '../../mocks/store/seed';
-import { TARGET_HOSTS } from '../targets';
+import { createFakeMyValue, loadSeed, type FakeMyValueOptions } from '../../mocks/index';
+import { TARGET_HOSTS } from '../shared/hosts';
 
 export type TargetKind = 'mock' | 'msw' | 'sandbox' | 'production' | 'url';
 

@@ -4,61 +4,22 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import newman, { type NewmanEmitter, type NewmanSummary } from 'newman';
 import sdk, { type Collection } from 'postman-collection';
-import type { FakeMyValueOptions } from '../../mocks/fake-options';
 import { captureOutput, type Sink } from './capture-output';
-import { GUARD_LOG_PREFIX, GUARD_VARIABLE, SECRET_VARIABLE } from './hook-script';
-import { oneLine } from './load-collection';
+import type { RunOptions } from './run-options';
+import { GUARD_LOG_PREFIX, GUARD_VARIABLE, SECRET_VARIABLE } from '../collection/hook-script';
+import { oneLine } from '../collection/load-collection';
 import { createMasker, findTokens, type Masker } from './masker';
-import { buildRunReport, type RunReport, type StartedItem } from './run-report';
-import { CONTRACT_VARIABLE } from './contract-check';
+import { buildRunReport, type StartedItem } from './run-report';
+import type { RunReport } from '../reports/run-json';
+import { CONTRACT_VARIABLE } from '../collection/contract-check';
 import { startRunChecks } from './run-checks';
-import { ORIGINAL_VARIABLE } from './variations';
-import type { Shard } from './shard';
+import { ORIGINAL_VARIABLE } from '../collection/variations';
 import { startTarget, type TargetSession } from './run-target';
 import { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES, prepare } from './prepare-run';
 
 export { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES };
 
-export interface RunOptions {
-  /** File or http(s) URL; default: the shipped collection. */
-  collection?: string;
-  /** mock, msw, sandbox, production or a base URL. */
-  target: string;
-  clientId?: string;
-  clientSecret?: string;
-  /** Where .env is looked for; default: process.cwd(). */
-  cwd?: string;
-  /** Environment variables to read credentials from; default: process.env. */
-  env?: NodeJS.ProcessEnv;
-  /** Reports directory; default: reports/ under cwd. */
-  out?: string;
-  folders?: string[];
-  bail?: boolean;
-  timeoutRequest?: number;
-  delayRequest?: number;
-  iterationData?: string;
-  envVars?: Array<{ key: string; value: string }>;
-  insecure?: boolean;
-  /** A Postman environment file whose values the run starts from. */
-  environment?: string;
-  allowProductionWrites?: boolean;
-  /** Receives Newman's CLI progress, masked; default: process.stdout. */
-  write?: Sink;
-  /** Receives the harness's own one-line notes (skips, warnings), masked; default: the same as write. */
-  log?: (line: string) => void;
-  /** Reporters to use; default: all three. */
-  reporters?: { cli?: boolean; junit?: boolean; html?: boolean };
-  /** Options for the fake behind mock and msw (seed, clock...). */
-  fake?: FakeMyValueOptions;
-  /** Run only shard `index` of `total` (see shard.ts); cannot be combined with `folders`. */
-  shard?: Shard;
-  /** Check every response against the OpenAPI contract (default true); a string is another contract file. */
-  contract?: boolean | string;
-  /** Add generated negative tests after every signed request (wrong sign, unknown client, each required field left out). */
-  variations?: boolean;
-  /** Retry GETs up to this many times on a 5xx, a dropped connection or a timeout (0 to MAX_RETRIES). */
-  retries?: number;
-}
+export type { RunOptions };
 
 export interface RunResult {
   exitCode: 0 | 1 | 2;

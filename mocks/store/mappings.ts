@@ -1,9 +1,9 @@
 // Linking a BU user to a MyValue user: a "MyValue Third Party" membership (client_id = the BU's client,
 // memberNo = the BU's user_id). One BU user links to exactly one value ID; callers hold the transaction.
 import type Database from 'better-sqlite3';
-import { sql } from '../store/sql';
-import { normalizeEmail, normalizePhone } from '../store/normalize';
-import { addMembership, userByEmail, userByPhone, userById, type UserRow } from '../store/users';
+import { sql } from './sql';
+import { normalizeEmail, normalizePhone } from '../domain/normalize';
+import { addMembership, userByEmail, userByPhone, userById, type UserRow } from './users';
 
 export const THIRD_PARTY_MEMBERSHIP = 'MyValue Third Party';
 /** Not in MyValue's docs (introspect does not show it); 0 as for other memberships the fake creates. */

@@ -3,16 +3,16 @@
 import { readFile } from 'node:fs/promises';
 import sdk, { type Collection, type CollectionDefinition } from 'postman-collection';
 import { resolveCredentials } from '../config';
-import { shippedFile } from '../package-files';
+import { shippedFile } from '../shared/package-files';
 import { MAX_RETRIES } from './run-limits';
-import { injectHook } from './inject-hook';
-import { loadCollection, oneLine } from './load-collection';
+import { injectHook } from '../collection/inject-hook';
+import { loadCollection, oneLine } from '../collection/load-collection';
 import { MIN_SECRET_LENGTH } from './masker';
-import type { SkipNote } from './run-report';
-import type { RunOptions } from './run-collection';
-import { injectContractCheck } from './contract-check';
-import { addVariations, type VariationInfo } from './variations';
-import { selectShard, shardLabel, type ShardInfo } from './shard';
+import type { SkipNote } from '../reports/run-json';
+import type { RunOptions } from './run-options';
+import { injectContractCheck } from '../collection/contract-check';
+import { addVariations, type VariationInfo } from '../collection/variations';
+import { selectShard, shardLabel, type ShardInfo } from '../collection/shard';
 import { DEMO_CLIENT_ID, parseTarget, seedSecret, type TargetSpec } from './run-target';
 
 /** The shipped collection, the default of --collection. */

@@ -2,13 +2,13 @@
 // against any target but production, then gate.md beside junit.xml, run.json and report.html.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TARGET_HOSTS } from '../targets';
-import { endpointResolver } from './endpoints';
-import { gateMarkdown, summarizeGate, type GateSummary } from './gate-report';
-import { oneLine } from './load-collection';
+import { TARGET_HOSTS } from '../shared/hosts';
+import { endpointResolver } from '../reports/endpoints';
+import { gateMarkdown, summarizeGate, type GateSummary } from '../reports/gate-report';
+import { oneLine } from '../collection/load-collection';
 import { runCollection, type RunOptions, type RunResult } from './run-collection';
 import { parseTarget } from './run-target';
-import { shardLabel } from './shard';
+import { shardLabel } from '../collection/shard';
 
 export type GateOptions = Omit<RunOptions, 'allowProductionWrites'>;
 

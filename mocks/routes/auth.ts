@@ -1,13 +1,13 @@
 // Auth API and SSO mapping page routes (issue 4): a table over the handlers in mocks/auth/.
-import { adminAuthorize, introspectEndpoint, readAuthBody, tokenEndpoint } from '../../auth/token-api';
-import { cancelMapping, confirmMapping, parseForm, showLogin, showMapping, showRegister, submitLogin, submitRegister, type PageInput } from '../../auth/flow';
-import { PAGE_PATHS } from '../../auth/pages';
-import { defineRoutes, type Route } from '../route';
-import type { FakeRequest, FakeResponse } from '../types';
-import type { Deps } from '../deps';
+import { adminAuthorize, introspectEndpoint, readAuthBody, tokenEndpoint } from '../auth/token-api';
+import { cancelMapping, confirmMapping, parseForm, showLogin, showMapping, showRegister, submitLogin, submitRegister, type PageInput } from '../auth/flow';
+import { PAGE_PATHS } from '../auth/pages';
+import { defineRoutes, type Route } from './route';
+import type { FakeRequest, FakeResponse } from '../http/types';
+import type { Services } from '../store/services';
 
-type PageStep = (deps: Deps, input: PageInput) => FakeResponse;
-type ApiStep = (deps: Deps, fields: Record<string, unknown>) => FakeResponse;
+type PageStep = (deps: Services, input: PageInput) => FakeResponse;
+type ApiStep = (deps: Services, fields: Record<string, unknown>) => FakeResponse;
 
 const page = (method: 'GET' | 'POST', path: string, step: PageStep): Route =>
   method === 'GET'
@@ -18,7 +18,7 @@ const api = (path: string, step: ApiStep): Route => ({
   method: 'POST',
   path,
   body: 'form',
-  handle: ({ req, deps }: { req: FakeRequest; deps: Deps }) => {
+  handle: ({ req, deps }: { req: FakeRequest; deps: Services }) => {
     const body = readAuthBody(req);
     return body.ok ? step(deps, body.fields) : body.response;
   },

@@ -1,12 +1,12 @@
 // External API: get a user (GET /v2/service/user/) and create one (POST /service/user/).
-import { errorResponse, jsonResponse } from '../errors';
-import { defineRoutes } from '../route';
-import { isoSeconds } from '../time';
-import { optionalString, requireOneOf, requireString } from '../validate';
-import { accountView, addMembership, findUser, insertUser, LOOKUP_KINDS, userByEmail, userByPhone, userView } from '../../store/users';
-import { normalizePhone } from '../../store/normalize';
-import { hashPassword } from '../../store/passwords';
-import { sql } from '../../store/sql';
+import { errorResponse, jsonResponse } from '../http/errors';
+import { defineRoutes } from './route';
+import { isoSeconds } from '../domain/time';
+import { optionalString, requireOneOf, requireString } from '../domain/validate';
+import { accountView, addMembership, findUser, insertUser, LOOKUP_KINDS, userByEmail, userByPhone, userView } from '../store/users';
+import { normalizePhone } from '../domain/normalize';
+import { hashPassword } from '../domain/passwords';
+import { sql } from '../store/sql';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -2,12 +2,12 @@
 // (handed to the injected test event), the rule of each request, how a variation's original went,
 // the retry notes, and the harness's balance probes kept out of Newman's summary.
 import type { NewmanEmitter } from 'newman';
-import { oneLine } from './load-collection';
-import { CONTRACT_VARIABLE, contractFor, createContractChecker, type ContractChecker } from './contract-check';
+import { oneLine } from '../collection/load-collection';
+import { CONTRACT_VARIABLE, contractFor, createContractChecker, type ContractChecker } from '../collection/contract-check';
 import type { RetryLayer } from './retries';
 import type { TargetSession } from './run-target';
-import type { RequestExtras } from './run-report';
-import { ORIGINAL_VARIABLE, PROBE_HEADER, VARIATION_SKIP_PREFIX, type VariationInfo } from './variations';
+import type { RequestExtras } from '../reports/run-json';
+import { ORIGINAL_VARIABLE, PROBE_HEADER, VARIATION_SKIP_PREFIX, type VariationInfo } from '../collection/variations';
 
 interface Cursor {
   ref: string;

@@ -1,10 +1,11 @@
 // The fake's own admin API under /__admin/ (not part of MyValue). Its requests are not journaled.
-import { errorResponse, jsonResponse } from '../errors';
-import { faultFromJson, type FaultSpec } from '../faults';
-import { parseJournalQuery } from '../journal';
-import { defineRoutes } from '../route';
+import { errorResponse, jsonResponse } from '../http/errors';
+import { faultFromJson, type FaultSpec } from './faults';
+import { parseJournalQuery } from './journal';
+import { defineRoutes, type Route } from '../routes/route';
+import type { Deps } from './deps';
 
-export const adminRoutes = defineRoutes([
+export const adminRoutes: Route<Deps>[] = defineRoutes<Deps>([
   {
     method: 'POST',
     path: '/__admin/reset',

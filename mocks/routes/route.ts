@@ -1,13 +1,13 @@
 // What a route of the fake is: a method, a path pattern, an optional signing rule and a pure handler.
-import type { ClientConfig, FakeRequest, FakeResponse } from './types';
-import type { Deps } from './deps';
+import type { ClientConfig, Fields, FakeRequest, FakeResponse } from '../http/types';
+import type { Services } from '../store/services';
+
+export type { Fields };
 import type { SignRule, SignRuleName } from '../../src/signing';
 
-export type Fields = Record<string, unknown>;
-
-export interface RouteContext {
+export interface RouteContext<D extends Services = Services> {
   req: FakeRequest;
-  deps: Deps;
+  deps: D;
   /** The signing rule of the route, when it has one. */
   rule?: SignRule;
   /** The verified client, on signed routes. */
@@ -20,7 +20,7 @@ export interface RouteContext {
   params: Record<string, string>;
 }
 
-export interface Route {
+export interface Route<D extends Services = Services> {
   method: 'GET' | 'HEAD' | 'POST' | 'DELETE' | 'PUT';
   /** Pattern; ':name' segments capture; trailing slash optional. */
   path: string;
@@ -28,10 +28,10 @@ export interface Route {
   rule?: SignRuleName;
   /** Body is JSON (parsed by the core); false leaves rawBody to the handler (HTML forms). */
   body?: 'json' | 'form' | 'none';
-  handle(ctx: RouteContext): FakeResponse;
+  handle(ctx: RouteContext<D>): FakeResponse;
 }
 
 /** Declares a route list with checked types. */
-export function defineRoutes(routes: Route[]): Route[] {
+export function defineRoutes<D extends Services = Services>(routes: Route<D>[]): Route<D>[] {
   return routes;
 }

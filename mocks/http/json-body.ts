@@ -1,7 +1,6 @@
 // Parses a request body as a JSON object, or gives MyValue's 400 naming what is wrong with it.
 import { errorResponse } from './errors';
-import type { Fields } from './route';
-import type { FakeResponse } from './types';
+import type { Fields, FakeResponse } from './types';
 
 export type ParsedBody = { ok: true; body: Fields } | { ok: false; response: FakeResponse };
 

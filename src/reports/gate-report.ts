@@ -1,8 +1,8 @@
 // gate.md: a run's decision in one page. One row per endpoint (requests, assertions, contract,
 // variations, verdict), the overall verdict, and where each failure happened. Pure: RunReport in, text out.
-import { CONTRACT_ASSERTION_PREFIX } from './contract-check';
-import type { AssertionReport, RequestReport, RunReport } from './run-report';
-import { baseCollectionName } from './shard';
+import { CONTRACT_ASSERTION_PREFIX } from '../collection/contract-check';
+import type { AssertionReport, RequestReport, RunReport } from './run-json';
+import { baseCollectionName } from '../collection/shard';
 
 /** Fields the contract checks and variations add to a request (optional: older run.json lack them). */
 export type GateRequest = RequestReport & {

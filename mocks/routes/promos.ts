@@ -1,11 +1,11 @@
 // Promo and voucher endpoints of the promo integration guide.
-import { errorResponse, jsonResponse, type Failure } from '../errors';
-import { paginate } from '../paging';
-import { defineRoutes, type RouteContext } from '../route';
-import { optionalInt, requireInt, requireString } from '../validate';
-import { buyPromo, listPromos, listVouchers, promoById, promoView, voucherOf, voucherView } from '../../store/promos';
-import { userByValueId } from '../../store/users';
-import type { FakeResponse } from '../types';
+import { errorResponse, jsonResponse, type Failure } from '../http/errors';
+import { paginate } from './paging';
+import { defineRoutes, type RouteContext } from './route';
+import { optionalInt, requireInt, requireString } from '../domain/validate';
+import { buyPromo, listPromos, listVouchers, promoById, promoView, voucherOf, voucherView } from '../store/promos';
+import { userByValueId } from '../store/users';
+import type { FakeResponse } from '../http/types';
 
 const failed = (f: Failure): FakeResponse => errorResponse(f.error, f.detail);
 

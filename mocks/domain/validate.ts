@@ -1,6 +1,6 @@
 // Field validation for the fake's handlers: each check returns the value or a Failure naming the field.
-import { fail, type Failure } from './errors';
-import type { Fields } from './route';
+import { fail, type Failure } from '../http/errors';
+import type { Fields } from '../http/types';
 
 export type Checked<T> = { ok: true; value: T } | Failure;
 

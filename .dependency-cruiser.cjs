@@ -1,0 +1,61 @@
+// The direction of imports, enforced in `npm test` (`npm run lint:deps`). Bottom to top, each layer
+// imports only the layers below it:
+//   src/shared, src/signing                      MyValue's hosts, shipped files, the signing rules
+//   mocks/http < domain < store < auth < routes < core < mocks/*.ts   the fake, adapters on top
+//   src/contract < collection < reports < run < cli                   the harness, on the fake's public entries
+/** @type {import('dependency-cruiser').IConfiguration} */
+
+const FAKE = ['mocks/http', 'mocks/domain', 'mocks/store', 'mocks/auth', 'mocks/routes', 'mocks/core'];
+const HARNESS = ['src/contract', 'src/collection', 'src/reports', 'src/run', 'src/harness', 'src/cli'];
+
+/** A rule per layer: nothing in it imports a layer above it. */
+const layered = (layers, top) =>
+  layers
+    .map((layer, i) => ({
+    name: `layer-${layer.replace('/', '-')}`,
+    comment: `${layer} imports only what lies below it (${layers.slice(0, i).join(', ') || 'nothing of its own side'})`,
+    severity: 'error',
+    from: { path: `^${layer}/` },
+    to: { path: [...layers.slice(i + 1).map((above) => `^${above}/`), ...top] },
+  }))
+    .filter((rule) => rule.to.path.length > 0);
+
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', comment: 'no cycle, type imports included', from: {}, to: { circular: true } },
+    ...layered(FAKE, ['^mocks/[^/]+\\.ts$']),
+    ...layered(HARNESS, []),
+    {
+      name: 'fake-imports-no-harness',
+      comment: 'the fake imports of src/ only the bottom layer: the shared helpers and the signing rules',
+      severity: 'error',
+      from: { path: '^mocks/' },
+      to: { path: '^src/', pathNot: '^src/(shared|signing)/' },
+    },
+    {
+      name: 'harness-uses-the-public-fake',
+      comment: 'the harness and the CLI use the fake through its entry points only (index, express and msw adapters)',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^mocks/', pathNot: '^mocks/(index|express|msw)\\.ts$' },
+    },
+    {
+      name: 'bottom-imports-nothing-above',
+      comment: 'src/shared and src/signing are the bottom: they import neither the fake nor the harness',
+      severity: 'error',
+      from: { path: '^src/(shared|signing)/' },
+      to: { path: '^(mocks/|src/(?!shared/|signing/))' },
+    },
+    { name: 'express-in-its-adapter', severity: 'error', comment: 'express only in the Express adapter', from: { pathNot: '^mocks/express\\.ts$' }, to: { path: 'node_modules/(express|@types/express)/' } },
+    { name: 'msw-in-adapters', severity: 'error', comment: 'msw only in the MSW adapter and in the run (the msw target and the retry layer)', from: { pathNot: '^(mocks/msw\\.ts|src/run/)' }, to: { path: 'node_modules/msw/' } },
+    { name: 'newman-in-the-run', severity: 'error', comment: 'newman only in the run module', from: { pathNot: '^src/run/' }, to: { path: 'node_modules/newman/' } },
+    { name: 'sqlite-in-the-store', severity: 'error', comment: 'better-sqlite3 only in the store', from: { pathNot: '^mocks/store/' }, to: { path: 'node_modules/(better-sqlite3|@types/better-sqlite3)/' } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    parser: 'swc',
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: ['.ts', '.d.ts', '.js', '.mjs', '.cjs', '.json'], exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    exclude: { path: '\\.d\\.ts$' },
+  },
+};

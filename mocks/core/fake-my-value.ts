@@ -1,0 +1,27 @@
+// The fake as the package hands it out: answer a request, reset, close, and the journal and fault
+// rules a partner's test reads and changes. No store handle, so no SQLite types reach a partner.
+import type { Faults } from './faults';
+import type { Journal } from './journal';
+import type { FakeRequest, FakeResponse } from '../http/types';
+
+/** The journal as a partner's test reads it: list(filter), count(filter), clear(). */
+export type FakeJournal = Omit<Journal, 'record'>;
+
+/** The fault rules as a partner's test changes them: add(rule), list(), remove(id), clear(), reset(). */
+export type FakeFaults = Omit<Faults, 'pick'>;
+
+/** A fake MyValue, as the package's entry points hand it out (no store handle: no SQLite types needed). */
+export interface FakeMyValue {
+  /** Answers one plain request (what the Express and MSW adapters call). Never throws for anything a client can send. */
+  handle(req: FakeRequest): FakeResponse;
+  /** Restores the seed and the startup fault rules, and empties the journal. */
+  reset(): void;
+  /** Closes the fake's database (the file with `dataFile`); later requests get 503 ErrServiceUnavailable. Safe to call twice. */
+  close(): void;
+  /** Client IDs the fake accepts (never their secrets). */
+  clientIds(): string[];
+  /** Fault rules: add('point.earn:status=503,times=1'), list(), remove(id), clear(). */
+  readonly faults: FakeFaults;
+  /** Every request but the admin API's: list(filter), count(filter), clear(). */
+  readonly journal: FakeJournal;
+}

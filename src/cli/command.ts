@@ -1,0 +1,14 @@
+// What a `myvalue` subcommand is given: where to write, how to set the exit code, how to stay alive.
+import type { Command } from 'commander';
+import type { CliIO } from './io';
+
+/** A subcommand adds itself to the program; async actions resolve to an exit code via ctx.setExit. */
+export type Register = (program: Command, ctx: CommandContext) => void;
+
+export interface CommandContext {
+  io: CliIO;
+  /** Records the exit code of the command that ran. */
+  setExit(code: number): void;
+  /** Resolves when a long-running command (mock) has finished. */
+  keepAlive(done: Promise<void>): void;
+}

@@ -1,0 +1,71 @@
+// The shape of run.json, what the runner writes and the merge and the gate read.
+import type { ShardInfo } from '../collection/shard';
+import type { VariationInfo } from '../collection/variations';
+
+export interface AssertionReport {
+  name: string;
+  passed: boolean;
+  skipped?: boolean;
+  error?: string;
+}
+
+export interface RequestReport {
+  name: string;
+  /** Folder path, e.g. "Points / Earn". */
+  folder?: string;
+  iteration: number;
+  method?: string;
+  url?: string;
+  status?: number;
+  statusText?: string;
+  responseTimeMs?: number;
+  assertions: AssertionReport[];
+  failures: string[];
+  /** Why the request was not sent, when it was not. */
+  skipped?: string;
+  /** Signing rule ('point.earn'), or the contract operation for unsigned ones ('auth.token'): groups requests per endpoint. */
+  rule?: string;
+  /** Contract violations of the response ([] when it keeps the contract); absent when not checked. */
+  contract?: string[];
+  /** Set on a generated negative test (--variations). */
+  variation?: VariationInfo;
+  /** Set when the request was retried (--retries). */
+  retries?: RetryReport;
+}
+
+/** What --retries did for one request. */
+export interface RetryReport {
+  count: number;
+  reasons: string[];
+  recovered: boolean;
+  /** e.g. 'retried GET /service/point/ once: 503 Service Unavailable'. */
+  message: string;
+}
+
+/** Per-request facts the runner gathered outside Newman's summary, by cursor ref. */
+export interface RequestExtras {
+  rule?: string;
+  contract?: string[];
+  retries?: RetryReport;
+}
+
+export interface SkipNote {
+  name: string;
+  reason: string;
+}
+
+export interface RunReport {
+  collection: string;
+  target: string;
+  externalBaseUrl: string;
+  authBaseUrl: string;
+  startedAt: string;
+  durationMs: number;
+  exitCode: number;
+  totals: { requests: number; sent: number; failedRequests: number; skipped: number; assertions: number; failedAssertions: number };
+  requests: RequestReport[];
+  /** Requests and folders the harness left out, and why (production guard, Auth & SSO without a code). */
+  skipped: SkipNote[];
+  /** Set when the run was one shard of several (`--shard i/n`). */
+  shard?: ShardInfo;
+}

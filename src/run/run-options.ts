@@ -1,0 +1,45 @@
+// What a run takes: `myvalue run`'s flags as a function's options (shared by the gate and the preparation).
+import type { FakeMyValueOptions } from '../../mocks/index';
+import type { Sink } from './capture-output';
+import type { Shard } from '../collection/shard';
+
+export interface RunOptions {
+  /** File or http(s) URL; default: the shipped collection. */
+  collection?: string;
+  /** mock, msw, sandbox, production or a base URL. */
+  target: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** Where .env is looked for; default: process.cwd(). */
+  cwd?: string;
+  /** Environment variables to read credentials from; default: process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Reports directory; default: reports/ under cwd. */
+  out?: string;
+  folders?: string[];
+  bail?: boolean;
+  timeoutRequest?: number;
+  delayRequest?: number;
+  iterationData?: string;
+  envVars?: Array<{ key: string; value: string }>;
+  insecure?: boolean;
+  /** A Postman environment file whose values the run starts from. */
+  environment?: string;
+  allowProductionWrites?: boolean;
+  /** Receives Newman's CLI progress, masked; default: process.stdout. */
+  write?: Sink;
+  /** Receives the harness's own one-line notes (skips, warnings), masked; default: the same as write. */
+  log?: (line: string) => void;
+  /** Reporters to use; default: all three. */
+  reporters?: { cli?: boolean; junit?: boolean; html?: boolean };
+  /** Options for the fake behind mock and msw (seed, clock...). */
+  fake?: FakeMyValueOptions;
+  /** Run only shard `index` of `total` (see shard.ts); cannot be combined with `folders`. */
+  shard?: Shard;
+  /** Check every response against the OpenAPI contract (default true); a string is another contract file. */
+  contract?: boolean | string;
+  /** Add generated negative tests after every signed request (wrong sign, unknown client, each required field left out). */
+  variations?: boolean;
+  /** Retry GETs up to this many times on a 5xx, a dropped connection or a timeout (0 to MAX_RETRIES). */
+  retries?: number;
+}
