@@ -1,6 +1,7 @@
 // Loads a Postman collection (v2.0, v2.1, or v1 converted) from a file or an http(s) URL.
 // Everything a user can get wrong comes back as a one-line error value, never a throw.
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import sdk, { type Collection } from 'postman-collection';
 import transformer from 'postman-collection-transformer';
 
@@ -23,7 +24,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-async function readSource(source: string): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
+async function readSource(source: string, cwd: string): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
   if (/^https?:\/\//i.test(source)) {
     try {
       const response = await fetch(source, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
@@ -35,7 +36,7 @@ async function readSource(source: string): Promise<{ ok: true; text: string } | 
     }
   }
   try {
-    return { ok: true, text: await readFile(source, 'utf8') };
+    return { ok: true, text: await readFile(resolve(cwd, source), 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, error: `cannot read collection ${source}: ${code === 'ENOENT' ? 'no such file' : (code ?? (error as Error).message)}` };
@@ -68,12 +69,13 @@ export function collectionVersion(json: unknown): CollectionVersion | undefined 
 }
 
 /**
- * Reads, parses and normalises a collection; v1 goes through postman-collection-transformer.
+ * Reads, parses and normalises a collection (a file relative to `cwd`, or an http(s) URL); v1 goes
+ * through postman-collection-transformer.
  * @example const loaded = await loadCollection('collections/myvalue-partner.postman_collection.json');
  *          if (!loaded.ok) console.error(loaded.error);
  */
-export async function loadCollection(source: string): Promise<LoadResult> {
-  const read = await readSource(source);
+export async function loadCollection(source: string, cwd: string = process.cwd()): Promise<LoadResult> {
+  const read = await readSource(source, cwd);
   if (!read.ok) return read;
   let json: unknown;
   try {

@@ -44,7 +44,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const result = await runCollection(checked);
   if (result.exitCode === 2 || !result.summary) return result;
   const report = result.summary;
-  const gate = summarizeGate(report, endpointResolver([report.externalBaseUrl, report.authBaseUrl]));
+  // The endpoint table follows the contract the run checked against (--contract FILE), loaded once.
+  const gate = summarizeGate(report, endpointResolver([report.externalBaseUrl, report.authBaseUrl], result.contract));
   const gateFile = join(result.reportsDir, 'gate.md');
   const scope = report.shard ? shardLabel(report.shard) : undefined;
   const notes = report.shard ? [`${shardLabel(report.shard)} ran: ${report.shard.units.join(', ') || 'nothing (more shards than independent units)'}`] : [];

@@ -1,6 +1,7 @@
 // Everything a run needs before Newman starts: credentials, the collection (sharded, the Auth & SSO
 // folder skipped without a code, variations added, signing hook and contract check injected), notes.
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import sdk, { type Collection, type CollectionDefinition } from 'postman-collection';
 import { resolveCredentials } from '../config';
 import { shippedFile } from '../shared/package-files';
@@ -36,11 +37,11 @@ function credentialsFor(spec: TargetSpec, options: RunOptions): Step<{ clientId:
   return { ok: true, value: { clientId, clientSecret } };
 }
 
-async function readEnvironment(file: string | undefined): Promise<Step<Array<{ key: string; value: unknown; type?: string }>>> {
+async function readEnvironment(file: string | undefined, cwd: string): Promise<Step<Array<{ key: string; value: unknown; type?: string }>>> {
   if (!file) return { ok: true, value: [] };
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    json = JSON.parse(await readFile(resolve(cwd, file), 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, error: `cannot read environment ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? oneLine((error as Error).message))}` };
@@ -104,9 +105,11 @@ export async function prepare(options: RunOptions): Promise<Step<Prepared>> {
   const spec = target.spec;
   const creds = credentialsFor(spec, options);
   if (!creds.ok) return creds;
-  const loaded = await loadCollection(options.collection ?? DEFAULT_COLLECTION);
+  // Every file option resolves against the run's cwd, as out, contract and iteration data do.
+  const cwd = options.cwd ?? process.cwd();
+  const loaded = await loadCollection(options.collection ?? DEFAULT_COLLECTION, cwd);
   if (!loaded.ok) return loaded;
-  const environment = await readEnvironment(options.environment);
+  const environment = await readEnvironment(options.environment, cwd);
   if (!environment.ok) return environment;
   const skipped: SkipNote[] = [];
   const notes: string[] = [];

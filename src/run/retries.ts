@@ -39,6 +39,8 @@ export interface RetryLayerOptions {
   backoffMs?: (retry: number) => number;
   /** The fake's MSW server (msw target): the layer is prepended to it instead of starting its own. */
   server?: SetupServer;
+  /** --insecure: attempts do not verify TLS certificates, as Newman's own requests do not. */
+  insecure?: boolean;
 }
 
 export interface RetryLayer {
@@ -85,6 +87,16 @@ function failureOf(error: unknown, timeoutMs: number | undefined): string {
   return `connection dropped (${cause})`;
 }
 
+type Fetcher = (url: string, headers: Headers, signal: AbortSignal | undefined) => Promise<Response>;
+
+/** A GET that does not verify the server's certificate (undici, loaded only for --insecure with --retries). */
+async function insecureFetcher(): Promise<Fetcher> {
+  const { Agent, fetch: undiciFetch } = await import('undici');
+  const dispatcher = new Agent({ connect: { rejectUnauthorized: false } });
+  // undici's Response reads as the global one does; settled() copies it into a global Response.
+  return async (url, headers, signal) => (await undiciFetch(url, { method: 'GET', headers: [...headers], signal, dispatcher })) as unknown as Response;
+}
+
 /**
  * Starts the layer; stop() it after the run.
  * @example const layer = startRetryLayer({ baseUrls: [session.externalBaseUrl], retries: 2 }); ...; layer.drain(); layer.stop();
@@ -94,13 +106,18 @@ export function startRetryLayer(options: RetryLayerOptions): RetryLayer {
   const backoff = options.backoffMs ?? defaultBackoffMs;
   const inProcess = options.server !== undefined;
 
+  // Node's fetch always verifies certificates: with --insecure the attempts go through undici's own
+  // fetch with an agent that does not (undici's fetch is not intercepted by MSW, so no bypass is needed).
+  const insecureFetch = !inProcess && options.insecure ? insecureFetcher() : undefined;
+
   const attempt = async (request: Request): Promise<Attempt> => {
     const signal = options.attemptTimeoutMs === undefined ? undefined : AbortSignal.timeout(options.attemptTimeoutMs);
     try {
       const headers = new Headers(request.headers);
       if (inProcess) headers.set(ATTEMPT_HEADER, '1');
       const outgoing = new Request(request.url, { method: 'GET', headers, signal });
-      const response = await settled(await fetch(inProcess ? outgoing : bypass(outgoing)));
+      const answer = insecureFetch ? await (await insecureFetch)(request.url, headers, signal) : await fetch(inProcess ? outgoing : bypass(outgoing));
+      const response = await settled(answer);
       if (response.status >= 500) return { ok: false, response, reason: `${response.status} ${response.statusText}`.trim() };
       return { ok: true, response };
     } catch (error) {

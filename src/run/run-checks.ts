@@ -4,6 +4,7 @@
 import type { NewmanEmitter } from 'newman';
 import { oneLine } from '../collection/load-collection';
 import { CONTRACT_VARIABLE, contractFor, createContractChecker, type ContractChecker } from '../collection/contract-check';
+import type { Contract } from '../contract/index';
 import type { RetryLayer } from './retries';
 import type { TargetSession } from './run-target';
 import type { RequestExtras } from '../reports/run-json';
@@ -47,6 +48,8 @@ export interface RunChecks {
 }
 
 export interface StartedChecks extends RunChecks {
+  /** The contract every response is checked against (undefined with --no-contract), loaded once. */
+  contract?: Contract;
   /** Newman's timeoutRequest: with retries, --timeout-request limits each attempt, and Newman's covers them all and the waits between. */
   timeoutRequest?: number;
   stop(): void;
@@ -63,21 +66,25 @@ export async function startRunChecks(
     contract: boolean | string | undefined;
     retries?: number;
     timeoutRequest?: number;
+    /** --insecure: the retry layer's own attempts do not verify TLS certificates either. */
+    insecure?: boolean;
   },
 ): Promise<{ ok: true; value: StartedChecks } | { ok: false; error: string }> {
-  const { session, contract, retries = 0, timeoutRequest, ...rest } = options;
+  const { session, contract, retries = 0, timeoutRequest, insecure: _insecure, ...rest } = options;
   const baseUrls = [...new Set([session.externalBaseUrl, session.authBaseUrl])];
   let checker: ContractChecker;
+  let loaded: Contract | undefined;
   try {
-    checker = createContractChecker(contractFor(contract, baseUrls), baseUrls);
+    loaded = contractFor(contract, baseUrls);
+    checker = createContractChecker(loaded, baseUrls);
   } catch (error) {
     return { ok: false, error: oneLine((error as Error).message) };
   }
   const layer = retries > 0 ? await import('./retries') : undefined;
-  const retryLayer = layer?.startRetryLayer({ baseUrls, retries, attemptTimeoutMs: timeoutRequest, ...(session.msw ? { server: session.msw } : {}) });
+  const retryLayer = layer?.startRetryLayer({ baseUrls, retries, attemptTimeoutMs: timeoutRequest, insecure: options.insecure === true, ...(session.msw ? { server: session.msw } : {}) });
   const checks = createRunChecks({ ...rest, checker, ...(retryLayer ? { retryLayer } : {}) });
   const overall = layer && timeoutRequest !== undefined ? layer.retryBudgetMs(timeoutRequest, retries) : timeoutRequest;
-  return { ok: true, value: { ...checks, ...(overall === undefined ? {} : { timeoutRequest: overall }), stop: () => retryLayer?.stop() } };
+  return { ok: true, value: { ...checks, ...(loaded ? { contract: loaded } : {}), ...(overall === undefined ? {} : { timeoutRequest: overall }), stop: () => retryLayer?.stop() } };
 }
 
 const isProbe = (o: RequestEvent | undefined): boolean => Boolean(o?.request?.headers?.get(PROBE_HEADER));

@@ -10,6 +10,7 @@ import { GUARD_LOG_PREFIX, GUARD_VARIABLE, SECRET_VARIABLE } from '../collection
 import { oneLine } from '../collection/load-collection';
 import { createMasker, findTokens, type Masker } from './masker';
 import { buildRunReport, type StartedItem } from './run-report';
+import type { Contract } from '../contract/index';
 import type { RunReport } from '../reports/run-json';
 import { CONTRACT_VARIABLE } from '../collection/contract-check';
 import { startRunChecks } from './run-checks';
@@ -27,6 +28,8 @@ export interface RunResult {
   error?: string;
   summary?: RunReport;
   reportsDir: string;
+  /** The OpenAPI contract the responses were checked against (the gate's endpoint table reads it too); undefined with contract: false. */
+  contract?: Contract;
 }
 
 /** Folder path of every request item, by id, for the report. */
@@ -98,7 +101,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const started: StartedItem[] = [];
   const skipReasons = new Map<string, string>();
   const contract = typeof options.contract === 'string' ? resolve(options.cwd ?? process.cwd(), options.contract) : options.contract;
-  const checked = await startRunChecks({ session, contract, retries: options.retries, timeoutRequest: options.timeoutRequest, variations, originals, skipReasons, log });
+  const checked = await startRunChecks({ session, contract, retries: options.retries, timeoutRequest: options.timeoutRequest, insecure: options.insecure, variations, originals, skipReasons, log });
   if (!checked.ok) {
     await session.stop();
     return { exitCode: 2, error: checked.error, reportsDir };
@@ -183,5 +186,5 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   await writeFile(join(reportsDir, 'run.json'), `${masker.mask(JSON.stringify(report, null, 2))}\n`);
   const written = [reporters.junit && 'junit.xml', reporters.html && 'report.html', 'run.json'].filter(Boolean).map((f) => join(reportsDir, String(f)));
   log(`reports: ${written.join(', ')}`);
-  return { exitCode, summary: JSON.parse(masker.mask(JSON.stringify(report))) as RunReport, reportsDir };
+  return { exitCode, summary: JSON.parse(masker.mask(JSON.stringify(report))) as RunReport, reportsDir, ...(checks.contract ? { contract: checks.contract } : {}) };
 }
