@@ -6,7 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { endpointResolver } from './endpoints';
 import { gateMarkdown, summarizeGate, type GateRequest, type GateSummary } from './gate-report';
-import { mergeJunit } from './junit-merge';
+import { mergeJunit } from './junit';
 import { oneLine } from '../collection/load-collection';
 import type { RunReport } from './run-json';
 import { baseCollectionName, shardLabel, type ShardInfo } from '../collection/shard';

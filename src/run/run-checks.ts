@@ -7,6 +7,7 @@ import { CONTRACT_VARIABLE, contractFor, createContractChecker, type ContractChe
 import type { Contract } from '../contract/index';
 import type { RetryLayer } from './retries';
 import type { TargetSession } from './run-target';
+import { addSystemOut } from '../reports/junit';
 import type { RequestExtras } from '../reports/run-json';
 import { ORIGINAL_VARIABLE, PROBE_HEADER, VARIATION_SKIP_PREFIX, type VariationInfo } from '../collection/variations';
 
@@ -91,22 +92,6 @@ const isProbe = (o: RequestEvent | undefined): boolean => Boolean(o?.request?.he
 
 function scopeOf(emitter: NewmanEmitter): Scope | undefined {
   return (emitter.summary as unknown as { environment?: Scope } | undefined)?.environment;
-}
-
-const cdata = (text: string): string => `<![CDATA[${text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
-const xmlAttr = (text: string): string => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-/** Inserts a <system-out> with the lines into the testsuite of each item id. */
-export function addSystemOut(xml: string, linesByItem: ReadonlyMap<string, string[]>): string {
-  let out = xml;
-  for (const [id, lines] of linesByItem) {
-    const open = out.search(new RegExp(`<testsuite [^>]*id="${xmlAttr(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
-    if (open < 0) continue;
-    const close = out.indexOf('</testsuite>', open);
-    if (close < 0) continue;
-    out = `${out.slice(0, close)}  <system-out>${cdata(lines.join('\n'))}</system-out>\n  ${out.slice(close)}`;
-  }
-  return out;
 }
 
 /**

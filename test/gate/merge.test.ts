@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runGate, type GateOptions } from '../../src/run/gate';
-import { junitSuites } from '../../src/reports/junit-merge';
+import { junitSuites } from '../../src/reports/junit';
 import type { MergedRunReport } from '../../src/reports/merge';
 import type { RunReport } from '../../src/reports/run-json';
 import { runCli } from '../helpers/cli';
@@ -103,7 +103,7 @@ describe('report merge refuses sets that are not 1..n exactly once (one line, ex
     expect(badJson.err).toHaveLength(1);
     expect(badJson.err[0]).toMatch(/^myvalue: .*broken-json\/run\.json is not JSON: /);
     const badXml = await runCli(['report', 'merge', dir('broken-xml'), dir('shard-2'), dir('shard-3'), '--out', dir('never')]);
-    expect(badXml.err).toEqual([`myvalue: ${join(dir('broken-xml'), 'junit.xml')} is not well-formed XML: </testsuites> closes <testsuite>`]);
+    expect(badXml.err).toEqual([`myvalue: ${join(dir('broken-xml'), 'junit.xml')} is not well-formed XML: Expected closing tag 'testsuite' (opened in line 1, col 13) instead of closing tag 'testsuites' (line 1, column 33)`]);
     expect(badXml.code).toBe(2);
     const intoInput = await runCli(['report', 'merge', dir('shard-1'), dir('shard-2'), dir('shard-3'), '--out', dir('shard-1')]);
     expect(intoInput.code).toBe(2);

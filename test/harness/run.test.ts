@@ -1,6 +1,7 @@
 // The runner end to end: targets, exit codes, reports, masking, the production guard, the Auth folder.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setupServer } from 'msw/node';
 import { describe, expect, it } from 'vitest';
 import { createFakeMyValue } from '../../mocks/create-fake';
@@ -11,7 +12,9 @@ import { runCli } from '../helpers/cli';
 import { tempDir as makeTempDir } from '../helpers/temp-dir';
 import { startCaptureServer } from './capture-server';
 
-const PARTNER = 'test/fixtures/partner-style.postman_collection.json';
+/** Fixtures by absolute path: a run resolves a relative collection against its own cwd (a temp dir here). */
+const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+const PARTNER = fixture('partner-style.postman_collection.json');
 const tempDir = (): string => makeTempDir('myvalue-harness-');
 
 interface Run extends RunResult {
@@ -63,10 +66,10 @@ describe('myvalue run against the fake', () => {
   });
 
   it('runs a v2.0 collection against msw and a v1 collection against mock', async () => {
-    const v20 = await run({ target: 'msw', collection: 'test/fixtures/v20.postman_collection.json' });
+    const v20 = await run({ target: 'msw', collection: fixture('v20.postman_collection.json') });
     expect(v20.exitCode).toBe(0);
     expect(v20.summary?.requests.map((q) => q.url?.split('?')[0])).toEqual(['https://external.ovaltech.id/service/point/', 'https://external.ovaltech.id/service/point/earn/estimate']);
-    const v1 = await run({ target: 'mock', collection: 'test/fixtures/v1.postman_collection.json' });
+    const v1 = await run({ target: 'mock', collection: fixture('v1.postman_collection.json') });
     expect(v1.exitCode).toBe(0);
     // Its own assertion and the contract check every run adds.
     expect(v1.summary?.totals).toMatchObject({ requests: 1, assertions: 2, failedAssertions: 0 });

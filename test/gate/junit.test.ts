@@ -1,6 +1,7 @@
-// Merging JUnit files without an XML parser: every testsuite kept verbatim, totals summed, bad XML refused.
+// Merging JUnit files through fast-xml-parser: every testsuite kept as written, totals summed, bad XML refused
+// with the parser's reason and where.
 import { describe, expect, it } from 'vitest';
-import { junitSuites, mergeJunit } from '../../src/reports/junit-merge';
+import { addSystemOut, junitSuites, mergeJunit } from '../../src/reports/junit';
 
 const doc = (name: string, tests: number, suites: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${name}" tests="${tests}" time="0.100">\n${suites}\n</testsuites>`;
 
@@ -53,11 +54,11 @@ describe('mergeJunit', () => {
 
   it.each([
     ['an unclosed element', '<testsuites name="x"><testsuite name="a">', '<testsuite> is never closed'],
-    ['mismatched tags', doc('x', 1, '<testsuite name="a"></testcase>'), '</testcase> closes <testsuite>'],
-    ['an unterminated CDATA', doc('x', 1, '<testsuite><![CDATA[oops</testsuite>'), 'unterminated <![CDATA['],
+    ['mismatched tags', doc('x', 1, '<testsuite name="a"></testcase>'), "instead of closing tag 'testcase' (line 3, column"],
+    ['an unterminated CDATA', doc('x', 1, '<testsuite><![CDATA[oops</testsuite>'), 'is never closed'],
     ['two roots', '<testsuites/><testsuites/>', 'more than one root'],
-    ['text outside the root', 'garbage<testsuites/>', 'text outside the root'],
-    ['an unquoted attribute', '<testsuites name=x/>', 'malformed tag'],
+    ['text outside the root', 'garbage<testsuites/>', "char 'g' is not expected (line 1, column 1)"],
+    ['an unquoted attribute', '<testsuites name=x/>', "Attribute 'name' is without value (line 1, column"],
   ])('refuses %s, naming the file', (_what, xml, reason) => {
     const merged = mergeJunit([{ source: 'shard-2/junit.xml', xml }], 'x');
     expect(merged.ok).toBe(false);
@@ -67,5 +68,27 @@ describe('mergeJunit', () => {
 
   it('refuses a well-formed file that is not JUnit', () => {
     expect(mergeJunit([{ source: 'r/junit.xml', xml: '<html><body/></html>' }], 'x')).toEqual({ ok: false, error: 'r/junit.xml is not a JUnit report: its root is <html>, not <testsuites>' });
+  });
+});
+
+describe('addSystemOut', () => {
+  const newman = doc('API', 2, `  <testsuite name="Points / Get balance" id="item-1" tests="1" failures="0" errors="0" time="0.010">
+    <testcase name="status 200" time="0.010" classname="PointsGetBalance"/>
+  </testsuite>
+  <testsuite name="Points / Earn" id="item-2" tests="1" failures="0" errors="0" time="0.010">
+    <testcase name="status 200" time="0.010" classname="PointsEarn"/>
+  </testsuite>`);
+
+  it('adds the lines to the testsuite of that item only, as CDATA that survives "]]>", and the file stays JUnit', () => {
+    const out = addSystemOut(newman, new Map([['item-1', ['iteration 1: retried GET /service/point/ once: 503', 'odd ]]> text']]]));
+    expect(out).toMatch(/<testsuite name="Points \/ Get balance" id="item-1"[^]*?<system-out><!\[CDATA\[iteration 1: retried GET \/service\/point\/ once: 503\nodd ]]]]><!\[CDATA\[> text\]\]><\/system-out>\s*<\/testsuite>/);
+    expect(out.match(/<system-out>/g)).toHaveLength(1);
+    expect(junitSuites(out)).toEqual({ ok: true, value: [{ name: 'Points / Get balance', tests: 1, failures: 0, errors: 0 }, { name: 'Points / Earn', tests: 1, failures: 0, errors: 0 }] });
+    expect(out.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="API"')).toBe(true);
+  });
+
+  it('leaves the text as it is when no item has lines, or when it does not parse', () => {
+    expect(addSystemOut(newman, new Map([['item-9', ['x']]]))).toBe(newman);
+    expect(addSystemOut('<testsuites>', new Map([['item-1', ['x']]]))).toBe('<testsuites>');
   });
 });
