@@ -5,7 +5,7 @@
 import type { FakeResponse } from '../http/types';
 import type { Services } from '../store/services';
 import { isoSeconds } from '../domain/time';
-import { normalizePhone } from '../domain/normalize';
+import { isEmailAddress, isPhoneNumber } from '../domain/normalize';
 import { checkPassword, hashPassword } from '../domain/passwords';
 import { insertUser, userByEmail, userById, userByPhone, type UserRow } from '../store/users';
 import { issueCode, MAPPING_SCOPE } from './codes';
@@ -15,6 +15,7 @@ import { checkMappingRequest, successRedirect, type MappingRequest } from './map
 import { confirmPage, errorPage, landingPage, linkedPage, loginPage, registerPage, type RegisterValues } from './pages';
 import { issueTicket, readTicket } from './ticket';
 import { queryOf } from '../http/wire';
+import { MYVALUE_APPS_OUTLET } from '../domain/myvalue';
 
 /** Query parameters or form fields; a repeated name gives a list. */
 export type PageInput = Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -22,7 +23,6 @@ export type PageInput = Readonly<Record<string, string | readonly string[] | und
 /** How users who register on the page show up in registerProvider (MyValue's docs are silent). */
 export const PAGE_REGISTER_PROVIDER = 'sso_mapping';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Parses an application/x-www-form-urlencoded body. */
 export function parseForm(rawBody: string | undefined): Record<string, string | string[]> {
@@ -108,8 +108,8 @@ function registerProblem(values: RegisterValues, password: string): string | und
   if (values.fullName === '') return 'Nama lengkap wajib diisi.';
   if (values.fullName.length > 255) return 'Nama lengkap terlalu panjang.';
   if (values.email === '' && values.phone === '') return 'Isi e-mail atau nomor HP.';
-  if (values.email !== '' && (!EMAIL.test(values.email) || values.email.length > 255)) return 'Format e-mail tidak valid.';
-  if (values.phone !== '' && !/^\d{8,13}$/.test(normalizePhone(values.phone))) return 'Nomor HP harus berisi 8 sampai 13 digit.';
+  if (values.email !== '' && (!isEmailAddress(values.email) || values.email.length > 255)) return 'Format e-mail tidak valid.';
+  if (values.phone !== '' && !isPhoneNumber(values.phone)) return 'Nomor HP harus berisi 8 sampai 13 digit.';
   if (password.length < 8) return 'Password minimal 8 karakter.';
   if (password.length > 128) return 'Password terlalu panjang.';
   return undefined;
@@ -134,7 +134,7 @@ export function submitRegister(deps: Services, input: PageInput): FakeResponse {
         passwordHash: hashPassword(password),
         clientId: request.clientId,
         registerProvider: PAGE_REGISTER_PROVIDER,
-        outletCode: 'MVAPP00001',
+        outletCode: MYVALUE_APPS_OUTLET,
         createdAt: isoSeconds(deps.clock.now()),
       });
       return htmlResponse(confirmPage(request, user, issueTicket(deps, request, user.id)));

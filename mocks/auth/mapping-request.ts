@@ -1,7 +1,7 @@
 // The mapping page's parameters (partner guide, section 2): read, checked against the client's
 // registered URIs, and carried from form to form. Failures are values naming the problem.
 import type { ClientConfig } from '../http/types';
-import { normalizePhone } from '../domain/normalize';
+import { isEmailAddress, isPhoneNumber } from '../domain/normalize';
 
 export interface MappingRequest {
   userId: string;
@@ -32,7 +32,6 @@ const REQUIRED = ['user_id', 'client_id', 'app_name', 'full_name', 'redirect_uri
 const OPTIONAL = ['state', 'email', 'phone_number'] as const;
 const MAX_LENGTH = { state: 1024, redirect_uri: 2048, fallback_uri: 2048 } as Readonly<Record<string, number>>;
 const DEFAULT_MAX = 255;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const problem = (message: string, detail: string): MappingCheck => ({ ok: false, problem: { message, detail } });
 
@@ -70,8 +69,8 @@ export function checkMappingRequest(input: Readonly<Record<string, RawValue>>, c
   if (email === undefined && phone === undefined) {
     return problem('Minimal salah satu dari email atau phone_number harus diisi.', 'give at least one of email and phone_number');
   }
-  if (email !== undefined && !EMAIL.test(email)) return problem('Format email tidak valid.', `email is not a valid address: "${email}"`);
-  if (phone !== undefined && !/^\d{8,13}$/.test(normalizePhone(phone))) {
+  if (email !== undefined && !isEmailAddress(email)) return problem('Format email tidak valid.', `email is not a valid address: "${email}"`);
+  if (phone !== undefined && !isPhoneNumber(phone)) {
     return problem('Format nomor telepon tidak valid.', `phone_number must hold 8 to 13 digits after the country code, got "${phone}"`);
   }
   const clientId = values.client_id as string;

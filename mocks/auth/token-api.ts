@@ -11,6 +11,7 @@ import { PAGE_REGISTER_PROVIDER, parseForm } from './flow';
 import { accountWithSameContact, linkAccount, linkedUser } from '../store/mappings';
 import { checkMappingRequest } from './mapping-request';
 import { introspectToken, issueTokens, refreshTokens } from './tokens';
+import { MYVALUE_APPS_OUTLET } from '../domain/myvalue';
 
 /** Says why a code or token was refused; the body stays exactly MyValue's template. Never holds a secret. */
 export const AUTH_EXPLAIN_HEADER = 'x-myvalue-auth-explain';
@@ -127,7 +128,7 @@ export function adminAuthorize(deps: Services, fields: Fields): FakeResponse {
         passwordHash: null,
         clientId: request.clientId,
         registerProvider: PAGE_REGISTER_PROVIDER,
-        outletCode: 'MVAPP00001',
+        outletCode: MYVALUE_APPS_OUTLET,
         createdAt: isoSeconds(deps.clock.now()),
       }).id;
     }

@@ -15,3 +15,13 @@ export function normalizePhone(phone: string): string {
   else if (digits.startsWith('0')) digits = digits.slice(1);
   return digits;
 }
+
+/** An address the fake accepts: something@domain.tld, no spaces. */
+export function isEmailAddress(email: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
+}
+
+/** A phone number the fake accepts: 8 to 13 digits in its national part. */
+export function isPhoneNumber(phone: string): boolean {
+  return /^\d{8,13}$/.test(normalizePhone(phone));
+}

@@ -4,11 +4,11 @@ import { defineRoutes } from './route';
 import { isoSeconds } from '../domain/time';
 import { optionalString, requireOneOf, requireString } from '../domain/validate';
 import { accountView, addMembership, findUser, insertUser, LOOKUP_KINDS, userByEmail, userByPhone, userView } from '../store/users';
-import { normalizePhone } from '../domain/normalize';
+import { isEmailAddress, isPhoneNumber } from '../domain/normalize';
 import { hashPassword } from '../domain/passwords';
 import { sql } from '../store/sql';
+import { MYVALUE_APPS_OUTLET } from '../domain/myvalue';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const userRoutes = defineRoutes([
   {
@@ -39,10 +39,10 @@ export const userRoutes = defineRoutes([
       if (email.value === undefined && phone.value === undefined) {
         return errorResponse('ErrValidation', 'email or mobilePhoneNumber is required');
       }
-      if (email.value !== undefined && !EMAIL.test(email.value)) {
+      if (email.value !== undefined && !isEmailAddress(email.value)) {
         return errorResponse('ErrValidation', `email is not a valid address: "${email.value}"`);
       }
-      if (phone.value !== undefined && !/^\d{8,13}$/.test(normalizePhone(phone.value))) {
+      if (phone.value !== undefined && !isPhoneNumber(phone.value)) {
         return errorResponse('ErrValidation', `mobilePhoneNumber must hold 8 to 13 digits after the country code, got "${phone.value}"`);
       }
       const membershipName = optionalString(body, 'membershipName');
@@ -92,7 +92,7 @@ export const userRoutes = defineRoutes([
           passwordHash: password.value !== undefined && passwordLess !== true ? hashPassword(password.value) : null,
           clientId: client.clientId,
           registerProvider: 'backend_service',
-          outletCode: referencedCode.value ?? 'MVAPP00001',
+          outletCode: referencedCode.value ?? MYVALUE_APPS_OUTLET,
           createdAt: isoSeconds(deps.clock.now()),
         });
         if (membershipName.value !== undefined && membershipNumber.value !== undefined) {

@@ -7,6 +7,7 @@ import { applyMutation, type LedgerResult } from './ledger';
 import { sql } from './sql';
 import type { SeedPromo } from './seed-types';
 import { userByValueId } from './users';
+import { MYVALUE_APPS_OUTLET } from '../domain/myvalue';
 
 export interface PromoRow {
   id: number;
@@ -41,7 +42,7 @@ export interface VoucherRow {
 }
 
 /** Outlet that promo purchases are booked at. */
-export const PROMO_OUTLET = 'MVAPP00001';
+export const PROMO_OUTLET = MYVALUE_APPS_OUTLET;
 
 export function promoById(db: Database.Database, id: number): PromoRow | undefined {
   return sql(db, 'SELECT * FROM promos WHERE id = ?').get(id) as PromoRow | undefined;

@@ -7,6 +7,7 @@ import { normalizeEmail, normalizePhone } from '../domain/normalize';
 import type { Seed } from './seed-types';
 import type { ClientConfig } from '../http/types';
 import { expiryOf } from '../domain/expiry';
+import { MYVALUE_APPS_OUTLET, MYVALUE_MEMBERSHIP } from '../domain/myvalue';
 
 export interface StoreOptions {
   /** SQLite file; omitted: in memory. An existing file keeps its state. */
@@ -95,7 +96,7 @@ function applySeed(db: Database.Database, seed: Seed): void {
       registerProvider: u.registerProvider ?? 'backend_service', profile: JSON.stringify(u.profile ?? {}),
       createdAt: u.createdAt ?? '2024-01-01T00:00:00Z',
     });
-    insertMembership.run(id, 3, 'MyValue', u.valueID, u.valueID, 'MVAPP00001', email, phone, null);
+    insertMembership.run(id, MYVALUE_MEMBERSHIP.id, MYVALUE_MEMBERSHIP.name, u.valueID, u.valueID, MYVALUE_APPS_OUTLET, email, phone, null);
     for (const m of u.memberships ?? []) {
       insertMembership.run(id, m.membershipID, m.membershipName, m.memberNo, m.cardNumber ?? m.memberNo, m.outletCode ?? null, m.email ?? email, m.mobilePhone ?? phone, m.clientID ?? null);
     }

@@ -3,6 +3,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { sql } from './sql';
 import { normalizeEmail, normalizePhone } from '../domain/normalize';
+import { MYVALUE_MEMBERSHIP } from '../domain/myvalue';
 
 export interface UserRow {
   id: string;
@@ -117,7 +118,7 @@ export function insertUser(db: Database.Database, user: NewUser): UserRow {
   const phone = user.phone ? normalizePhone(user.phone) : null;
   sql(db, `INSERT INTO users (id, value_id, email, phone, first_name, last_name, password_hash, point, client_id, register_provider, profile, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`).run(id, valueId, email, phone, user.firstName, user.lastName ?? '', user.passwordHash, user.clientId, user.registerProvider, JSON.stringify(user.profile ?? {}), user.createdAt);
-  addMembership(db, id, { membershipId: 3, name: 'MyValue', memberNo: valueId, outletCode: user.outletCode, email, phone, clientId: null });
+  addMembership(db, id, { membershipId: MYVALUE_MEMBERSHIP.id, name: MYVALUE_MEMBERSHIP.name, memberNo: valueId, outletCode: user.outletCode, email, phone, clientId: null });
   return userById(db, id) as UserRow;
 }
 

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import sdk, { type Collection } from 'postman-collection';
 import transformer from 'postman-collection-transformer';
+import { isObject, oneLine } from '../shared/text';
 
 export type CollectionVersion = '1.0.0' | '2.0.0' | '2.1.0';
 
@@ -14,15 +15,6 @@ export type LoadResult =
 const SCHEMA_VERSION = /collection\/v(2\.[01])\.\d+\//;
 const FETCH_TIMEOUT_MS = 15_000;
 
-/** An error message on one line, whatever the library wrote. */
-export function oneLine(message: string, max = 200): string {
-  const text = message.replace(/\s+/g, ' ').trim();
-  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 async function readSource(source: string, cwd: string): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
   if (/^https?:\/\//i.test(source)) {

@@ -4,6 +4,7 @@ import { createSchemaCompiler } from './compile-schemas';
 import { compileTemplate, matchingTemplates, requestPath, type PathTemplate } from './match-path';
 import { schemaViolations } from './schema-violations';
 import { ContractError, type Contract, type ContractExample, type ContractOperation, type ContractResponse, type ContractViolation, type ViolationKind } from './types';
+import { isObject } from '../shared/text';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -29,9 +30,6 @@ interface CompiledOperation extends ContractOperation {
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function mediaTypeOf(contentType: string | undefined): string | undefined {
   const type = contentType?.split(';')[0]?.trim().toLowerCase();

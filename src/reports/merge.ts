@@ -7,11 +7,10 @@ import { join, resolve } from 'node:path';
 import { endpointResolver } from './endpoints';
 import { gateMarkdown, summarizeGate, type GateRequest, type GateSummary } from './gate-report';
 import { mergeJunit } from './junit';
-import { oneLine } from '../collection/load-collection';
+import { oneLine } from '../shared/text';
 import type { RunReport } from './run-json';
 import { baseCollectionName, shardLabel, type ShardInfo } from '../collection/shard';
-
-type Step<T> = { ok: true; value: T } | { ok: false; error: string };
+import type { Result } from '../shared/result';
 
 export interface MergeInput {
   dir: string;
@@ -48,7 +47,7 @@ function asRunReport(json: unknown): RunReport | undefined {
   return json as unknown as RunReport;
 }
 
-async function readInput(dir: string): Promise<Step<MergeInput>> {
+async function readInput(dir: string): Promise<Result<MergeInput>> {
   const runFile = join(dir, 'run.json');
   const junitFile = join(dir, 'junit.xml');
   if (!existsSync(dir)) return { ok: false, error: `${dir}: no such directory` };

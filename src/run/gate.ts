@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { TARGET_HOSTS } from '../shared/hosts';
 import { endpointResolver } from '../reports/endpoints';
 import { gateMarkdown, summarizeGate, type GateSummary } from '../reports/gate-report';
-import { oneLine } from '../collection/load-collection';
+import { oneLine } from '../shared/text';
 import { runCollection, type RunOptions, type RunResult } from './run-collection';
 import { parseTarget } from './run-target';
 import { shardLabel } from '../collection/shard';

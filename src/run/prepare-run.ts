@@ -7,7 +7,8 @@ import { resolveCredentials } from '../config';
 import { shippedFile } from '../shared/package-files';
 import { MAX_RETRIES } from './run-limits';
 import { injectHook } from '../collection/inject-hook';
-import { loadCollection, oneLine } from '../collection/load-collection';
+import { loadCollection } from '../collection/load-collection';
+import { oneLine } from '../shared/text';
 import { MIN_SECRET_LENGTH } from './masker';
 import type { SkipNote } from '../reports/run-json';
 import type { RunOptions } from './run-options';
@@ -15,6 +16,7 @@ import { injectContractCheck } from '../collection/contract-check';
 import { addVariations, type VariationInfo } from '../collection/variations';
 import { selectShard, shardLabel, type ShardInfo } from '../collection/shard';
 import { DEMO_CLIENT_ID, parseTarget, seedSecret, type TargetSpec } from './run-target';
+import type { Result } from '../shared/result';
 
 /** The shipped collection, the default of --collection. */
 export const DEFAULT_COLLECTION: string = shippedFile('collections/myvalue-partner.postman_collection.json');
@@ -22,9 +24,7 @@ export const DEFAULT_COLLECTION: string = shippedFile('collections/myvalue-partn
 /** Folder that needs an SSO authorization code against MyValue's own hosts. */
 export const AUTH_FOLDER = 'Auth & SSO';
 
-export type Step<T> = { ok: true; value: T } | { ok: false; error: string };
-
-function credentialsFor(spec: TargetSpec, options: RunOptions): Step<{ clientId: string; clientSecret: string }> {
+function credentialsFor(spec: TargetSpec, options: RunOptions): Result<{ clientId: string; clientSecret: string }> {
   const creds = resolveCredentials({ clientId: options.clientId, clientSecret: options.clientSecret }, options.cwd ?? process.cwd(), options.env ?? process.env);
   if (spec.kind === 'sandbox' || spec.kind === 'production') {
     if (!creds.clientId) return { ok: false, error: `no client ID for ${spec.kind}: give --client-id, or set MYVALUE_CLIENT_ID (environment or .env)` };
@@ -37,7 +37,7 @@ function credentialsFor(spec: TargetSpec, options: RunOptions): Step<{ clientId:
   return { ok: true, value: { clientId, clientSecret } };
 }
 
-async function readEnvironment(file: string | undefined, cwd: string): Promise<Step<Array<{ key: string; value: unknown; type?: string }>>> {
+async function readEnvironment(file: string | undefined, cwd: string): Promise<Result<Array<{ key: string; value: unknown; type?: string }>>> {
   if (!file) return { ok: true, value: [] };
   let json: unknown;
   try {
@@ -96,7 +96,7 @@ export interface Prepared {
 
 export { MAX_RETRIES };
 
-export async function prepare(options: RunOptions): Promise<Step<Prepared>> {
+export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   if (options.retries !== undefined && !(Number.isInteger(options.retries) && options.retries >= 0 && options.retries <= MAX_RETRIES)) {
     return { ok: false, error: `--retries takes a whole number from 0 to ${MAX_RETRIES}, got "${options.retries}"` };
   }

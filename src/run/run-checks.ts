@@ -2,9 +2,10 @@
 // (handed to the injected test event), the rule of each request, how a variation's original went,
 // the retry notes, and the harness's balance probes kept out of Newman's summary.
 import type { NewmanEmitter } from 'newman';
-import { oneLine } from '../collection/load-collection';
+import { oneLine } from '../shared/text';
 import { CONTRACT_VARIABLE, contractFor, createContractChecker, type ContractChecker } from '../collection/contract-check';
 import type { Contract } from '../contract/index';
+import type { Result } from '../shared/result';
 import type { RetryLayer } from './retries';
 import type { TargetSession } from './run-target';
 import { addSystemOut } from '../reports/junit';
@@ -70,7 +71,7 @@ export async function startRunChecks(
     /** --insecure: the retry layer's own attempts do not verify TLS certificates either. */
     insecure?: boolean;
   },
-): Promise<{ ok: true; value: StartedChecks } | { ok: false; error: string }> {
+): Promise<Result<StartedChecks>> {
   const { session, contract, retries = 0, timeoutRequest, insecure: _insecure, ...rest } = options;
   const baseUrls = [...new Set([session.externalBaseUrl, session.authBaseUrl])];
   let checker: ContractChecker;

@@ -7,7 +7,7 @@ import sdk, { type Collection } from 'postman-collection';
 import { captureOutput, type Sink } from './capture-output';
 import type { RunOptions } from './run-options';
 import { GUARD_LOG_PREFIX, GUARD_VARIABLE, SECRET_VARIABLE } from '../collection/hook-script';
-import { oneLine } from '../collection/load-collection';
+import { oneLine } from '../shared/text';
 import { createMasker, findTokens, type Masker } from './masker';
 import { buildRunReport, type StartedItem } from './run-report';
 import type { Contract } from '../contract/index';
