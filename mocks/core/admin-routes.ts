@@ -11,10 +11,7 @@ export const adminRoutes: Route<Deps>[] = defineRoutes<Deps>([
     path: '/__admin/reset',
     body: 'none',
     handle({ deps }) {
-      // Issue 5: reset also restores the startup fault rules and empties the journal.
-      deps.store.reset();
-      deps.faults.reset();
-      deps.journal.clear();
+      deps.reset();
       return jsonResponse({ reset: true });
     },
   },

@@ -7,4 +7,6 @@ import type { Journal } from './journal';
 export interface Deps extends Services {
   faults: Faults;
   journal: Journal;
+  /** The fake's own reset (seed, startup fault rules, empty journal): what POST /__admin/reset calls. */
+  reset(): void;
 }

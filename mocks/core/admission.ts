@@ -1,0 +1,78 @@
+// The admission step of the pipeline: the body parsed, the client known, the sign right. Pure: it
+// changes nothing, and its result names the caller for the journal whether or not it was admitted.
+import { diagnoseSign, explainSign, findRule, verifySign, type SignRule } from '../../src/signing';
+import { errorResponse } from '../http/errors';
+import { parseJsonBody } from '../http/json-body';
+import type { FakeRequest, FakeResponse, Fields } from '../http/types';
+import { MAX_BODY_BYTES } from '../http/wire';
+import type { Route, RouteContext } from '../routes/route';
+import type { Deps } from './deps';
+
+/** Response header carrying why a sign was refused: the 401 body stays exactly MyValue's. */
+export const SIGN_EXPLAIN_HEADER = 'x-myvalue-sign-explain';
+
+/** Who sent a request and whether its sign was right, for the journal. */
+export interface Who {
+  rule: string | null;
+  clientId: string | null;
+  signOk: boolean | null;
+}
+
+export const NOBODY: Who = { rule: null, clientId: null, signOk: null };
+
+export type Admitted = { ok: true; ctx: RouteContext<Deps>; who: Who } | { ok: false; response: FakeResponse; note: string; who: Who };
+
+function firstValues(query: FakeRequest['query']): Fields {
+  const out: Fields = {};
+  for (const [key, value] of Object.entries(query)) out[key] = Array.isArray(value) ? value[0] : value;
+  return out;
+}
+
+/** Non-ASCII characters escaped, so the explanation fits in an HTTP header. */
+function headerSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function signRefused(rule: SignRule, input: { clientId: string; clientSecret: string; fields: Fields }, received: unknown): { response: FakeResponse; note: string } {
+  const explanation = explainSign(rule, input);
+  const diagnosis = diagnoseSign(rule, input, received);
+  const explain = { ...explanation, ...diagnosis };
+  const hint = diagnosis.hint ? `; ${diagnosis.hint}` : '';
+  const note = `${rule.name}: invalid sign; expected sha256 of "${explanation.maskedString}" (fields: clientID, clientSecret, ${rule.fields.join(', ')})${hint}`;
+  return { response: errorResponse('ErrAuthorizationInvalidSign', undefined, { [SIGN_EXPLAIN_HEADER]: headerSafeJson(explain) }), note };
+}
+
+/** Parses the body and checks client and sign: ready for the handler, or refused. Changes nothing. */
+export function admit(deps: Deps, req: FakeRequest, method: string, route: Route, params: Record<string, string>): Admitted {
+  const unsigned: Who = { ...NOBODY, rule: route.rule ?? null };
+  if (req.bodyTooLarge) {
+    return { ok: false, response: errorResponse('ErrPayloadTooLarge', `Request body is larger than ${MAX_BODY_BYTES} bytes`), note: '', who: unsigned };
+  }
+  if (req.bodyError !== undefined) {
+    return { ok: false, response: errorResponse('ErrMalformedJSON', `Request body could not be read: ${req.bodyError}`), note: '', who: unsigned };
+  }
+  let body: Fields = {};
+  if ((route.body ?? (method === 'POST' ? 'json' : 'none')) === 'json') {
+    const parsed = parseJsonBody(req.rawBody);
+    if (!parsed.ok) return { ok: false, response: parsed.response, note: '', who: unsigned };
+    body = parsed.body;
+  }
+  const rule = route.rule ? findRule(route.rule) : undefined;
+  const fields: Fields = rule?.location === 'body' ? body : firstValues(req.query);
+  if (!rule) {
+    const client = { clientId: '', clientSecret: '', redirectUris: [] };
+    return { ok: true, ctx: { req, deps, client, fields, body, params }, who: unsigned };
+  }
+  const clientId = fields.clientID;
+  const named = typeof clientId === 'string' ? clientId : null;
+  const client = named === null ? undefined : deps.store.clients.get(named);
+  if (!client) {
+    return { ok: false, response: errorResponse('InvalidClient'), note: `unknown clientID ${JSON.stringify(clientId ?? null)}`, who: { rule: rule.name, clientId: named, signOk: null } };
+  }
+  const signFields: Fields = params.ID === undefined ? fields : { ...fields, ID: params.ID };
+  const input = { clientId: client.clientId, clientSecret: client.clientSecret, fields: signFields };
+  if (!verifySign(rule, input, fields.sign)) {
+    return { ok: false, ...signRefused(rule, input, fields.sign), who: { rule: rule.name, clientId: named, signOk: false } };
+  }
+  return { ok: true, ctx: { req, deps, rule, client, fields, body, params }, who: { rule: rule.name, clientId: named, signOk: true } };
+}

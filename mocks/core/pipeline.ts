@@ -1,0 +1,127 @@
+// The fake's request pipeline as a list of small steps. Each step reads the exchange and either
+// answers (the pipeline stops there) or notes what it found and lets the next one look:
+//   MyValue's routes: Prefer header, fault header, admission (body, client, sign: once, naming the
+//   caller for the journal), fault rules, forced answer (Prefer), faults that answer before the
+//   handler (status, drop), unknown route, refusal, handler; then the faults that act on the answer
+//   (malformed, no-answer) and the fault's header and latency.
+//   The admin API: unknown route, refusal, handler (never faulted, never journaled).
+import { errorResponse } from '../http/errors';
+import type { FakeRequest, FakeResponse } from '../http/types';
+import { admit, type Admitted, type Who } from './admission';
+import type { Deps } from './deps';
+import { droppedResponse, faultFromHeader, FAULT_HEADER, malformedResponse, statusFaultResponse, type FiredFault } from './faults';
+import { parsePrefer, preferredResponse, type Preference } from './prefer';
+import type { Found } from './route-table';
+
+export interface Outcome {
+  response: FakeResponse;
+  /** Why, for the log line ('' when nothing to say). */
+  note: string;
+  /** The fault or forced answer applied, for the journal and the log. */
+  fault?: string;
+  /** A forced (Prefer) answer: the documented example as it is, never cut by a body fault. */
+  forced?: true;
+}
+
+/** One request on its way through the steps. */
+export interface Exchange {
+  readonly deps: Deps;
+  readonly req: FakeRequest;
+  /** Upper case. */
+  readonly method: string;
+  readonly found: Found;
+  readonly random: () => number;
+  /** Who sent it, from the admission step (NOBODY until then, and for unknown routes). */
+  who: Who;
+  admitted?: Admitted;
+  prefer?: Preference;
+  fired?: FiredFault;
+}
+
+type Step = (x: Exchange) => Outcome | undefined;
+
+const routeOf = (x: Exchange): Extract<Found, { route: unknown }> | undefined => ('route' in x.found ? x.found : undefined);
+
+const readPrefer: Step = (x) => {
+  const prefer = parsePrefer(x.req.headers.prefer);
+  if (!prefer.ok) return { response: errorResponse('ErrValidation', prefer.detail), note: 'bad Prefer header' };
+  x.prefer = prefer.value;
+  return undefined;
+};
+
+const readFaultHeader: Step = (x) => {
+  const header = faultFromHeader(x.req.headers[FAULT_HEADER], x.random);
+  if (!header.ok) return { response: errorResponse('ErrValidation', header.detail), note: `bad ${FAULT_HEADER} header` };
+  x.fired = header.value;
+  return undefined;
+};
+
+const admission: Step = (x) => {
+  const found = routeOf(x);
+  if (!found) return undefined;
+  x.admitted = admit(x.deps, x.req, x.method, found.route, found.params);
+  x.who = x.admitted.who;
+  return undefined;
+};
+
+// A request's own fault header wins over the rules and then uses up none of their `times`; so does Prefer.
+const pickFault: Step = (x) => {
+  if (x.fired === undefined && !x.prefer) x.fired = x.deps.faults.pick({ method: x.method, path: x.req.path, rule: routeOf(x)?.route.rule });
+  return undefined;
+};
+
+const forcedByPrefer: Step = (x) => {
+  const found = routeOf(x);
+  if (!x.prefer || !found) return undefined;
+  return { response: preferredResponse(x.method, found.route.path, x.prefer), note: `forced by Prefer: ${x.prefer.text}`, fault: `prefer:${x.prefer.text}`, forced: true };
+};
+
+// Status and drop faults answer before the handler runs: nothing changes.
+const faultBefore: Step = (x) => {
+  const outcome = x.fired?.outcome;
+  if (outcome?.kind === 'status') return { response: statusFaultResponse(outcome.status, x.fired?.source ?? ''), note: '' };
+  if (outcome?.kind === 'drop') return { response: droppedResponse(x.fired?.source ?? ''), note: '' };
+  return undefined;
+};
+
+const unknownRoute: Step = (x) => {
+  if ('route' in x.found) return undefined;
+  const { allowed } = x.found;
+  if (allowed.length > 0) {
+    return { response: errorResponse('ErrMethodNotAllowed', `${x.method} is not allowed on ${x.req.path}; use ${allowed.join(', ')}`, { allow: allowed.join(', ') }), note: '' };
+  }
+  return { response: errorResponse('ErrRouteNotFound', `No route for ${x.method} ${x.req.path}`), note: '' };
+};
+
+const refusal: Step = (x) => (x.admitted && !x.admitted.ok ? { response: x.admitted.response, note: x.admitted.note } : undefined);
+
+const handler: Step = (x) => {
+  const found = routeOf(x);
+  if (!found || !x.admitted?.ok) return undefined;
+  return { response: found.route.handle(x.admitted.ctx), note: x.admitted.who.rule ?? '' };
+};
+
+/** The faults that act on the handled answer (the change is committed), and the fault's header and latency. */
+function afterFaults(x: Exchange, outcome: Outcome): Outcome {
+  const { fired } = x;
+  if (!fired) return outcome;
+  let response = outcome.response;
+  if (!outcome.forced && fired.outcome?.kind === 'malformed') response = malformedResponse(response, fired.source);
+  if (!outcome.forced && fired.outcome?.kind === 'no-answer') response = { ...response, fault: 'no-answer' };
+  response = { ...response, headers: { ...response.headers, [FAULT_HEADER]: fired.source } };
+  if (fired.latencyMs) response.delayMs = fired.latencyMs;
+  return { ...outcome, response, fault: outcome.fault ?? fired.source };
+}
+
+const MYVALUE_STEPS: readonly Step[] = [readPrefer, readFaultHeader, admission, pickFault, forcedByPrefer, faultBefore, unknownRoute, refusal, handler];
+const ADMIN_STEPS: readonly Step[] = [unknownRoute, admission, refusal, handler];
+
+/** Runs a request through the steps: MyValue's routes, or (`admin`) the fake's own API. */
+export function runPipeline(x: Exchange, admin: boolean): Outcome {
+  for (const step of admin ? ADMIN_STEPS : MYVALUE_STEPS) {
+    const outcome = step(x);
+    if (outcome) return admin ? outcome : afterFaults(x, outcome);
+  }
+  // Every route has a handler: reaching here is a bug, not a client's doing.
+  throw new Error(`no step answered ${x.method} ${x.req.path}`);
+}
