@@ -2,6 +2,7 @@
 // "applied but no answer", per route or for all, from CLI flags, the admin API or a request header.
 // Pure: matching, the registry and the fault responses; randomness comes in as a dependency.
 import type { FakeResponse } from '../http/types';
+import { compilePattern, matchPattern, pathSegments } from '../../src/shared/path-pattern';
 import { bad, faultFromJson, parseFaultRule, parseFaultSpec, FAULT_STATUSES, type FaultInput, type FaultOutcome, type FaultRule, type FaultSpec, type FaultStatus, type FaultTarget, type FiredFault, type Parsed } from './fault-rules';
 
 export * from './fault-rules';
@@ -13,11 +14,9 @@ function targetMatches(target: FaultTarget, req: { method: string; path: string;
   return pathMatches(target.segments, req.path);
 }
 
-/** True when a path matches a pattern's segments; '*' and ':name' match any one segment. */
+/** True when a path matches a pattern's segments exactly; '*' and ':name' match any one segment. */
 export function pathMatches(pattern: readonly string[], path: string): boolean {
-  const segments = path.split('/').filter((s) => s.length > 0);
-  if (segments.length !== pattern.length) return false;
-  return pattern.every((part, i) => part === '*' || part.startsWith(':') || part === segments[i]);
+  return matchPattern(compilePattern(pattern.join('/')), pathSegments(path)) !== undefined;
 }
 
 export interface Faults {

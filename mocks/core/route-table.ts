@@ -1,33 +1,18 @@
-// The fake's routes by method and path: literal segments win over parameters; a path known for
-// another method gives the methods it allows (405).
+// The fake's routes by method and path (the project's one path matcher): literal segments win over
+// parameters; a path known for another method gives the methods it allows (405).
 import { ROUTES } from '../routes/index';
 import type { Route } from '../routes/route';
 import { adminRoutes } from './admin-routes';
+import { bestMatch, compilePattern, matchPattern, pathSegments, type PathPattern } from '../../src/shared/path-pattern';
 
 export type Found = { route: Route; params: Record<string, string> } | { allowed: string[] };
 
 interface CompiledRoute {
   route: Route;
-  segments: string[];
+  pattern: PathPattern;
 }
 
-function split(path: string): string[] {
-  return path.split('/').filter((s) => s.length > 0);
-}
-
-const compiled: CompiledRoute[] = [...ROUTES, ...adminRoutes].map((route) => ({ route, segments: split(route.path) }));
-
-function matchPath(segments: string[], pattern: string[]): Record<string, string> | undefined {
-  if (segments.length !== pattern.length) return undefined;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < pattern.length; i++) {
-    const part = pattern[i] as string;
-    const seg = segments[i] as string;
-    if (part.startsWith(':')) params[part.slice(1)] = seg;
-    else if (part !== seg) return undefined;
-  }
-  return params;
-}
+const compiled: CompiledRoute[] = [...ROUTES, ...adminRoutes].map((route) => ({ route, pattern: compilePattern(route.path) }));
 
 function safeDecode(segment: string): string {
   try {
@@ -39,19 +24,13 @@ function safeDecode(segment: string): string {
 
 /** The route of a request, with its path parameters; or the methods the path allows. */
 export function findRoute(method: string, path: string): Found {
-  const segments = split(path).map(safeDecode);
-  const allowed = new Set<string>();
-  let best: { route: Route; params: Record<string, string>; score: number } | undefined;
-  for (const { route, segments: pattern } of compiled) {
-    const params = matchPath(segments, pattern);
-    if (!params) continue;
-    if (route.method !== method) {
-      allowed.add(route.method);
-      continue;
-    }
-    const score = Object.keys(params).length;
-    if (!best || score < best.score) best = { route, params, score };
-  }
-  if (best) return { route: best.route, params: best.params };
+  const segments = pathSegments(path).map(safeDecode);
+  const found = bestMatch(
+    compiled.filter((c) => c.route.method === method),
+    (c) => c.pattern,
+    segments,
+  );
+  if (found) return { route: found.item.route, params: found.params };
+  const allowed = new Set(compiled.filter((c) => matchPattern(c.pattern, segments) !== undefined).map((c) => c.route.method));
   return { allowed: [...allowed] };
 }

@@ -1,7 +1,8 @@
 // The Postman pre-request script that signs MyValue requests: the signing table as data plus a
 // small plain-JavaScript interpreter kept here as text (STYLE.md rule 9: never fn.toString()).
 // It runs in Newman 6.2's sandbox and in the Postman app: ES5 syntax, require('crypto-js') only.
-import { SIGN_RULES, pathSegments, type SignRule } from '../signing/rules';
+import { SIGN_RULES, type SignRule } from '../signing/rules';
+import { pathSegments, SUFFIX_MATCH_ES5 } from '../shared/path-pattern';
 
 /** Fixed id of the injected event: injecting again replaces it. */
 export const HOOK_EVENT_ID = 'myvalue-signing-hook';
@@ -55,20 +56,11 @@ ${SIGN_PRIMITIVES}
   function decodeQuery(text) { return decodePercent(text.replace(/\+/g, ' ')); }
   function resolve(text) { return text === undefined || text === null ? '' : pm.variables.replaceIn(String(text)); }
 
+${SUFFIX_MATCH_ES5}
   // The rule whose method and path are a suffix of the request path; longer rules, then literal ones, win.
   function match(method, segs) {
-    var best = null;
-    RULES.forEach(function (rule) {
-      if (rule.method !== method || rule.segments.length > segs.length) return;
-      var offset = segs.length - rule.segments.length, id, literal = true;
-      for (var i = 0; i < rule.segments.length; i++) {
-        var seg = segs[offset + i];
-        if (rule.segments[i] === ':ID') { id = seg; literal = false; } else if (rule.segments[i] !== seg) return;
-      }
-      var score = rule.segments.length * 2 + (literal ? 1 : 0);
-      if (!best || score > best.score) best = { rule: rule, id: id, score: score };
-    });
-    return best;
+    var found = bestSuffixMatch(RULES.filter(function (rule) { return rule.method === method; }), segs);
+    return found ? { rule: found.item, id: found.params.ID } : null;
   }
 
   function computeSign(rule, clientId, fields) {

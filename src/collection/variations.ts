@@ -2,7 +2,8 @@
 // send it with a wrong sign, an unknown clientID and, one at a time, each required field left out,
 // expecting MyValue's refusal, and checks with a signed balance probe that the refusal changed nothing.
 // The variation scripts are plain ES5 text (STYLE.md rule 9), generated from the signing table.
-import { findRule, pathSegments, SIGN_RULES, type SignRule } from '../signing/rules';
+import { findRule, SIGN_RULES, type SignRule } from '../signing/rules';
+import { bestMatch, compilePattern, pathSegments, type PathPattern } from '../shared/path-pattern';
 import { SECRET_VARIABLE, SIGN_PRIMITIVES } from './hook-script';
 
 export type VariationKind = 'wrong-sign' | 'unknown-client' | 'missing-field';
@@ -69,19 +70,12 @@ export interface SignedRequest {
 
 const isPlaceholder = (value: unknown): boolean => value === '{{SIGN}}' || value === '' || value === null;
 
-/** The rule whose path is a suffix of the request's (variables match ':ID' only); longer, then literal, wins. */
+const RULE_PATTERNS = new Map<SignRule, PathPattern>(SIGN_RULES.map((rule) => [rule, compilePattern(rule.path)]));
+
+/** The rule whose path is a suffix of the request's (as the hook matches it); longer, then literal, wins. */
 function ruleFor(method: string, segments: string[]): SignRule | undefined {
-  let best: { rule: SignRule; score: number } | undefined;
-  for (const rule of SIGN_RULES as readonly SignRule[]) {
-    const ruleSegments = pathSegments(rule.path);
-    if (rule.method !== method || ruleSegments.length > segments.length) continue;
-    const offset = segments.length - ruleSegments.length;
-    const fits = ruleSegments.every((part, i) => (part === ':ID' ? true : part === segments[offset + i]));
-    if (!fits) continue;
-    const score = ruleSegments.length * 2 + (ruleSegments.includes(':ID') ? 0 : 1);
-    if (!best || score > best.score) best = { rule, score };
-  }
-  return best?.rule;
+  const rules = (SIGN_RULES as readonly SignRule[]).filter((rule) => rule.method === method);
+  return bestMatch(rules, (rule) => RULE_PATTERNS.get(rule) as PathPattern, segments, 'suffix')?.item;
 }
 
 /** Keys of a raw JSON body with {{variables}} in it (those outside strings read as null). */

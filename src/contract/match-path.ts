@@ -1,14 +1,10 @@
-// Request paths against OpenAPI path templates: base URL stripped, trailing slash optional,
-// '{name}' matches one segment, and a literal template wins over one with parameters.
+// Request paths against OpenAPI path templates (through the project's one path matcher): base URL
+// stripped, trailing slash optional, '{name}' matches one segment, and a literal template wins.
+import { compilePattern, matchPattern, pathSegments, type PathPattern } from '../shared/path-pattern';
 
 export interface PathTemplate {
   template: string;
-  segments: string[];
-  params: number;
-}
-
-function segmentsOf(path: string): string[] {
-  return path.split('/').filter((s) => s.length > 0);
+  pattern: PathPattern;
 }
 
 function safeDecode(segment: string): string {
@@ -20,12 +16,7 @@ function safeDecode(segment: string): string {
 }
 
 export function compileTemplate(template: string): PathTemplate {
-  const segments = segmentsOf(template);
-  return { template, segments, params: segments.filter(isParam).length };
-}
-
-function isParam(segment: string): boolean {
-  return segment.startsWith('{') && segment.endsWith('}');
+  return { template, pattern: compilePattern(template) };
 }
 
 /**
@@ -56,8 +47,6 @@ export function requestPath(urlOrPath: string, baseUrls: readonly string[]): str
 
 /** Templates matching the path, most literal first. */
 export function matchingTemplates(path: string, templates: readonly PathTemplate[]): PathTemplate[] {
-  const segments = segmentsOf(path).map(safeDecode);
-  return templates
-    .filter((t) => t.segments.length === segments.length && t.segments.every((part, i) => isParam(part) || part === segments[i]))
-    .sort((a, b) => a.params - b.params);
+  const segments = pathSegments(path).map(safeDecode);
+  return templates.filter((t) => matchPattern(t.pattern, segments) !== undefined).sort((a, b) => b.pattern.literals - a.pattern.literals);
 }

@@ -1,5 +1,6 @@
 // The 13 signing rules of MyValue's External API: the one source of truth for the fake's verifier,
 // the `sign` command and the Postman hook injected into collections.
+import { bestMatch, compilePattern, pathSegments, type PathPattern } from '../shared/path-pattern';
 
 export type SignLocation = 'query' | 'body';
 
@@ -44,10 +45,7 @@ export function findRule(name: string): SignRule | undefined {
   return byName.get(name);
 }
 
-/** Path segments of a rule path without empty parts: '/v1/service/promos/:ID' -> ['v1','service','promos',':ID']. */
-export function pathSegments(path: string): string[] {
-  return path.split('/').filter((part) => part.length > 0);
-}
+export { pathSegments };
 
 export interface RuleMatch {
   rule: SignRule;
@@ -55,29 +53,18 @@ export interface RuleMatch {
   pathId?: string;
 }
 
+/** Each rule's path, compiled once. */
+const patterns = new Map<SignRule, PathPattern>(SIGN_RULES.map((rule) => [rule, compilePattern(rule.path)]));
+
 /**
  * The rule whose method and path match a request path (trailing slash optional).
  * A path segment ':ID' matches any single non-empty segment, but a literal rule wins
  * (so POST /v1/service/promos/buy is promo.buy, and GET /v1/service/promos/buy is promo.get).
  */
 export function matchRule(method: string, path: string): RuleMatch | undefined {
-  const segments = pathSegments(path);
-  let found: RuleMatch | undefined;
-  for (const rule of SIGN_RULES as readonly SignRule[]) {
-    if (rule.method !== method.toUpperCase()) continue;
-    const ruleSegments = pathSegments(rule.path);
-    if (ruleSegments.length !== segments.length) continue;
-    let pathId: string | undefined;
-    const ok = ruleSegments.every((part, i) => {
-      if (part === ':ID') {
-        pathId = segments[i];
-        return true;
-      }
-      return part === segments[i];
-    });
-    if (!ok) continue;
-    if (pathId === undefined) return { rule };
-    found ??= { rule, pathId };
-  }
-  return found;
+  const upper = method.toUpperCase();
+  const rules = (SIGN_RULES as readonly SignRule[]).filter((rule) => rule.method === upper);
+  const found = bestMatch(rules, (rule) => patterns.get(rule) as PathPattern, pathSegments(path));
+  if (!found) return undefined;
+  return found.params.ID === undefined ? { rule: found.item } : { rule: found.item, pathId: found.params.ID };
 }

@@ -1,0 +1,105 @@
+// The one path matcher of the project. A pattern's segments are literals, parameters (':name' as
+// the signing rules and the fake's routes write them, '{name}' as OpenAPI does) or '*' (any one
+// segment). Matching is exact (the fake's routes, the contract, fault targets, the journal filter)
+// or by suffix (a request URL whose base URL carries a path prefix: the signing hook and the
+// variations). When several patterns match, the longer wins, then the one with more literal
+// segments, then the first. SUFFIX_MATCH_ES5 is the same suffix matcher for the Postman sandbox,
+// tested on the same vectors.
+
+type Segment = { kind: 'literal'; text: string } | { kind: 'param'; name: string } | { kind: 'any' };
+
+export interface PathPattern {
+  /** The pattern as written, e.g. '/v1/service/promos/:ID'. */
+  readonly source: string;
+  readonly segments: readonly Segment[];
+  /** How many segments are literal (the tie-break: more literal wins). */
+  readonly literals: number;
+}
+
+export type MatchMode = 'exact' | 'suffix';
+
+/** A path's segments, without empty ones: '/v1/service/promos/' -> ['v1', 'service', 'promos']. */
+export function pathSegments(path: string): string[] {
+  return path.split('/').filter((part) => part.length > 0);
+}
+
+function segmentOf(part: string): Segment {
+  if (part === '*') return { kind: 'any' };
+  if (part.startsWith(':') && part.length > 1) return { kind: 'param', name: part.slice(1) };
+  if (part.startsWith('{') && part.endsWith('}') && part.length > 2) return { kind: 'param', name: part.slice(1, -1) };
+  return { kind: 'literal', text: part };
+}
+
+/** Compiles a pattern once; match it many times. */
+export function compilePattern(source: string): PathPattern {
+  const segments = pathSegments(source).map(segmentOf);
+  return { source, segments, literals: segments.filter((s) => s.kind === 'literal').length };
+}
+
+/**
+ * The parameters when the segments match the pattern (all of them, or their end in suffix mode), else undefined.
+ * @example matchPattern(compilePattern('/v1/service/promos/:ID'), pathSegments('/v1/service/promos/13063')) // { ID: '13063' }
+ */
+export function matchPattern(pattern: PathPattern, segments: readonly string[], mode: MatchMode = 'exact'): Record<string, string> | undefined {
+  const length = pattern.segments.length;
+  if (mode === 'exact' ? segments.length !== length : segments.length < length) return undefined;
+  const offset = segments.length - length;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < length; i++) {
+    const part = pattern.segments[i] as Segment;
+    const seg = segments[offset + i] as string;
+    if (part.kind === 'param') params[part.name] = seg;
+    else if (part.kind === 'literal' && part.text !== seg) return undefined;
+  }
+  return params;
+}
+
+/** The best match among several patterns: longer, then more literal, then first. */
+export function bestMatch<T>(items: readonly T[], patternOf: (item: T) => PathPattern, segments: readonly string[], mode: MatchMode = 'exact'): { item: T; params: Record<string, string> } | undefined {
+  let best: { item: T; params: Record<string, string>; length: number; literals: number } | undefined;
+  for (const item of items) {
+    const pattern = patternOf(item);
+    const params = matchPattern(pattern, segments, mode);
+    if (!params) continue;
+    const length = pattern.segments.length;
+    if (!best || length > best.length || (length === best.length && pattern.literals > best.literals)) best = { item, params, length, literals: pattern.literals };
+  }
+  return best ? { item: best.item, params: best.params } : undefined;
+}
+
+/**
+ * The suffix matcher as ES5 text for the Postman sandbox: `matchSuffix(patternSegments, segs)`
+ * returns the parameters or null, `bestSuffixMatch(items, segs)` the best item (each with
+ * `segments`) as { item, params } or null. Pattern segments are written as in compilePattern.
+ */
+export const SUFFIX_MATCH_ES5 = String.raw`
+  function matchSuffix(pattern, segs) {
+    if (segs.length < pattern.length) return null;
+    var offset = segs.length - pattern.length, params = {};
+    for (var i = 0; i < pattern.length; i++) {
+      var part = pattern[i], seg = segs[offset + i];
+      if (part === '*') continue;
+      if (part.charAt(0) === ':' && part.length > 1) { params[part.slice(1)] = seg; continue; }
+      if (part.charAt(0) === '{' && part.charAt(part.length - 1) === '}' && part.length > 2) { params[part.slice(1, -1)] = seg; continue; }
+      if (part !== seg) return null;
+    }
+    return params;
+  }
+  function literalCount(pattern) {
+    var n = 0;
+    for (var i = 0; i < pattern.length; i++) {
+      var part = pattern[i];
+      if (part !== '*' && !(part.charAt(0) === ':' && part.length > 1) && !(part.charAt(0) === '{' && part.charAt(part.length - 1) === '}' && part.length > 2)) n++;
+    }
+    return n;
+  }
+  function bestSuffixMatch(items, segs) {
+    var best = null;
+    for (var i = 0; i < items.length; i++) {
+      var params = matchSuffix(items[i].segments, segs);
+      if (!params) continue;
+      var length = items[i].segments.length, literals = literalCount(items[i].segments);
+      if (!best || length > best.length || (length === best.length && literals > best.literals)) best = { item: items[i], params: params, length: length, literals: literals };
+    }
+    return best ? { item: best.item, params: best.params } : null;
+  }`;
