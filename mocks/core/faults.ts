@@ -2,7 +2,7 @@
 // "applied but no answer", per route or for all, from CLI flags, the admin API or a request header.
 // Pure: matching, the registry and the fault responses; randomness comes in as a dependency.
 import type { FakeResponse } from '../http/types';
-import { compilePattern, matchPattern, pathSegments } from '../../src/shared/path-pattern';
+import { compilePattern, matchPattern, pathSegments, type PathPattern } from '../../src/shared/path-pattern';
 import { bad, faultFromJson, parseFaultRule, parseFaultSpec, FAULT_STATUSES, type FaultInput, type FaultOutcome, type FaultRule, type FaultSpec, type FaultStatus, type FaultTarget, type FiredFault, type Parsed } from './fault-rules';
 
 export * from './fault-rules';
@@ -14,9 +14,19 @@ function targetMatches(target: FaultTarget, req: { method: string; path: string;
   return pathMatches(target.segments, req.path);
 }
 
+/** Patterns of fault targets and journal filters, compiled once each (bounded: filters come from the admin API). */
+const compiledPatterns = new Map<string, PathPattern>();
+
 /** True when a path matches a pattern's segments exactly; '*' and ':name' match any one segment. */
 export function pathMatches(pattern: readonly string[], path: string): boolean {
-  return matchPattern(compilePattern(pattern.join('/')), pathSegments(path)) !== undefined;
+  const source = pattern.join('/');
+  let compiled = compiledPatterns.get(source);
+  if (!compiled) {
+    if (compiledPatterns.size >= 256) compiledPatterns.clear();
+    compiled = compilePattern(source);
+    compiledPatterns.set(source, compiled);
+  }
+  return matchPattern(compiled, pathSegments(path)) !== undefined;
 }
 
 export interface Faults {
