@@ -87,14 +87,21 @@ function failureOf(error: unknown, timeoutMs: number | undefined): string {
   return `connection dropped (${cause})`;
 }
 
-type Fetcher = (url: string, headers: Headers, signal: AbortSignal | undefined) => Promise<Response>;
+interface Fetcher {
+  get(url: string, headers: Headers, signal: AbortSignal | undefined): Promise<Response>;
+  /** Closes the agent's kept-alive connections, so the process can exit as soon as the run ends. */
+  close(): Promise<void>;
+}
 
 /** A GET that does not verify the server's certificate (undici, loaded only for --insecure with --retries). */
 async function insecureFetcher(): Promise<Fetcher> {
   const { Agent, fetch: undiciFetch } = await import('undici');
   const dispatcher = new Agent({ connect: { rejectUnauthorized: false } });
-  // undici's Response reads as the global one does; settled() copies it into a global Response.
-  return async (url, headers, signal) => (await undiciFetch(url, { method: 'GET', headers: [...headers], signal, dispatcher })) as unknown as Response;
+  return {
+    // undici's Response reads as the global one does; settled() copies it into a global Response.
+    get: async (url, headers, signal) => (await undiciFetch(url, { method: 'GET', headers: [...headers], signal, dispatcher })) as unknown as Response,
+    close: () => dispatcher.close(),
+  };
 }
 
 /**
@@ -116,7 +123,7 @@ export function startRetryLayer(options: RetryLayerOptions): RetryLayer {
       const headers = new Headers(request.headers);
       if (inProcess) headers.set(ATTEMPT_HEADER, '1');
       const outgoing = new Request(request.url, { method: 'GET', headers, signal });
-      const answer = insecureFetch ? await (await insecureFetch)(request.url, headers, signal) : await fetch(inProcess ? outgoing : bypass(outgoing));
+      const answer = insecureFetch ? await (await insecureFetch).get(request.url, headers, signal) : await fetch(inProcess ? outgoing : bypass(outgoing));
       const response = await settled(answer);
       if (response.status >= 500) return { ok: false, response, reason: `${response.status} ${response.statusText}`.trim() };
       return { ok: true, response };
@@ -156,6 +163,7 @@ export function startRetryLayer(options: RetryLayerOptions): RetryLayer {
     stop: () => {
       if (server) server.close();
       else options.server?.resetHandlers();
+      void insecureFetch?.then((fetcher) => fetcher.close());
     },
   };
 }
