@@ -7,26 +7,19 @@ import { bad, faultFromJson, parseFaultRule, parseFaultSpec, FAULT_STATUSES, typ
 
 export * from './fault-rules';
 
+/** Each path target's pattern, compiled on its first use and gone with its rule. */
+const targetPatterns = new WeakMap<FaultTarget, PathPattern>();
+
 function targetMatches(target: FaultTarget, req: { method: string; path: string; rule?: string }): boolean {
   if (target.kind === 'all') return true;
   if (target.kind === 'rule') return req.rule === target.name;
   if (target.method && target.method !== req.method) return false;
-  return pathMatches(target.segments, req.path);
-}
-
-/** Patterns of fault targets and journal filters, compiled once each (bounded: filters come from the admin API). */
-const compiledPatterns = new Map<string, PathPattern>();
-
-/** True when a path matches a pattern's segments exactly; '*' and ':name' match any one segment. */
-export function pathMatches(pattern: readonly string[], path: string): boolean {
-  const source = pattern.join('/');
-  let compiled = compiledPatterns.get(source);
-  if (!compiled) {
-    if (compiledPatterns.size >= 256) compiledPatterns.clear();
-    compiled = compilePattern(source);
-    compiledPatterns.set(source, compiled);
+  let pattern = targetPatterns.get(target);
+  if (!pattern) {
+    pattern = compilePattern(target.segments.join('/'));
+    targetPatterns.set(target, pattern);
   }
-  return matchPattern(compiled, pathSegments(path)) !== undefined;
+  return matchPattern(pattern, pathSegments(req.path)) !== undefined;
 }
 
 export interface Faults {

@@ -1,6 +1,6 @@
 // The fake's request journal: what each request was, who sent it, whether its sign was right and
 // what the fake did. Bounded (oldest dropped); secrets masked; the admin API's own calls are not in it.
-import { pathMatches } from './faults';
+import { compilePattern, matchPattern, pathSegments } from '../../src/shared/path-pattern';
 import type { QueryValue } from '../http/types';
 
 export interface JournalEntry {
@@ -83,15 +83,23 @@ export function journalBody(rawBody: string | undefined): unknown {
   }
 }
 
-function matches(entry: Pick<JournalRecord, 'method' | 'path' | 'rule' | 'clientId' | 'status' | 'signOk' | 'timeMs'>, filter: JournalFilter): boolean {
-  if (filter.method !== undefined && entry.method !== filter.method.toUpperCase()) return false;
-  if (filter.path !== undefined && !pathMatches(filter.path.split('/').filter((s) => s.length > 0), entry.path)) return false;
-  if (filter.rule !== undefined && entry.rule !== filter.rule) return false;
-  if (filter.clientId !== undefined && entry.clientId !== filter.clientId) return false;
-  if (filter.status !== undefined && entry.status !== filter.status) return false;
-  if (filter.signOk !== undefined && entry.signOk !== filter.signOk) return false;
-  if (filter.since !== undefined && entry.timeMs < new Date(filter.since).getTime()) return false;
-  return true;
+type Matched = Pick<JournalRecord, 'method' | 'path' | 'rule' | 'clientId' | 'status' | 'signOk' | 'timeMs'>;
+
+/** The filter as a test of one entry; its path pattern ('*' or ':name' match any one segment) compiled once. */
+function matcher(filter: JournalFilter): (entry: Matched) => boolean {
+  const pattern = filter.path === undefined ? undefined : compilePattern(filter.path);
+  const method = filter.method?.toUpperCase();
+  const since = filter.since === undefined ? undefined : new Date(filter.since).getTime();
+  return (entry) => {
+    if (method !== undefined && entry.method !== method) return false;
+    if (pattern !== undefined && matchPattern(pattern, pathSegments(entry.path)) === undefined) return false;
+    if (filter.rule !== undefined && entry.rule !== filter.rule) return false;
+    if (filter.clientId !== undefined && entry.clientId !== filter.clientId) return false;
+    if (filter.status !== undefined && entry.status !== filter.status) return false;
+    if (filter.signOk !== undefined && entry.signOk !== filter.signOk) return false;
+    if (since !== undefined && entry.timeMs < since) return false;
+    return true;
+  };
 }
 
 /**
@@ -121,8 +129,11 @@ export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE): Journal 
         start = (start + 1) % capacity;
       }
     },
-    list: (filter = {}) => ordered().filter((e) => matches(e, filter)).map(view),
-    count: (filter = {}) => ring.reduce((n, e) => (matches(e, filter) ? n + 1 : n), 0),
+    list: (filter = {}) => ordered().filter(matcher(filter)).map(view),
+    count: (filter = {}) => {
+      const test = matcher(filter);
+      return ring.reduce((n, e) => (test(e) ? n + 1 : n), 0);
+    },
     clear() {
       const n = ring.length;
       ring = [];

@@ -86,8 +86,8 @@ function hooked(node: NodeJson): number {
   return (node.event ?? []).some((event) => event.id === HOOK_EVENT_ID || linesOf(event).includes(BEGIN)) ? 1 : 0;
 }
 
-/** Number of request items that carry the hook, in either form. */
-export function countHooked(collection: Collection): number {
-  const json = collection.toJSON() as unknown as NodeJson;
+/** Number of request items that carry the hook, in either form (a collection, or its JSON). */
+export function countHooked(collection: Collection | { item?: unknown[] }): number {
+  const json = (collection instanceof sdk.Collection ? collection.toJSON() : collection) as unknown as NodeJson;
   return (json.item ?? []).reduce((n, item) => n + hooked(item), 0);
 }

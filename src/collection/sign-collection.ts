@@ -20,6 +20,6 @@ export type SignCollectionResult =
 export async function signCollection(source: string, options: SignCollectionOptions = {}): Promise<SignCollectionResult> {
   const loaded = await loadCollection(source);
   if (!loaded.ok) return loaded;
-  const signed = injectHook(loaded.collection, options.singleScript ? 'merged' : 'event');
-  return { ok: true, collection: signed.toJSON() as unknown as Record<string, unknown>, hooked: countHooked(signed), version: loaded.version };
+  const collection = injectHook(loaded.collection, options.singleScript ? 'merged' : 'event').toJSON() as unknown as Record<string, unknown> & { item?: unknown[] };
+  return { ok: true, collection, hooked: countHooked(collection), version: loaded.version };
 }

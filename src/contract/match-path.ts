@@ -1,18 +1,10 @@
 // Request paths against OpenAPI path templates (through the project's one path matcher): base URL
 // stripped, trailing slash optional, '{name}' matches one segment, and a literal template wins.
-import { compilePattern, matchPattern, pathSegments, type PathPattern } from '../shared/path-pattern';
+import { compilePattern, decodedSegments, matchPattern, type PathPattern } from '../shared/path-pattern';
 
 export interface PathTemplate {
   template: string;
   pattern: PathPattern;
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 export function compileTemplate(template: string): PathTemplate {
@@ -47,6 +39,6 @@ export function requestPath(urlOrPath: string, baseUrls: readonly string[]): str
 
 /** Templates matching the path, most literal first. */
 export function matchingTemplates(path: string, templates: readonly PathTemplate[]): PathTemplate[] {
-  const segments = pathSegments(path).map(safeDecode);
+  const segments = decodedSegments(path);
   return templates.filter((t) => matchPattern(t.pattern, segments) !== undefined).sort((a, b) => b.pattern.literals - a.pattern.literals);
 }

@@ -23,6 +23,17 @@ export function pathSegments(path: string): string[] {
   return path.split('/').filter((part) => part.length > 0);
 }
 
+/** A path's segments percent-decoded, as a server reads them (a bad escape stays as written). */
+export function decodedSegments(path: string): string[] {
+  return pathSegments(path).map((segment) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  });
+}
+
 function segmentOf(part: string): Segment {
   if (part === '*') return { kind: 'any' };
   if (part.startsWith(':') && part.length > 1) return { kind: 'param', name: part.slice(1) };

@@ -53,8 +53,10 @@ export interface RuleMatch {
   pathId?: string;
 }
 
-/** Each rule's path, compiled once. */
+/** Each rule's path, compiled once, and the rules of each method. */
 const patterns = new Map<SignRule, PathPattern>(SIGN_RULES.map((rule) => [rule, compilePattern(rule.path)]));
+const rulesByMethod = new Map<string, SignRule[]>();
+for (const rule of SIGN_RULES as readonly SignRule[]) rulesByMethod.set(rule.method, [...(rulesByMethod.get(rule.method) ?? []), rule]);
 
 /**
  * The rule whose method and path match a request path (trailing slash optional).
@@ -62,9 +64,7 @@ const patterns = new Map<SignRule, PathPattern>(SIGN_RULES.map((rule) => [rule, 
  * (so POST /v1/service/promos/buy is promo.buy, and GET /v1/service/promos/buy is promo.get).
  */
 export function matchRule(method: string, path: string): RuleMatch | undefined {
-  const upper = method.toUpperCase();
-  const rules = (SIGN_RULES as readonly SignRule[]).filter((rule) => rule.method === upper);
-  const found = bestMatch(rules, (rule) => patterns.get(rule) as PathPattern, pathSegments(path));
+  const found = bestMatch(rulesByMethod.get(method.toUpperCase()) ?? [], (rule) => patterns.get(rule) as PathPattern, pathSegments(path));
   if (!found) return undefined;
   return found.params.ID === undefined ? { rule: found.item } : { rule: found.item, pathId: found.params.ID };
 }
