@@ -1,18 +1,15 @@
 // The fake's core: a plain request through the pipeline (pipeline.ts), then the log line and the
 // journal. No I/O of its own: the store, clock and logger come in as dependencies.
 import { errorResponse } from '../http/errors';
-import { MAX_BODY_BYTES } from '../http/wire';
 import { defaultSettings, silentLogger, systemClock, type FakeSettings, type Logger, type Clock } from '../http/types';
 import type { Store } from '../store/store';
-import { NOBODY, SIGN_EXPLAIN_HEADER } from './admission';
+import { NOBODY } from './admission';
 import type { Deps } from './deps';
 import type { FakeMyValue } from './fake-my-value';
 import { createFaults, type FaultSpec, type Faults } from './faults';
 import { createJournal, DEFAULT_JOURNAL_SIZE, type Journal } from './journal';
 import { runPipeline, type Exchange, type Outcome } from './pipeline';
 import { findRoute } from './route-table';
-
-export { MAX_BODY_BYTES, SIGN_EXPLAIN_HEADER };
 
 export interface FakeOptions {
   store: Store;

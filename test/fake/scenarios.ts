@@ -1,7 +1,7 @@
 // One scenario table for the fake: every endpoint's success path and documented errors.
 // adapters.test.ts runs each scenario against Express and MSW, each with a fresh fake.
 import { expect } from 'vitest';
-import { SIGN_EXPLAIN_HEADER } from '../../mocks/core/app';
+import { SIGN_EXPLAIN_HEADER } from '../../mocks/core/admission';
 import { Api, DEMO, ref } from '../helpers/api';
 
 export interface Scenario {
