@@ -1,6 +1,7 @@
-// The admission step of the pipeline: the body parsed, the client known, the sign right. Pure: it
-// changes nothing, and its result names the caller for the journal whether or not it was admitted.
-import { diagnoseSign, explainSign, findRule, verifySign, type SignRule } from '../../src/signing';
+// The admission step of the pipeline: the body parsed, the client known, the sign right, the signing
+// rule's required fields there (checked here once for every signed route). Pure: it changes nothing,
+// and its result names the caller for the journal whether or not it was admitted.
+import { diagnoseSign, explainSign, verifySign, type SignRule } from '../../src/signing';
 import { errorResponse } from '../http/errors';
 import { parseJsonBody } from '../http/json-body';
 import type { FakeRequest, FakeResponse, Fields } from '../http/types';
@@ -28,6 +29,9 @@ function firstValues(query: FakeRequest['query']): Fields {
   return out;
 }
 
+/** A required field counts as missing when absent, null or empty (as validate.ts reads it). */
+const isAbsent = (value: unknown): boolean => value === undefined || value === null || value === '';
+
 /** Non-ASCII characters escaped, so the explanation fits in an HTTP header. */
 function headerSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -44,7 +48,7 @@ function signRefused(rule: SignRule, input: { clientId: string; clientSecret: st
 
 /** Parses the body and checks client and sign: ready for the handler, or refused. Changes nothing. */
 export function admit(deps: Deps, req: FakeRequest, method: string, route: Route, params: Record<string, string>): Admitted {
-  const unsigned: Who = { ...NOBODY, rule: route.rule ?? null };
+  const unsigned: Who = { ...NOBODY, rule: route.rule?.name ?? null };
   if (req.bodyTooLarge) {
     return { ok: false, response: errorResponse('ErrPayloadTooLarge', `Request body is larger than ${MAX_BODY_BYTES} bytes`), note: '', who: unsigned };
   }
@@ -57,7 +61,7 @@ export function admit(deps: Deps, req: FakeRequest, method: string, route: Route
     if (!parsed.ok) return { ok: false, response: parsed.response, note: '', who: unsigned };
     body = parsed.body;
   }
-  const rule = route.rule ? findRule(route.rule) : undefined;
+  const rule = route.rule;
   const fields: Fields = rule?.location === 'body' ? body : firstValues(req.query);
   if (!rule) {
     const client = { clientId: '', clientSecret: '', redirectUris: [] };
@@ -74,5 +78,9 @@ export function admit(deps: Deps, req: FakeRequest, method: string, route: Route
   if (!verifySign(rule, input, fields.sign)) {
     return { ok: false, ...signRefused(rule, input, fields.sign), who: { rule: rule.name, clientId: named, signOk: false } };
   }
-  return { ok: true, ctx: { req, deps, rule, client, fields, body, params }, who: { rule: rule.name, clientId: named, signOk: true } };
+  const who: Who = { rule: rule.name, clientId: named, signOk: true };
+  // Presence only, in the rule's order; each handler reads its fields' types and ranges.
+  const missing = rule.required.find((name) => isAbsent(fields[name]));
+  if (missing !== undefined) return { ok: false, response: errorResponse('ErrValidation', `${missing} is required`), note: rule.name, who };
+  return { ok: true, ctx: { req, deps, rule, client, fields, body, params }, who };
 }

@@ -66,7 +66,7 @@ const admission: Step = (x) => {
 
 // A request's own fault header wins over the rules and then uses up none of their `times`; so does Prefer.
 const pickFault: Step = (x) => {
-  if (x.fired === undefined && !x.prefer) x.fired = x.deps.faults.pick({ method: x.method, path: x.req.path, rule: routeOf(x)?.route.rule });
+  if (x.fired === undefined && !x.prefer) x.fired = x.deps.faults.pick({ method: x.method, path: x.req.path, rule: routeOf(x)?.route.rule?.name });
   return undefined;
 };
 

@@ -2,19 +2,19 @@
 import { adminAuthorize, introspectEndpoint, readAuthBody, tokenEndpoint } from '../auth/token-api';
 import { cancelMapping, confirmMapping, parseForm, showLogin, showMapping, showRegister, submitLogin, submitRegister, type PageInput } from '../auth/flow';
 import { PAGE_PATHS } from '../auth/pages';
-import { defineRoutes, type Route } from './route';
+import { defineRoutes, type RouteSpec } from './route';
 import type { FakeRequest, FakeResponse } from '../http/types';
 import type { Services } from '../store/services';
 
 type PageStep = (deps: Services, input: PageInput) => FakeResponse;
 type ApiStep = (deps: Services, fields: Record<string, unknown>) => FakeResponse;
 
-const page = (method: 'GET' | 'POST', path: string, step: PageStep): Route =>
+const page = (method: 'GET' | 'POST', path: string, step: PageStep): RouteSpec =>
   method === 'GET'
     ? { method, path, body: 'none', handle: ({ req, deps }) => step(deps, req.query) }
     : { method, path, body: 'form', handle: ({ req, deps }) => step(deps, parseForm(req.rawBody)) };
 
-const api = (path: string, step: ApiStep): Route => ({
+const api = (path: string, step: ApiStep): RouteSpec => ({
   method: 'POST',
   path,
   body: 'form',

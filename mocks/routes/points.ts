@@ -24,8 +24,6 @@ function mutationFields(body: Fields, withReference: boolean) {
 
 export const pointRoutes = defineRoutes([
   {
-    method: 'GET',
-    path: '/service/point/',
     rule: 'point.get',
     handle({ fields, deps }) {
       const valueID = requireString(fields, 'valueID');
@@ -36,8 +34,6 @@ export const pointRoutes = defineRoutes([
     },
   },
   {
-    method: 'POST',
-    path: '/service/point/earn/',
     rule: 'point.earn',
     handle({ body, deps, client }) {
       const common = mutationFields(body, true);
@@ -49,8 +45,6 @@ export const pointRoutes = defineRoutes([
     },
   },
   {
-    method: 'POST',
-    path: '/service/point/earn/estimate',
     rule: 'point.earn.estimate',
     handle({ body, deps }) {
       const common = mutationFields(body, false);
@@ -60,8 +54,6 @@ export const pointRoutes = defineRoutes([
     },
   },
   {
-    method: 'POST',
-    path: '/service/point/redeem/',
     rule: 'point.redeem',
     handle({ body, deps, client }) {
       const common = mutationFields(body, true);
@@ -71,8 +63,6 @@ export const pointRoutes = defineRoutes([
     },
   },
   {
-    method: 'POST',
-    path: '/service/point/adjustment/',
     rule: 'point.adjustment',
     handle({ body, deps, client }) {
       const common = mutationFields(body, true);
@@ -90,8 +80,6 @@ export const pointRoutes = defineRoutes([
     },
   },
   {
-    method: 'GET',
-    path: '/service/point/history/',
     rule: 'point.history',
     handle(ctx) {
       const { fields, deps } = ctx;

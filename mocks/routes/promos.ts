@@ -33,8 +33,6 @@ function detailParams(ctx: RouteContext) {
 
 export const promoRoutes = defineRoutes([
   {
-    method: 'GET',
-    path: '/v1/service/promos',
     rule: 'promo.list',
     handle(ctx) {
       const params = listParams(ctx);
@@ -50,8 +48,6 @@ export const promoRoutes = defineRoutes([
     },
   },
   {
-    method: 'POST',
-    path: '/v1/service/promos/buy',
     rule: 'promo.buy',
     handle({ body, deps, client, req }) {
       const id = requireInt(body, 'id', 1);
@@ -67,8 +63,6 @@ export const promoRoutes = defineRoutes([
     },
   },
   {
-    method: 'GET',
-    path: '/v1/service/promos/:ID',
     rule: 'promo.get',
     handle(ctx) {
       const params = detailParams(ctx);
@@ -80,8 +74,6 @@ export const promoRoutes = defineRoutes([
     },
   },
   {
-    method: 'GET',
-    path: '/v1/service/vouchers',
     rule: 'voucher.list',
     handle(ctx) {
       const params = listParams(ctx);
@@ -94,8 +86,6 @@ export const promoRoutes = defineRoutes([
     },
   },
   {
-    method: 'GET',
-    path: '/v1/service/vouchers/:ID',
     rule: 'voucher.get',
     handle(ctx) {
       const params = detailParams(ctx);

@@ -1,9 +1,10 @@
-// What a route of the fake is: a method, a path pattern, an optional signing rule and a pure handler.
+// What a route of the fake is: a pure handler, at the method and path of its signing rule (signed
+// routes) or at its own method and path (Auth API, SSO pages, the admin API).
 import type { ClientConfig, Fields, FakeRequest, FakeResponse } from '../http/types';
 import type { Services } from '../store/services';
+import { findRule, type SignRule, type SignRuleName } from '../../src/signing';
 
 export type { Fields };
-import type { SignRule, SignRuleName } from '../../src/signing';
 
 export interface RouteContext<D extends Services = Services> {
   req: FakeRequest;
@@ -20,18 +21,35 @@ export interface RouteContext<D extends Services = Services> {
   params: Record<string, string>;
 }
 
-export interface Route<D extends Services = Services> {
-  method: 'GET' | 'HEAD' | 'POST' | 'DELETE' | 'PUT';
-  /** Pattern; ':name' segments capture; trailing slash optional. */
-  path: string;
-  /** Signing rule checked before the handler runs. */
-  rule?: SignRuleName;
-  /** Body is JSON (parsed by the core); false leaves rawBody to the handler (HTML forms). */
+export type Method = 'GET' | 'HEAD' | 'POST' | 'DELETE' | 'PUT';
+
+interface Handled<D extends Services> {
+  /** Body is JSON (parsed by the core); 'form' and 'none' leave rawBody to the handler (HTML forms). */
   body?: 'json' | 'form' | 'none';
   handle(ctx: RouteContext<D>): FakeResponse;
 }
 
-/** Declares a route list with checked types. */
-export function defineRoutes<D extends Services = Services>(routes: Route<D>[]): Route<D>[] {
-  return routes;
+/**
+ * A route as written in a table: a signed route names its rule, whose method, path and required
+ * fields the core uses (the handler runs once the client, the sign and the required fields are
+ * right); any other route gives its method and path.
+ */
+export type RouteSpec<D extends Services = Services> =
+  | (Handled<D> & { rule: SignRuleName; method?: never; path?: never })
+  | (Handled<D> & { method: Method; /** ':name' segments capture; trailing slash optional. */ path: string; rule?: never });
+
+/** A route as the core sees it: always a method and a path; the signing rule itself on signed routes. */
+export interface Route<D extends Services = Services> extends Handled<D> {
+  method: Method;
+  path: string;
+  rule?: SignRule;
+}
+
+/** Declares a route table: signed routes take their method and path from their signing rule. */
+export function defineRoutes<D extends Services = Services>(specs: RouteSpec<D>[]): Route<D>[] {
+  return specs.map((spec) => {
+    if (spec.rule === undefined) return spec;
+    const rule = findRule(spec.rule) as SignRule;
+    return { ...spec, method: rule.method, path: rule.path, rule };
+  });
 }

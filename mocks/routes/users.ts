@@ -12,8 +12,6 @@ import { MYVALUE_APPS_OUTLET } from '../domain/myvalue';
 
 export const userRoutes = defineRoutes([
   {
-    method: 'GET',
-    path: '/v2/service/user/',
     rule: 'user.get',
     handle({ fields, deps }) {
       const by = requireOneOf(fields, 'by', LOOKUP_KINDS);
@@ -26,8 +24,6 @@ export const userRoutes = defineRoutes([
     },
   },
   {
-    method: 'POST',
-    path: '/service/user/',
     rule: 'user.create',
     handle({ body, deps, client }) {
       const fullName = requireString(body, 'fullName');
