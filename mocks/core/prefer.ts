@@ -1,36 +1,11 @@
-// `Prefer: code=401` (as Prism does it): answers with the documented error example of a route,
-// without running its handler, so nothing changes. Examples come from MyValue's docs
-// (reference/external-myvalue.yaml, auth-myvalue.yaml, promo-integration.md).
-import { ERRORS, errorResponse, type ErrorId } from '../http/errors';
+// `Prefer: code=401` (as Prism does it): answers with a route's documented error example, without
+// running its handler, so nothing changes. The examples are the contract's
+// (collections/openapi/myvalue.openapi.yaml, src/shared/documented-examples.ts): a status's first
+// example is its default, `example=<id>` picks another by its error id.
+import { errorResponse, jsonResponse } from '../http/errors';
 import type { FakeResponse } from '../http/types';
-
-type Documented = Readonly<Record<number, readonly ErrorId[]>>;
-
-const SIGNED: Documented = { 400: ['InvalidClient'], 401: ['ErrAuthorizationInvalidSign'] };
-const MUTATION: Documented = { ...SIGNED, 404: ['ErrSuboutletNotfound', 'ErrMembershipNotFound'] };
-
-/**
- * Documented error examples by 'METHOD /path' (no trailing slash); the first id of a status is its
- * default. point.adjustment's docs list ErrInvalidAdjustedRefCode first: InvalidClient leads here,
- * so code=400 means the same on every signed route (`example=ErrInvalidAdjustedRefCode` picks the other).
- */
-export const DOCUMENTED_ERRORS: Readonly<Record<string, Documented>> = {
-  'GET /v2/service/user': { ...SIGNED, 404: ['MUD001'] },
-  'POST /service/user': SIGNED,
-  'GET /service/point': SIGNED,
-  'POST /service/point/earn': MUTATION,
-  'POST /service/point/earn/estimate': { ...SIGNED, 404: ['ErrSuboutletNotfound'] },
-  'POST /service/point/redeem': MUTATION,
-  'POST /service/point/adjustment': { 400: ['InvalidClient', 'ErrInvalidAdjustedRefCode'], 401: ['ErrAuthorizationInvalidSign'] },
-  'GET /service/point/history': SIGNED,
-  'GET /v1/service/promos': SIGNED,
-  'GET /v1/service/promos/:ID': SIGNED,
-  'POST /v1/service/promos/buy': SIGNED,
-  'GET /v1/service/vouchers': SIGNED,
-  'GET /v1/service/vouchers/:ID': SIGNED,
-  'POST /auth/token': { 400: ['AuthInvalidClient'], 401: ['SAT001'] },
-  'POST /auth/introspect': { 401: ['SAT003'] },
-};
+import { documentedErrors, operationKey, type DocumentedExample } from '../../src/shared/documented-examples';
+import { isObject } from '../../src/shared/text';
 
 export interface Preference {
   code?: number;
@@ -58,24 +33,26 @@ export function parsePrefer(value: string | undefined): { ok: true; value?: Pref
   return { ok: true, value: { code, example, text: value.trim() } };
 }
 
-/** The id on the wire (AuthInvalidClient goes out as InvalidClient). */
-const wireId = (id: ErrorId): string => (ERRORS[id] as { id?: string }).id ?? id;
-
-const routeKey = (method: string, path: string): string => `${method} ${path.replace(/\/+$/, '') || '/'}`;
+/** The error id of an example body ({ id, detail, errorCode }). */
+const idOf = (example: DocumentedExample): string => (isObject(example.value) && typeof example.value.id === 'string' ? example.value.id : example.name);
 
 /** The forced answer for a route (its method and path pattern), or ErrValidation naming what is documented. */
 export function preferredResponse(method: string, routePath: string, preference: Preference): FakeResponse {
-  const key = routeKey(method, routePath);
-  const documented = DOCUMENTED_ERRORS[key] ?? {};
-  const codes = Object.keys(documented).map(Number);
+  const key = operationKey(method, routePath);
+  const documented = documentedErrors().get(key) ?? new Map<number, readonly DocumentedExample[]>();
+  const codes = [...documented.keys()];
   const available = codes.length > 0 ? `available: ${codes.join(', ')}` : 'it documents no error responses';
-  const code = preference.code ?? codes.find((c) => documented[c]?.some((i) => wireId(i) === preference.example));
-  const ids = code === undefined ? undefined : documented[code];
-  if (code === undefined || ids === undefined) {
+  const named = routeName(method, routePath);
+  const code = preference.code ?? codes.find((c) => documented.get(c)?.some((e) => idOf(e) === preference.example));
+  const examples = code === undefined ? undefined : documented.get(code);
+  if (code === undefined || examples === undefined) {
     const what = preference.code === undefined ? `example=${preference.example}` : `code=${preference.code}`;
-    return errorResponse('ErrValidation', `Prefer ${what} is not documented for ${key}; ${available}`);
+    return errorResponse('ErrValidation', `Prefer ${what} is not documented for ${named}; ${available}`);
   }
-  const id = preference.example === undefined ? ids[0] : ids.find((i) => wireId(i) === preference.example);
-  if (id === undefined) return errorResponse('ErrValidation', `Prefer example=${preference.example} is not documented for ${code} on ${key}; examples: ${ids.map(wireId).join(', ')}`);
-  return errorResponse(id);
+  const example = preference.example === undefined ? examples[0] : examples.find((e) => idOf(e) === preference.example);
+  if (example === undefined) return errorResponse('ErrValidation', `Prefer example=${preference.example} is not documented for ${code} on ${named}; examples: ${examples.map(idOf).join(', ')}`);
+  return jsonResponse(example.value, code);
 }
+
+/** The route as messages name it: 'POST /service/point/earn', 'GET /v1/service/promos/:ID'. */
+const routeName = (method: string, path: string): string => `${method} ${path.replace(/\/+$/, '') || '/'}`;

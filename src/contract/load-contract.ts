@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import jsYaml from 'js-yaml';
 import { createContract, type ContractOptions } from './contract';
 import { ContractError, type Contract } from './types';
-import { shippedFile } from '../shared/package-files';
+import { CONTRACT_FILE } from '../shared/package-files';
 
 /** collections/openapi/myvalue.openapi.yaml of this project. */
-export const DEFAULT_CONTRACT_FILE: string = shippedFile('collections/openapi/myvalue.openapi.yaml');
+export const DEFAULT_CONTRACT_FILE: string = CONTRACT_FILE;
 
 /**
  * Loads and compiles a contract file; keep the result and call check() per response.

@@ -34,3 +34,6 @@ export const PACKAGE_VERSION: string = found.manifest.version ?? '0.0.0';
 export function shippedFile(relative: string): string {
   return join(PACKAGE_ROOT, relative);
 }
+
+/** The project's OpenAPI contract: collections/openapi/myvalue.openapi.yaml of this package. */
+export const CONTRACT_FILE: string = shippedFile('collections/openapi/myvalue.openapi.yaml');
