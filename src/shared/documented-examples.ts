@@ -1,6 +1,6 @@
-// MyValue's documented error examples, per operation and status, read from the project's OpenAPI
-// file: what the fake's `Prefer: code=…` answers with. The fake's own examples and responses
-// and MyValue's placeholders (`x-source`) are left out: Prefer forces what MyValue documents.
+// The documented error examples, per operation and status, read from the project's OpenAPI file:
+// what the fake's `Prefer: code=…` answers with. MyValue's examples come first, then the fake's own
+// (`x-source: fake`); MyValue's placeholder examples (`x-source: placeholder`) are left out.
 import { readFileSync } from 'node:fs';
 import jsYaml from 'js-yaml';
 import { CONTRACT_FILE } from './package-files';
@@ -11,6 +11,8 @@ export interface DocumentedExample {
   name: string;
   /** The example body, as documented. */
   value: unknown;
+  /** MyValue's example, or the fake's own answer (`x-source: fake`). */
+  source: 'myvalue' | 'fake';
 }
 
 /** Error statuses of one operation (ascending, as JSON objects order them); each status's examples in the file's order. */
@@ -33,8 +35,7 @@ function deref(doc: unknown, node: unknown): unknown {
   return node;
 }
 
-// x-source marks what MyValue does not document as such: the fake's answers, MyValue's placeholders.
-const isFake = (node: unknown): boolean => isObject(node) && node['x-source'] !== undefined;
+const sourceOf = (node: unknown): unknown => (isObject(node) ? node['x-source'] : undefined);
 
 /** Every operation's documented error examples, from an OpenAPI document. */
 export function documentedErrorsOf(doc: unknown): ReadonlyMap<string, DocumentedErrors> {
@@ -49,15 +50,18 @@ export function documentedErrorsOf(doc: unknown): ReadonlyMap<string, Documented
       for (const [code, raw] of Object.entries(operation.responses)) {
         const status = Number(code);
         const response = deref(doc, raw);
-        if (!(status >= 400) || !isObject(response) || isFake(response) || !isObject(response.content)) continue;
+        if (!(status >= 400) || !isObject(response) || !isObject(response.content)) continue;
         const examples: DocumentedExample[] = [];
         for (const media of Object.values(response.content)) {
           if (!isObject(media) || !isObject(media.examples)) continue;
           for (const [name, ref] of Object.entries(media.examples)) {
             const example = deref(doc, ref);
-            if (isObject(example) && !isFake(example) && 'value' in example) examples.push({ name, value: example.value });
+            if (!isObject(example) || !('value' in example) || sourceOf(example) === 'placeholder') continue;
+            examples.push({ name, value: example.value, source: sourceOf(response) === 'fake' || sourceOf(example) === 'fake' ? 'fake' : 'myvalue' });
           }
         }
+        // MyValue's first (a status's first example is Prefer's default); the file's order otherwise.
+        examples.sort((a, b) => Number(a.source === 'fake') - Number(b.source === 'fake'));
         if (examples.length > 0) errors.set(status, examples);
       }
       out.set(operationKey(method, path), errors);

@@ -143,9 +143,14 @@ describe('Prefer: code=... (documented examples, as Prism does)', () => {
 
   it('an undocumented code is a 400 ErrValidation naming the available ones', () => {
     const fake = freshFake();
-    const response = call(fake, 'GET', balancePath(), { headers: { prefer: 'code=404' } });
-    expect(response).toMatchObject({ status: 400, body: { id: 'ErrValidation', detail: 'Prefer code=404 is not documented for GET /service/point; available: 400, 401' } });
+    const response = call(fake, 'GET', balancePath(), { headers: { prefer: 'code=418' } });
+    expect(response).toMatchObject({ status: 400, body: { id: 'ErrValidation', detail: 'Prefer code=418 is not documented for GET /service/point; available: 400, 401, 404, 405, 413' } });
     expect(call(fake, 'GET', balancePath(), { headers: { prefer: 'code=abc' } }).status).toBe(400);
+  });
+
+  it('the README\'s example: the 404 the contract documents for the balance (the fake\'s own answer) is forced too', () => {
+    const response = call(freshFake(), 'GET', balancePath(), { headers: { prefer: 'code=404, example=ErrMembershipNotFound' } });
+    expect(response).toMatchObject({ status: 404, body: { id: 'ErrMembershipNotFound', errorCode: 404 } });
   });
 
   it('a Prefer without code or example (e.g. return=minimal) is ignored', () => {
