@@ -103,7 +103,7 @@ describe('myvalue mock', () => {
       const port = new URL(mock.url).port;
       const result = spawnSync(process.execPath, [...CLI, 'mock', '--port', port], { encoding: 'utf8', timeout: 20_000 });
       expect(result.status).toBe(2);
-      expect(result.stderr.trim()).toBe('myvalue: cannot listen on 127.0.0.1: port already in use');
+      expect(result.stderr.trim()).toBe(`myvalue: cannot listen on 127.0.0.1:${port} (--port): port already in use`);
     } finally {
       await mock.stop();
     }

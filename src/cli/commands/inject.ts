@@ -21,7 +21,7 @@ export const registerInject: Register = (program, ctx) => {
         throw new UsageError(`cannot write ${opts.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
       const from = signed.version === '2.1.0' ? '' : ` (converted from v${signed.version})`;
-      ctx.io.out(`wrote ${opts.out}: signing hook on ${signed.hooked} requests${from}`);
+      ctx.io.out(`wrote ${opts.out}: signing hook on ${signed.hooked} ${signed.hooked === 1 ? 'request' : 'requests'}${from}`);
       ctx.io.out(`in Postman, set the variable ${SECRET_VARIABLE} (type secret) and clientID in your environment; leave sign as {{SIGN}}`);
     });
 };

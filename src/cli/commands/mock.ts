@@ -140,13 +140,17 @@ export const registerMock: Register = (program, ctx) => {
       }
       const app = createExpressApp(fake);
       const servers: RunningServer[] = [];
-      try {
-        servers.push(await listen(app, port, opts.host));
-        if (authPort !== undefined) servers.push(await listen(app, authPort, opts.host));
-      } catch (error) {
-        for (const s of servers) await s.close();
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(`cannot listen on ${opts.host}: ${code === 'EADDRINUSE' ? 'port already in use' : (code ?? (error as Error).message)}`);
+      const ports: Array<[number, string]> = [[port, '--port'], ...(authPort === undefined ? [] : [[authPort, '--auth-port'] as [number, string]])];
+      for (const [p, flag] of ports) {
+        try {
+          servers.push(await listen(app, p, opts.host));
+        } catch (error) {
+          for (const s of servers) await s.close();
+          fake.close();
+          const code = (error as NodeJS.ErrnoException).code;
+          const why = code === 'EADDRINUSE' ? 'port already in use' : code === 'EACCES' ? 'permission denied' : (code ?? (error as Error).message);
+          throw new UsageError(`cannot listen on ${opts.host}:${p} (${flag}): ${why}`);
+        }
       }
       const [main, auth] = servers as [RunningServer, RunningServer | undefined];
       const authUrl = (auth ?? main).url;
