@@ -2,7 +2,7 @@
 // against any target but production, then gate.md beside junit.xml, run.json and report.html.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TARGET_HOSTS } from '../shared/hosts';
+import { isProductionUrl } from '../shared/hosts';
 import { endpointResolver } from '../reports/endpoints';
 import { gateMarkdown, summarizeGate, type GateSummary } from '../reports/gate-report';
 import { oneLine } from '../shared/text';
@@ -25,8 +25,7 @@ type CheckedRunOptions = RunOptions & { contract?: boolean | string; variations?
 export function refuseTarget(target: string): string | undefined {
   const parsed = parseTarget(target);
   if (!parsed.ok) return parsed.error;
-  const production = new URL(TARGET_HOSTS.production.externalBaseUrl).origin;
-  if (parsed.spec.kind === 'production' || (parsed.spec.kind === 'url' && new URL(parsed.spec.url ?? '').origin === production)) {
+  if (parsed.spec.kind === 'production' || (parsed.spec.kind === 'url' && isProductionUrl(parsed.spec.url ?? ''))) {
     return 'the gate does not run against production (its variations send refused and state-changing requests): use --target sandbox';
   }
   return undefined;

@@ -3,7 +3,7 @@
 // Express and MSW are loaded only for the target that needs them.
 import type { SetupServer } from 'msw/node';
 import { createFakeMyValue, loadSeed, type FakeMyValueOptions } from '../../mocks/index';
-import { TARGET_HOSTS } from '../shared/hosts';
+import { isProductionUrl, TARGET_HOSTS } from '../shared/hosts';
 
 export type TargetKind = 'mock' | 'msw' | 'sandbox' | 'production' | 'url';
 
@@ -65,8 +65,7 @@ export async function startTarget(spec: TargetSpec, creds: RunCredentials, fakeO
   }
   if (spec.kind === 'url') {
     const url = spec.url ?? '';
-    const production = new URL(url).origin === new URL(TARGET_HOSTS.production.externalBaseUrl).origin;
-    return { kind: 'url', externalBaseUrl: url, authBaseUrl: url, production, stop: noop };
+    return { kind: 'url', externalBaseUrl: url, authBaseUrl: url, production: isProductionUrl(url), stop: noop };
   }
   const fake = createFakeMyValue({ ...fakeOptions, clients: [...(fakeOptions.clients ?? []), { clientId: creds.clientId, clientSecret: creds.clientSecret, redirectUris: [RUN_REDIRECT_URI] }] });
   if (spec.kind === 'mock') {

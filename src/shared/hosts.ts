@@ -5,3 +5,21 @@ export const TARGET_HOSTS = {
 } as const;
 
 export type HostedTarget = keyof typeof TARGET_HOSTS;
+
+/** A URL's host as DNS reads it: lower case, without the trailing dot ('EXTERNAL.myvalue.id.' -> 'external.myvalue.id'). */
+export function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/\.+$/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * True when a URL names MyValue's production External API host, whatever the scheme, case,
+ * trailing dot or port: the production guard and the gate's refusal cannot be bypassed by spelling.
+ */
+export function isProductionUrl(url: string): boolean {
+  const host = hostOf(url);
+  return host !== undefined && host === hostOf(TARGET_HOSTS.production.externalBaseUrl);
+}

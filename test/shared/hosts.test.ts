@@ -1,0 +1,37 @@
+// The production host is recognised however it is spelled, so the guard and the gate's refusal hold.
+import { describe, expect, it } from 'vitest';
+import { isProductionUrl } from '../../src/shared/hosts';
+import { startTarget } from '../../src/run/run-target';
+import { runCli } from '../helpers/cli';
+
+const PRODUCTION_SPELLINGS = [
+  'https://external.myvalue.id',
+  'http://external.myvalue.id',
+  'https://external.myvalue.id./',
+  'https://EXTERNAL.myvalue.id',
+  'https://external.myvalue.id:443',
+  'http://external.myvalue.id:80/v1',
+  'https://External.MyValue.ID..',
+];
+
+describe('isProductionUrl', () => {
+  it.each(PRODUCTION_SPELLINGS)('%s is production', (url) => expect(isProductionUrl(url)).toBe(true));
+
+  it.each(['https://external.ovaltech.id', 'https://external.myvalue.id.example.com', 'https://myvalue.id', 'http://127.0.0.1:4010', 'not a url'])('%s is not', (url) => {
+    expect(isProductionUrl(url)).toBe(false);
+  });
+});
+
+describe('the guard and the gate', () => {
+  it.each(['http://external.myvalue.id', 'https://external.myvalue.id./'])('a run against %s is a production run (writes are guarded)', async (url) => {
+    const session = await startTarget({ kind: 'url', url }, { clientId: 'C', clientSecret: 'made-up' });
+    expect(session.production).toBe(true);
+    await session.stop();
+  });
+
+  it.each(['http://external.myvalue.id', 'https://external.myvalue.id./', 'https://EXTERNAL.myvalue.id:443'])('gate --target %s is refused with one line, exit 2', async (url) => {
+    const result = await runCli(['gate', '--target', url, '--client-id', 'C', '--client-secret', 'made-up', '--out', '/nonexistent-never-written']);
+    expect(result.code).toBe(2);
+    expect(result.err).toEqual(['myvalue: the gate does not run against production (its variations send refused and state-changing requests): use --target sandbox']);
+  });
+});
