@@ -25,6 +25,7 @@ export function endpointResolver(baseUrls: readonly string[], contract: Contract
     // Same names as the runner's `rule`: the signing rule, else the operationId dotted ('authToken' -> 'auth.token').
     const rule = r.rule ?? matchRule(r.method, path)?.rule.name ?? op?.operationId?.replace(/([a-z0-9])([A-Z])/g, '$1.$2').toLowerCase();
     const key = op ? `${op.method} ${op.path}` : `${r.method} ${path}`;
+    if (path.startsWith('/__admin/')) return { key, setup: true };
     return rule ? { key, rule } : { key };
   };
 }

@@ -15,6 +15,8 @@ export type GateRequest = RequestReport & {
 export interface Endpoint {
   key: string;
   rule?: string;
+  /** The fake's own admin API (`/__admin/...`, e.g. the headless SSO shortcut): setup, not a MyValue endpoint. */
+  setup?: true;
 }
 
 export interface EndpointRow extends Endpoint {
@@ -42,6 +44,8 @@ export interface GateSummary {
   rows: EndpointRow[];
   failures: GateFailure[];
   notRun: Array<{ name: string; reason: string }>;
+  /** Requests to the fake's admin API: not endpoint rows, their failures still fail the gate. */
+  setup: Array<{ key: string; requests: number }>;
 }
 
 const fullName = (r: RequestReport): string => (r.folder ? `${r.folder} / ${r.name}` : r.name);
@@ -85,6 +89,7 @@ export function summarizeGate(report: RunReport, endpointOf: (r: GateRequest) =>
   const failures: GateFailure[] = [];
   const notRun = [...report.skipped];
   const skippedVariations = new Map<string, { count: number; reason: string }>();
+  const setup = new Map<string, { key: string; requests: number }>();
   for (const r of report.requests as GateRequest[]) {
     if (r.skipped !== undefined) {
       if (r.variation) {
@@ -96,6 +101,13 @@ export function summarizeGate(report: RunReport, endpointOf: (r: GateRequest) =>
       continue;
     }
     const endpoint = endpointOf(r) ?? { key: r.method ? `${r.method} (unknown path)` : '(no request)' };
+    if (endpoint.setup) {
+      const seen = setup.get(endpoint.key) ?? { key: endpoint.key, requests: 0 };
+      seen.requests += 1;
+      setup.set(endpoint.key, seen);
+      if (failed(r)) failures.push(...failuresOf(r, endpoint.key));
+      continue;
+    }
     const row = rows.get(endpoint.key) ?? { ...endpoint, requests: 0, assertions: { passed: 0, total: 0 }, contractFailures: 0, contractChecked: 0, variations: { passed: 0, total: 0 }, verdict: 'PASS' as const };
     if (!row.rule && endpoint.rule) row.rule = endpoint.rule;
     if (r.variation) {
@@ -118,7 +130,7 @@ export function summarizeGate(report: RunReport, endpointOf: (r: GateRequest) =>
   for (const [name, { count, reason }] of skippedVariations) notRun.push({ name: `${name}: ${count} variation${count === 1 ? '' : 's'}`, reason: reason.replace(/^variation skipped: /, '') });
   const list = [...rows.values()];
   const verdict = report.exitCode === 0 && failures.length === 0 && list.every((row) => row.verdict === 'PASS') ? 'PASS' : 'FAIL';
-  return { verdict, rows: list, failures, notRun };
+  return { verdict, rows: list, failures, notRun, setup: [...setup.values()] };
 }
 
 /** Markdown table cell: one line, pipes escaped. */
@@ -148,6 +160,7 @@ export function gateMarkdown(report: RunReport, gate: GateSummary, options: Gate
     `**${gate.verdict}**: ${gate.rows.length - failedRows}/${gate.rows.length} endpoints passed; ` +
       `${sum((r) => r.requests)} requests, assertions ${sum((r) => r.assertions.passed)}/${sum((r) => r.assertions.total)}, ` +
       `contract failures ${contractCell(sum((r) => r.contractFailures), sum((r) => r.contractChecked))}, variations ${sum((r) => r.variations.passed)}/${sum((r) => r.variations.total)}.`,
+    ...(gate.setup.length > 0 ? ['', `Setup requests to the fake's admin API, not MyValue endpoints (not counted above): ${gate.setup.map((s) => `${s.key} ×${s.requests}`).join(', ')}.`] : []),
     ...(options.notes && options.notes.length > 0 ? ['', ...options.notes.map((n) => `- ${cell(n)}`)] : []),
     '',
     '| Endpoint | Rule | Requests | Assertions | Contract failures | Variations | Verdict |',

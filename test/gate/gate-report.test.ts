@@ -99,3 +99,26 @@ describe('summarizeGate and gateMarkdown', () => {
     expect(summarizeGate(report(clean, 1), endpointResolver([BASE], undefined)).verdict).toBe('FAIL');
   });
 });
+
+describe('the fake\'s admin API in gate.md', () => {
+  const AUTH = 'http://127.0.0.1:4010';
+  const authorize = (fields: Partial<GateRequest> = {}): GateRequest =>
+    request('Authorize (fake shortcut)', { folder: 'Auth & SSO', url: `${AUTH}/__admin/authorize`, assertions: [{ name: 'status 200', passed: true }], ...fields });
+  const balance = request('Get balance', { method: 'GET', url: `${BASE}/service/point/?valueID=VR8EPN`, assertions: [{ name: 'status 200', passed: true }] });
+
+  it('is setup, not an endpoint: no row, not in the count, named under the summary', () => {
+    const r = { ...report([authorize(), balance], 0), authBaseUrl: AUTH };
+    const gate = summarizeGate(r, endpointResolver([r.externalBaseUrl, r.authBaseUrl], undefined));
+    const md = gateMarkdown(r, gate);
+    expect(gate.rows.map((row) => row.key)).toEqual(['GET /service/point/']);
+    expect(md).toContain('**PASS**: 1/1 endpoints passed; 1 requests');
+    expect(md).toContain("Setup requests to the fake's admin API, not MyValue endpoints (not counted above): POST /__admin/authorize ×1.");
+  });
+
+  it('still fails the gate when it fails', () => {
+    const r = { ...report([authorize({ assertions: [{ name: 'status 200', passed: false, error: 'expected 400 to equal 200' }], failures: ['status 200: expected 400 to equal 200'] }), balance], 1), authBaseUrl: AUTH };
+    const gate = summarizeGate(r, endpointResolver([r.externalBaseUrl, r.authBaseUrl], undefined));
+    expect(gate.verdict).toBe('FAIL');
+    expect(gate.failures.map((f) => f.endpoint)).toEqual(['POST /__admin/authorize']);
+  });
+});
