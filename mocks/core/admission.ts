@@ -48,7 +48,7 @@ function signRefused(rule: SignRule, input: { clientId: string; clientSecret: st
 
 /** Parses the body and checks client and sign: ready for the handler, or refused. Changes nothing. */
 export function admit(deps: Deps, req: FakeRequest, method: string, route: Route, params: Record<string, string>): Admitted {
-  const unsigned: Who = { ...NOBODY, rule: route.rule?.name ?? null };
+  const unsigned: Who = { ...NOBODY, rule: route.rule?.name ?? null, clientId: route.callerOf?.(req) ?? null };
   if (req.bodyTooLarge) {
     return { ok: false, response: errorResponse('ErrPayloadTooLarge', `Request body is larger than ${MAX_BODY_BYTES} bytes`), note: '', who: unsigned };
   }

@@ -9,10 +9,16 @@ import type { Services } from '../store/services';
 type PageStep = (deps: Services, input: PageInput) => FakeResponse;
 type ApiStep = (deps: Services, fields: Record<string, unknown>) => FakeResponse;
 
+/** The first value of a field, when it is a non-empty string. */
+const named = (value: unknown): string | undefined => {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' && first !== '' ? first : undefined;
+};
+
 const page = (method: 'GET' | 'POST', path: string, step: PageStep): RouteSpec =>
   method === 'GET'
-    ? { method, path, body: 'none', handle: ({ req, deps }) => step(deps, req.query) }
-    : { method, path, body: 'form', handle: ({ req, deps }) => step(deps, parseForm(req.rawBody)) };
+    ? { method, path, body: 'none', handle: ({ req, deps }) => step(deps, req.query), callerOf: (req) => named(req.query.client_id) }
+    : { method, path, body: 'form', handle: ({ req, deps }) => step(deps, parseForm(req.rawBody)), callerOf: (req) => named(parseForm(req.rawBody).client_id) };
 
 const api = (path: string, step: ApiStep): RouteSpec => ({
   method: 'POST',
@@ -21,6 +27,10 @@ const api = (path: string, step: ApiStep): RouteSpec => ({
   handle: ({ req, deps }: { req: FakeRequest; deps: Services }) => {
     const body = readAuthBody(req);
     return body.ok ? step(deps, body.fields) : body.response;
+  },
+  callerOf: (req) => {
+    const body = readAuthBody(req);
+    return body.ok ? named(body.fields.client_id) : undefined;
   },
 });
 

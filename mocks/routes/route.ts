@@ -27,6 +27,8 @@ interface Handled<D extends Services> {
   /** Body is JSON (parsed by the core); 'form' and 'none' leave rawBody to the handler (HTML forms). */
   body?: 'json' | 'form' | 'none';
   handle(ctx: RouteContext<D>): FakeResponse;
+  /** Unsigned routes: the client a request names (OAuth's client_id), for the journal. */
+  callerOf?(req: FakeRequest): string | undefined;
 }
 
 /**
