@@ -46,6 +46,8 @@ export interface GateSummary {
   notRun: Array<{ name: string; reason: string }>;
   /** Requests to the fake's admin API: not endpoint rows, their failures still fail the gate. */
   setup: Array<{ key: string; requests: number }>;
+  /** Requests sent to MyValue's endpoints and variations, as gate.md and `report merge` count them. */
+  counts: { requests: number; variations: number; failedRequests: number; failedVariations: number };
 }
 
 const fullName = (r: RequestReport): string => (r.folder ? `${r.folder} / ${r.name}` : r.name);
@@ -90,6 +92,7 @@ export function summarizeGate(report: RunReport, endpointOf: (r: GateRequest) =>
   const notRun = [...report.skipped];
   const skippedVariations = new Map<string, { count: number; reason: string }>();
   const setup = new Map<string, { key: string; requests: number }>();
+  const counts = { requests: 0, variations: 0, failedRequests: 0, failedVariations: 0 };
   for (const r of report.requests as GateRequest[]) {
     if (r.skipped !== undefined) {
       if (r.variation) {
@@ -112,9 +115,13 @@ export function summarizeGate(report: RunReport, endpointOf: (r: GateRequest) =>
     if (!row.rule && endpoint.rule) row.rule = endpoint.rule;
     if (r.variation) {
       row.variations.total += 1;
+      counts.variations += 1;
       if (!failed(r)) row.variations.passed += 1;
+      else counts.failedVariations += 1;
     } else {
       row.requests += 1;
+      counts.requests += 1;
+      if (failed(r)) counts.failedRequests += 1;
       const counted = r.assertions.filter((a) => !a.skipped && !isContractCheck(a));
       row.assertions.total += counted.length;
       row.assertions.passed += counted.filter((a) => a.passed).length;
@@ -130,7 +137,7 @@ export function summarizeGate(report: RunReport, endpointOf: (r: GateRequest) =>
   for (const [name, { count, reason }] of skippedVariations) notRun.push({ name: `${name}: ${count} variation${count === 1 ? '' : 's'}`, reason: reason.replace(/^variation skipped: /, '') });
   const list = [...rows.values()];
   const verdict = report.exitCode === 0 && failures.length === 0 && list.every((row) => row.verdict === 'PASS') ? 'PASS' : 'FAIL';
-  return { verdict, rows: list, failures, notRun, setup: [...setup.values()] };
+  return { verdict, rows: list, failures, notRun, setup: [...setup.values()], counts };
 }
 
 /** Markdown table cell: one line, pipes escaped. */

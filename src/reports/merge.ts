@@ -36,7 +36,10 @@ export interface MergeResult {
   /** One line, when exitCode is 2. */
   error?: string;
   report?: MergedRunReport;
+  /** The merged requests counted as gate.md counts them (also for run shards). */
   gate?: GateSummary;
+  /** The shards came from `myvalue gate`: gate.md was written and decides the verdict. */
+  gated?: boolean;
   files: string[];
 }
 
@@ -150,6 +153,11 @@ export async function mergeReportDirs(dirs: readonly string[], out: string, cwd:
   }
   const problem = checkShardSet(inputs);
   if (problem) return { exitCode: 2, error: problem, files: [] };
+  const gated = inputs.filter((i) => i.gate);
+  const plain = inputs.find((i) => !i.gate);
+  if (gated.length > 0 && plain) {
+    return { exitCode: 2, error: `cannot merge gate and run reports: ${(gated[0] as MergeInput).dir} has a gate.md (myvalue gate), ${plain.dir} has none (myvalue run); merge the shards of one command`, files: [] };
+  }
   const report = mergeRunReports(inputs);
   const byIndex = [...inputs].sort((a, b) => shardOf(a).index - shardOf(b).index);
   const junit = mergeJunit(
@@ -158,14 +166,13 @@ export async function mergeReportDirs(dirs: readonly string[], out: string, cwd:
   );
   if (!junit.ok) return { exitCode: 2, error: junit.error, files: [] };
   const files = [join(outDir, 'run.json'), join(outDir, 'junit.xml')];
-  let gate: GateSummary | undefined;
+  // The same summary as gate.md's, for gate shards and run shards alike: one way to count.
+  const gate = summarizeGate(report, endpointResolver(inputs.flatMap((i) => [i.report.externalBaseUrl, i.report.authBaseUrl])));
   try {
     await mkdir(outDir, { recursive: true });
     await writeFile(files[0] as string, `${JSON.stringify(report, null, 2)}\n`);
     await writeFile(files[1] as string, junit.value);
-    if (inputs.every((i) => i.gate)) {
-      const bases = inputs.flatMap((i) => [i.report.externalBaseUrl, i.report.authBaseUrl]);
-      gate = summarizeGate(report, endpointResolver(bases));
+    if (gated.length > 0) {
       const scope = report.merged.length > 1 ? `shards ${report.merged.map((m) => `${m.index}/${m.total}`).join(', ')} merged` : undefined;
       const notes = report.merged.map((m) => `${shardLabel(m)}: ${m.verdict}, ${m.units.join(', ') || 'no requests'} (${m.dir})`);
       files.push(join(outDir, 'gate.md'));
@@ -174,6 +181,6 @@ export async function mergeReportDirs(dirs: readonly string[], out: string, cwd:
   } catch (error) {
     return { exitCode: 2, error: `cannot write to ${outDir}: ${oneLine((error as Error).message)}`, files: [] };
   }
-  const verdict = gate ? gate.verdict : report.exitCode === 0 ? 'PASS' : 'FAIL';
-  return { exitCode: verdict === 'PASS' ? 0 : 1, report, ...(gate ? { gate } : {}), files };
+  const verdict = gated.length > 0 ? gate.verdict : report.exitCode === 0 ? 'PASS' : 'FAIL';
+  return { exitCode: verdict === 'PASS' ? 0 : 1, report, gate, gated: gated.length > 0, files };
 }

@@ -67,13 +67,15 @@ describe('shards 1/3, 2/3 and 3/3', () => {
     expect(suites(join(dir('merged'), 'junit.xml')).sort()).toEqual(suites(join(dir('whole'), 'junit.xml')).sort());
     expect(table(join(dir('merged'), 'gate.md'))).toEqual(table(join(dir('whole'), 'gate.md')));
     expect(readFileSync(join(dir('merged'), 'gate.md'), 'utf8')).toMatch(/^# MyValue gate: PASS\n\nMyValue partner API against msw \(shards 1\/3, 2\/3, 3\/3 merged\)/);
-    expect(cli.out[0]).toBe(`merged 3 shards (1/3 PASS, 2/3 PASS, 3/3 PASS): ${whole.totals.requests} requests, 0 failed; PASS`);
+    // Counted as gate.md counts them: requests apart from variations, the fake's setup requests apart.
+    const counted = /; (\d+) requests, .* variations (\d+)\/(\d+)\./.exec(readFileSync(join(dir('whole'), 'gate.md'), 'utf8'));
+    expect(cli.out[0]).toBe(`merged 3 gate shards (1/3 PASS, 2/3 PASS, 3/3 PASS): ${counted?.[1]} requests (0 failed), ${counted?.[3]} variations (0 failed); PASS`);
   });
 
   it('merged with one failing shard: exit 1, and gate.md says where', async () => {
     const cli = await runCli(['report', 'merge', dir('shard-3-faulty'), dir('shard-2'), dir('shard-1'), '--out', dir('merged-failing')]);
     expect(cli.code).toBe(1);
-    expect(cli.out[0]).toMatch(/^merged 3 shards \(1\/3 PASS, 2\/3 PASS, 3\/3 FAIL\): \d+ requests, [1-9]\d* failed; FAIL$/);
+    expect(cli.out[0]).toMatch(/^merged 3 gate shards \(1\/3 PASS, 2\/3 PASS, 3\/3 FAIL\): \d+ requests \([1-9]\d* failed\), \d+ variations \(\d+ failed\); FAIL$/);
     const md = readFileSync(join(dir('merged-failing'), 'gate.md'), 'utf8');
     expect(md).toMatch(/^# MyValue gate: FAIL\n/);
     expect(md).toContain('- shard 3/3: FAIL, Promos & vouchers, Auth & SSO');

@@ -14,9 +14,11 @@ export const registerReport: Register = (program, ctx) => {
       const result = await mergeReportDirs(dirs, flags.out);
       if (result.error !== undefined) throw new UsageError(result.error, result.exitCode);
       const r = result.report;
-      if (r) {
+      const counts = result.gate?.counts;
+      if (r && counts) {
         const shards = r.merged.map((m) => `${m.index}/${m.total} ${m.verdict}`).join(', ');
-        ctx.io.out(`merged ${r.merged.length} shard${r.merged.length === 1 ? '' : 's'} (${shards}): ${r.totals.requests} requests, ${r.totals.failedRequests} failed; ${result.exitCode === 0 ? 'PASS' : 'FAIL'}`);
+        const variations = counts.variations > 0 ? `, ${counts.variations} variations (${counts.failedVariations} failed)` : '';
+        ctx.io.out(`merged ${r.merged.length} ${result.gated ? 'gate' : 'run'} shard${r.merged.length === 1 ? '' : 's'} (${shards}): ${counts.requests} requests (${counts.failedRequests} failed)${variations}; ${result.exitCode === 0 ? 'PASS' : 'FAIL'}`);
       }
       ctx.io.out(`reports: ${result.files.join(', ')}`);
       ctx.setExit(result.exitCode);
