@@ -105,11 +105,12 @@ export function createMasker(initial: readonly string[] = []): Masker {
   return masker;
 }
 
-const TOKEN_KEY = /token/i;
+/** Keys that hold a token (access_token, refresh_token, idToken, token), not its description (token_type, token_type_hint). */
+const TOKEN_KEY = /(?:token|^(?:access|refresh|id)[_-]?token[_-]?(?:value)?)$/i;
 const BEARER = /\bBearer\s+([A-Za-z0-9\-._~+/]+=*)/g;
 
 /**
- * Token-like strings in a JSON body (values of keys containing "token") and bearer tokens in text.
+ * Token-like strings in a JSON body (values of keys naming a token) and bearer tokens in text.
  * @example findTokens('{"access_token":"abc123xyz"}') // ['abc123xyz']
  */
 export function findTokens(text: string): string[] {

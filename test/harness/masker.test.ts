@@ -35,3 +35,12 @@ describe('createMasker', () => {
     expect(masker.mask('at-123456 rt-654321 it-999999 bearer-abcdef 86399')).toBe(`${MASK} ${MASK} ${MASK} ${MASK} 86399`);
   });
 });
+
+describe('findTokens and words that describe a token', () => {
+  it('takes the values of keys that hold a token, not token_type or token_type_hint', () => {
+    const found = findTokens('{"access_token":"at-123456","token_type":"bearer","token_type_hint":"refresh_token","expires_in":86399,"refresh_token":"rt-654321","accessToken":"at2-1234","token":"tk-98765"}');
+    expect(found.sort()).toEqual(['at-123456', 'at2-1234', 'rt-654321', 'tk-98765']);
+    const masker = createMasker(found);
+    expect(masker.mask('{"token_type":"bearer"}')).toBe('{"token_type":"bearer"}');
+  });
+});
