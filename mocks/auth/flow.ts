@@ -7,10 +7,10 @@ import type { Services } from '../store/services';
 import { isoSeconds } from '../domain/time';
 import { isEmailAddress, isPhoneNumber } from '../domain/normalize';
 import { checkPassword, hashPassword } from '../domain/passwords';
-import { insertUser, userByEmail, userById, userByPhone, type UserRow } from '../store/users';
+import type { User } from '../domain/records';
 import { issueCode, MAPPING_SCOPE } from './codes';
 import { htmlResponse } from './html';
-import { accountWithSameContact, linkAccount, linkedUser } from '../store/mappings';
+import { accountWithSameContact, linkAccount, linkedUser } from '../domain/mapping';
 import { checkMappingRequest, successRedirect, type MappingRequest } from './mapping-request';
 import { confirmPage, errorPage, landingPage, linkedPage, loginPage, registerPage, type RegisterValues } from './pages';
 import { issueTicket, readTicket } from './ticket';
@@ -42,39 +42,38 @@ function withRequest(deps: Services, input: PageInput, step: (request: MappingRe
 }
 
 /** What the login form is prefilled with for a BU user already linked: the linked account's email, else phone. */
-function linkedIdentifier(user: UserRow): string {
+function linkedIdentifier(user: User): string {
   return user.email ?? (user.phone ? `0${user.phone}` : '');
 }
 
 /** The login form for a BU user already linked to `linked`, optionally with a message. */
-function linkedLogin(request: MappingRequest, linked: UserRow, error?: string, status = 200): FakeResponse {
+function linkedLogin(request: MappingRequest, linked: User, error?: string, status = 200): FakeResponse {
   return htmlResponse(loginPage(request, linkedIdentifier(linked), error, true), status);
 }
 
 /** GET /authorize/mapping: the first screen, or for a BU user already linked, the log-in to that account. */
 export function showMapping(deps: Services, input: PageInput): FakeResponse {
   return withRequest(deps, input, (request) => {
-    const db = deps.store.db;
-    const linked = linkedUser(db, request.clientId, request.userId);
+    const linked = linkedUser(deps.store, request.clientId, request.userId);
     if (linked) return linkedLogin(request, linked);
-    return htmlResponse(landingPage(request, accountWithSameContact(db, request) !== undefined));
+    return htmlResponse(landingPage(request, accountWithSameContact(deps.store.users, request) !== undefined));
   });
 }
 
 /** GET /authorize/mapping/login: prefilled with the linked account, else the BU's contact when MyValue knows it. */
 export function showLogin(deps: Services, input: PageInput): FakeResponse {
   return withRequest(deps, input, (request) => {
-    const linked = linkedUser(deps.store.db, request.clientId, request.userId);
+    const linked = linkedUser(deps.store, request.clientId, request.userId);
     if (linked) return linkedLogin(request, linked);
-    const found = accountWithSameContact(deps.store.db, request);
+    const found = accountWithSameContact(deps.store.users, request);
     const identifier = found ? ((found.by === 'email' ? request.email : request.phone) ?? '') : '';
     return htmlResponse(loginPage(request, identifier));
   });
 }
 
-function findByIdentifier(deps: Services, identifier: string): UserRow | undefined {
-  const db = deps.store.db;
-  return identifier.includes('@') ? userByEmail(db, identifier) : userByPhone(db, identifier);
+function findByIdentifier(deps: Services, identifier: string): User | undefined {
+  const users = deps.store.users;
+  return identifier.includes('@') ? users.byEmail(identifier) : users.byPhone(identifier);
 }
 
 /**
@@ -85,8 +84,8 @@ export function submitLogin(deps: Services, input: PageInput): FakeResponse {
   return withRequest(deps, input, (request) => {
     const identifier = text(input, 'identifier').trim();
     const user = identifier === '' ? undefined : findByIdentifier(deps, identifier);
-    const linked = linkedUser(deps.store.db, request.clientId, request.userId);
-    if (!user || !checkPassword(text(input, 'password'), user.password_hash)) {
+    const linked = linkedUser(deps.store, request.clientId, request.userId);
+    if (!user || !checkPassword(text(input, 'password'), user.passwordHash)) {
       return htmlResponse(loginPage(request, identifier, 'E-mail / Nomor HP atau password salah.', linked !== undefined), 401);
     }
     if (linked && linked.id !== user.id) {
@@ -122,12 +121,12 @@ export function submitRegister(deps: Services, input: PageInput): FakeResponse {
     const password = text(input, 'reg_password');
     const problem = registerProblem(values, password);
     if (problem) return htmlResponse(registerPage(request, values, problem), 400);
-    const db = deps.store.db;
+    const users = deps.store.users;
     return deps.store.tx(() => {
-      if ((values.email !== '' && userByEmail(db, values.email)) || (values.phone !== '' && userByPhone(db, values.phone))) {
+      if ((values.email !== '' && users.byEmail(values.email)) || (values.phone !== '' && users.byPhone(values.phone))) {
         return htmlResponse(registerPage(request, values, 'E-mail atau nomor HP ini sudah terdaftar di MyValue. Silakan masuk.'), 409);
       }
-      const user = insertUser(db, {
+      const user = users.insert({
         email: values.email || undefined,
         phone: values.phone || undefined,
         firstName: values.fullName,
@@ -145,18 +144,17 @@ export function submitRegister(deps: Services, input: PageInput): FakeResponse {
 /** POST /authorize/mapping/confirm: links the accounts, issues a code, moves on to redirect_uri. */
 export function confirmMapping(deps: Services, input: PageInput): FakeResponse {
   return withRequest(deps, input, (request) => {
-    const db = deps.store.db;
     const ticket = text(input, 'ticket');
     // Only a ticket (a log-in or registration on this page) names the MyValue user; an existing link is no login.
     const userId = ticket !== '' ? readTicket(deps, request, ticket) : undefined;
-    if (userId === undefined || !userById(db, userId)) {
+    if (userId === undefined || !deps.store.users.byId(userId)) {
       return htmlResponse(errorPage({
         message: `Sesi masuk tidak valid atau sudah kedaluwarsa. Silakan ulangi dari aplikasi ${request.appName}.`,
         detail: 'the confirm form carries no valid login ticket for this request (missing, expired, tampered, or the fake was reset)',
       }), 400);
     }
     return deps.store.tx(() => {
-      const linked = linkAccount(db, { clientId: request.clientId, userId: request.userId, email: request.email, phone: request.phone }, userId);
+      const linked = linkAccount(deps.store, { clientId: request.clientId, userId: request.userId, email: request.email, phone: request.phone }, userId);
       if (!linked.ok) {
         return htmlResponse(errorPage({
           message: `Akun ${request.appName} ini sudah terhubung dengan akun MyValue lain (${linked.linkedValueId}).`,

@@ -1,6 +1,7 @@
 // The mapping page's screens, server-rendered, in Bahasa Indonesia like MyValue's (partner guide, user flow).
 // Every user-supplied text goes through esc(); no JavaScript.
-import { displayPhone, type UserRow } from '../store/users';
+import { displayPhone } from '../domain/normalize';
+import type { User } from '../domain/records';
 import { esc, hiddenInputs, layout } from './html';
 import { mappingFields, mappingQuery, type MappingProblem, type MappingRequest } from './mapping-request';
 
@@ -108,13 +109,13 @@ const contactOf = (email: string | null | undefined, phone: string | null | unde
  * account and the MyValue account side by side, "Hubungkan Akun" / "Hubungkan Nanti". With `alreadyLinked`,
  * the variant for a BU user who logged in to the MyValue account it is linked to: "Lanjutkan" / "Batal".
  */
-export function confirmPage(request: MappingRequest, user: UserRow, ticket: string, alreadyLinked = false): string {
+export function confirmPage(request: MappingRequest, user: User, ticket: string, alreadyLinked = false): string {
   const app = esc(request.appName);
   const heading = alreadyLinked ? `Akun ${app} mu sudah terhubung dengan MyValue` : `Hubungkan akun ${app} dengan MyValue`;
   return layout('Hubungkan Akun', `<h1>${heading}</h1>
 <div class="accounts">
 <p><strong>Akun ${app}</strong><br>${esc(request.fullName)}<br>${esc(contactOf(request.email, request.phone))}</p>
-<p><strong>Akun MyValue</strong><br>${esc(`${user.first_name} ${user.last_name}`.trim())}<br>Value ID: <span data-testid="value-id">${esc(user.value_id)}</span><br>${esc(contactOf(user.email, displayPhone(user.phone)))}</p>
+<p><strong>Akun MyValue</strong><br>${esc(`${user.firstName} ${user.lastName}`.trim())}<br>Value ID: <span data-testid="value-id">${esc(user.valueId)}</span><br>${esc(contactOf(user.email, displayPhone(user.phone)))}</p>
 </div>
 <form method="post" action="${PAGE_PATHS.confirm}">
 ${hiddenInputs([...mappingFields(request), ['ticket', ticket]])}

@@ -1,14 +1,11 @@
 // The page's proof that a MyValue user logged in (or registered) for one mapping request, carried by the
-// confirm form. Signed with a random key kept in the store's meta table: a reset makes old tickets void.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+// confirm form. Signed with a random key the store keeps (auth.ticketKey): a reset makes old tickets void.
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Services } from '../store/services';
-import { sql } from '../store/sql';
 import type { MappingRequest } from './mapping-request';
 
 /** How long a logged-in page may wait for "Hubungkan Akun" (MyValue's docs are silent). */
 export const TICKET_TTL_SECONDS = 15 * 60;
-
-const KEY_NAME = 'mapping_ticket_key';
 
 interface TicketBody {
   /** MyValue users.id */
@@ -19,12 +16,7 @@ interface TicketBody {
   e: number;
 }
 
-function ticketKey(deps: Services): Buffer {
-  const db = deps.store.db;
-  sql(db, 'INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(KEY_NAME, randomBytes(32).toString('hex'));
-  const row = sql(db, 'SELECT value FROM meta WHERE key = ?').get(KEY_NAME) as { value: string };
-  return Buffer.from(row.value, 'hex');
-}
+const ticketKey = (deps: Services): Buffer => Buffer.from(deps.store.auth.ticketKey(), 'hex');
 
 const mac = (key: Buffer, payload: string): Buffer => createHmac('sha256', key).update(payload).digest();
 

@@ -5,10 +5,10 @@ import { parseJsonBody } from '../http/json-body';
 import { isoSeconds } from '../domain/time';
 import type { Fields, FakeRequest, FakeResponse } from '../http/types';
 import type { Services } from '../store/services';
-import { accountView, insertUser, userByValueId } from '../store/users';
+import { accountView } from '../views/user-views';
 import { issueCode, MAPPING_SCOPE, redeemCode, type AuthFailure } from './codes';
 import { PAGE_REGISTER_PROVIDER, parseForm } from './flow';
-import { accountWithSameContact, linkAccount, linkedUser } from '../store/mappings';
+import { accountWithSameContact, linkAccount, linkedUser } from '../domain/mapping';
 import { checkMappingRequest } from './mapping-request';
 import { introspectToken, issueTokens, refreshTokens } from './tokens';
 import { MYVALUE_APPS_OUTLET } from '../domain/myvalue';
@@ -31,7 +31,8 @@ export function readAuthBody(req: FakeRequest): Body {
   return parsed.ok ? { ok: true, fields: parsed.body } : parsed;
 }
 
-const refused = (failure: AuthFailure): FakeResponse => errorResponse(failure.error, undefined, { [AUTH_EXPLAIN_HEADER]: failure.reason });
+/** Codes and refresh tokens are credentials (SAT001), access tokens tokens (SAT003): the body stays the template. */
+const refused = (error: 'SAT001' | 'SAT003', failure: AuthFailure): FakeResponse => errorResponse(error, undefined, { [AUTH_EXPLAIN_HEADER]: failure.explain });
 
 const refusedWith = (error: ErrorId, reason: string): FakeResponse => errorResponse(error, undefined, { [AUTH_EXPLAIN_HEADER]: reason });
 
@@ -56,7 +57,7 @@ export function tokenEndpoint(deps: Services, fields: Fields): FakeResponse {
     if (redirectUri === undefined) return errorResponse('ErrValidation', 'redirect_uri is required for grant_type authorization_code');
     return deps.store.tx(() => {
       const redeemed = redeemCode(deps, { code, clientId: client.clientId, redirectUri });
-      if (!redeemed.ok) return refused(redeemed);
+      if (!redeemed.ok) return refused('SAT001', redeemed);
       return jsonResponse(issueTokens(deps, client.clientId, redeemed.userId), 200, { 'cache-control': 'no-store' });
     });
   }
@@ -65,7 +66,7 @@ export function tokenEndpoint(deps: Services, fields: Fields): FakeResponse {
     if (refreshToken === undefined) return errorResponse('ErrValidation', 'refresh_token is required for grant_type refresh_token');
     return deps.store.tx(() => {
       const refreshed = refreshTokens(deps, client.clientId, refreshToken);
-      if (!refreshed.ok) return refused(refreshed);
+      if (!refreshed.ok) return refused('SAT001', refreshed);
       return jsonResponse(refreshed.tokens, 200, { 'cache-control': 'no-store' });
     });
   }
@@ -77,8 +78,8 @@ export function introspectEndpoint(deps: Services, fields: Fields): FakeResponse
   const accessToken = str(fields, 'access_token');
   if (accessToken === undefined) return errorResponse('ErrValidation', 'access_token is required');
   const found = introspectToken(deps, accessToken);
-  if (!found.ok) return refused(found);
-  return jsonResponse(accountView(deps.store.db, found.user, 'introspect'), 200, { 'cache-control': 'no-store' });
+  if (!found.ok) return refused('SAT003', found);
+  return jsonResponse(accountView(found.user, deps.store.users.memberships(found.user.id), 'introspect'), 200, { 'cache-control': 'no-store' });
 }
 
 const ADMIN_FIELDS = ['client_id', 'user_id', 'redirect_uri', 'full_name', 'email', 'phone_number', 'value_id', 'state'] as const;
@@ -112,16 +113,16 @@ export function adminAuthorize(deps: Services, fields: Fields): FakeResponse {
   if (!checked.ok) return errorResponse('ErrValidation', checked.problem.detail);
   const request = checked.request;
   const valueId = str(fields, 'value_id');
-  const db = deps.store.db;
-  return deps.store.tx(() => {
+  const store = deps.store;
+  return store.tx(() => {
     let userId: string;
     if (valueId !== undefined) {
-      const chosen = userByValueId(db, valueId);
+      const chosen = store.users.byValueId(valueId);
       if (!chosen) return errorResponse('MUD001', `No MyValue user with value ID ${valueId}`);
       userId = chosen.id;
     } else {
-      const existing = linkedUser(db, request.clientId, request.userId) ?? accountWithSameContact(db, request)?.user;
-      userId = existing?.id ?? insertUser(db, {
+      const existing = linkedUser(store, request.clientId, request.userId) ?? accountWithSameContact(store.users, request)?.user;
+      userId = existing?.id ?? store.users.insert({
         email: request.email,
         phone: request.phone,
         firstName: request.fullName,
@@ -132,11 +133,11 @@ export function adminAuthorize(deps: Services, fields: Fields): FakeResponse {
         createdAt: isoSeconds(deps.clock.now()),
       }).id;
     }
-    const linked = linkAccount(db, { clientId: request.clientId, userId: request.userId, email: request.email, phone: request.phone }, userId);
+    const linked = linkAccount(store, { clientId: request.clientId, userId: request.userId, email: request.email, phone: request.phone }, userId);
     if (!linked.ok) {
       return errorResponse('ErrAlreadyMapped', `user_id "${request.userId}" of client "${request.clientId}" is already linked to value ID ${linked.linkedValueId}`);
     }
     const code = issueCode(deps, { clientId: request.clientId, redirectUri: request.redirectUri, userId });
-    return jsonResponse({ code, scope: MAPPING_SCOPE, valueID: linked.user.value_id }, 200, { 'cache-control': 'no-store' });
+    return jsonResponse({ code, scope: MAPPING_SCOPE, valueID: linked.user.valueId }, 200, { 'cache-control': 'no-store' });
   });
 }

@@ -1,7 +1,6 @@
 // Access and refresh tokens: issued for a redeemed code, refreshed with rotation, introspected.
+import type { Token, User } from '../domain/records';
 import type { Services } from '../store/services';
-import { sql } from '../store/sql';
-import { userById, type UserRow } from '../store/users';
 import type { AuthFailure } from './codes';
 import { hashSecret, newSecret } from './secrets';
 
@@ -17,18 +16,8 @@ export interface TokenResponse {
   session_state: string;
 }
 
-interface TokenRow {
-  token_hash: string;
-  kind: 'access' | 'refresh';
-  client_id: string;
-  user_id: string;
-  expires_at: number;
-  revoked: number;
-}
-
-const insertToken = (deps: Services, kind: TokenRow['kind'], token: string, clientId: string, userId: string, ttlSeconds: number): void => {
-  sql(deps.store.db, 'INSERT INTO tokens (token_hash, kind, client_id, user_id, expires_at) VALUES (?, ?, ?, ?, ?)')
-    .run(hashSecret(token), kind, clientId, userId, deps.clock.now().getTime() + ttlSeconds * 1000);
+const insertToken = (deps: Services, kind: Token['kind'], token: string, clientId: string, userId: string, ttlSeconds: number): void => {
+  deps.store.auth.insertToken({ tokenHash: hashSecret(token), kind, clientId, userId, expiresAt: deps.clock.now().getTime() + ttlSeconds * 1000 });
 };
 
 /** A fresh access and refresh token for a user (users.id) of a client; lifetimes from settings. */
@@ -49,12 +38,12 @@ export function issueTokens(deps: Services, clientId: string, userId: string): T
   };
 }
 
-function liveToken(deps: Services, kind: TokenRow['kind'], token: string): { ok: true; row: TokenRow } | { ok: false; reason: string } {
-  const row = sql(deps.store.db, 'SELECT * FROM tokens WHERE token_hash = ?').get(hashSecret(token)) as TokenRow | undefined;
-  if (!row || row.kind !== kind) return { ok: false, reason: `unknown ${kind} token` };
-  if (row.revoked !== 0) return { ok: false, reason: `${kind} token was revoked (a refresh token is single-use)` };
+function liveToken(deps: Services, kind: Token['kind'], token: string): { ok: true; row: Token } | AuthFailure {
+  const row = deps.store.auth.tokenByHash(hashSecret(token));
+  if (!row || row.kind !== kind) return { ok: false, explain: `unknown ${kind} token` };
+  if (row.revoked) return { ok: false, explain: `${kind} token was revoked (a refresh token is single-use)` };
   const now = deps.clock.now().getTime();
-  if (now >= row.expires_at) return { ok: false, reason: `${kind} token expired ${Math.round((now - row.expires_at) / 1000)}s ago` };
+  if (now >= row.expiresAt) return { ok: false, explain: `${kind} token expired ${Math.round((now - row.expiresAt) / 1000)}s ago` };
   return { ok: true, row };
 }
 
@@ -64,17 +53,17 @@ function liveToken(deps: Services, kind: TokenRow['kind'], token: string): { ok:
  */
 export function refreshTokens(deps: Services, clientId: string, refreshToken: string): { ok: true; tokens: TokenResponse } | AuthFailure {
   const live = liveToken(deps, 'refresh', refreshToken);
-  if (!live.ok) return { ok: false, error: 'SAT001', reason: live.reason };
-  if (live.row.client_id !== clientId) return { ok: false, error: 'SAT001', reason: 'refresh token was issued to another client' };
-  sql(deps.store.db, 'UPDATE tokens SET revoked = 1 WHERE token_hash = ?').run(live.row.token_hash);
-  return { ok: true, tokens: issueTokens(deps, clientId, live.row.user_id) };
+  if (!live.ok) return live;
+  if (live.row.clientId !== clientId) return { ok: false, explain: 'refresh token was issued to another client' };
+  deps.store.auth.revokeToken(live.row.tokenHash);
+  return { ok: true, tokens: issueTokens(deps, clientId, live.row.userId) };
 }
 
 /** The user behind a live access token. */
-export function introspectToken(deps: Services, accessToken: string): { ok: true; user: UserRow } | AuthFailure {
+export function introspectToken(deps: Services, accessToken: string): { ok: true; user: User } | AuthFailure {
   const live = liveToken(deps, 'access', accessToken);
-  if (!live.ok) return { ok: false, error: 'SAT003', reason: live.reason };
-  const user = userById(deps.store.db, live.row.user_id);
-  if (!user) return { ok: false, error: 'SAT003', reason: 'the token\'s user no longer exists' };
+  if (!live.ok) return live;
+  const user = deps.store.users.byId(live.row.userId);
+  if (!user) return { ok: false, explain: 'the token\'s user no longer exists' };
   return { ok: true, user };
 }

@@ -1,10 +1,13 @@
-// What the core's handlers are given: the services every route gets, plus the fault rules and the
-// request journal for the admin routes. Kept out of types.ts so that the public types do not reach the store.
+// What the core's handlers are given: the services every route gets, with the whole store (reset, close),
+// plus the fault rules and the request journal for the admin routes. Kept out of types.ts so that the
+// public types do not reach the store.
 import type { Services } from '../store/services';
+import type { Store } from '../store/store';
 import type { Faults } from './faults';
 import type { Journal } from './journal';
 
 export interface Deps extends Services {
+  store: Store;
   faults: Faults;
   journal: Journal;
   /** The fake's own reset (seed, startup fault rules, empty journal): what POST /__admin/reset calls. */

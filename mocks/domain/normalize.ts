@@ -25,3 +25,8 @@ export function isEmailAddress(email: string): boolean {
 export function isPhoneNumber(phone: string): boolean {
   return /^\d{8,13}$/.test(normalizePhone(phone));
 }
+
+/** International form of a stored national number, as MyValue's mobilePhone fields show it. */
+export function displayPhone(phone: string | null): string | undefined {
+  return phone ? `62${phone}` : undefined;
+}

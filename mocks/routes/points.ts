@@ -3,9 +3,11 @@ import { errorResponse, jsonResponse, type Failure } from '../http/errors';
 import { paginate } from './paging';
 import { defineRoutes, type Fields } from './route';
 import { optionalDate, optionalInt, optionalString, requireInt, requireOneOf, requireString } from '../domain/validate';
-import { adjust, earn, estimate, history, historyView, MUTATION_TYPES, redeem, type AdjustmentType } from '../store/ledger';
-import { balanceOf, userByValueId } from '../store/users';
+import { adjust, earn, estimate, redeem } from '../domain/ledger';
+import { MUTATION_TYPES, type AdjustmentType } from '../domain/records';
 import type { FakeResponse } from '../http/types';
+import { failureResponse } from '../views/failure-response';
+import { historyView } from '../views/point-views';
 
 const failed = (f: Failure): FakeResponse => errorResponse(f.error, f.detail);
 
@@ -28,7 +30,7 @@ export const pointRoutes = defineRoutes([
     handle({ fields, deps }) {
       const valueID = requireString(fields, 'valueID');
       if (!valueID.ok) return failed(valueID);
-      const point = balanceOf(deps.store.db, valueID.value);
+      const point = deps.store.users.balance(valueID.value);
       if (point === undefined) return errorResponse('ErrMembershipNotFound', `User membership not found: ${valueID.value}`);
       return jsonResponse({ point });
     },
@@ -40,8 +42,8 @@ export const pointRoutes = defineRoutes([
       if (!common.ok) return failed(common);
       const exchangeRate = optionalInt(body, 'exchangeRate', 0, 0, 1e12, 'body');
       if (!exchangeRate.ok) return failed(exchangeRate);
-      const result = deps.store.tx(() => earn(deps.store.db, { ...common, exchangeRate: exchangeRate.value, clientId: client.clientId, now: deps.clock.now() }));
-      return result.ok ? jsonResponse({ Point: result.point }) : failed(result);
+      const result = deps.store.tx(() => earn(deps.store.ledger, { ...common, exchangeRate: exchangeRate.value, clientId: client.clientId, now: deps.clock.now() }));
+      return result.ok ? jsonResponse({ Point: result.point }) : failureResponse(result);
     },
   },
   {
@@ -49,8 +51,8 @@ export const pointRoutes = defineRoutes([
     handle({ body, deps }) {
       const common = mutationFields(body, false);
       if (!common.ok) return failed(common);
-      const result = estimate(deps.store.db, common);
-      return result.ok ? jsonResponse({ point: result.point, estimatePoint: result.estimatePoint }) : failed(result);
+      const result = estimate(deps.store.ledger, common);
+      return result.ok ? jsonResponse({ point: result.point, estimatePoint: result.estimatePoint }) : failureResponse(result);
     },
   },
   {
@@ -58,8 +60,8 @@ export const pointRoutes = defineRoutes([
     handle({ body, deps, client }) {
       const common = mutationFields(body, true);
       if (!common.ok) return failed(common);
-      const result = deps.store.tx(() => redeem(deps.store.db, { ...common, clientId: client.clientId, now: deps.clock.now() }));
-      return result.ok ? jsonResponse({ Point: result.point }) : failed(result);
+      const result = deps.store.tx(() => redeem(deps.store.ledger, { ...common, clientId: client.clientId, now: deps.clock.now() }));
+      return result.ok ? jsonResponse({ Point: result.point }) : failureResponse(result);
     },
   },
   {
@@ -74,9 +76,9 @@ export const pointRoutes = defineRoutes([
       const adjustmentType = requireOneOf<AdjustmentType>(body, 'adjustmentType', ['CANCEL_REDEEM', 'RETURN_EARN']);
       if (!adjustmentType.ok) return failed(adjustmentType);
       const result = deps.store.tx(() =>
-        adjust(deps.store.db, { ...common, adjustedReferenceNo: adjustedReferenceNo.value, adjustmentType: adjustmentType.value, clientId: client.clientId, now: deps.clock.now() }),
+        adjust(deps.store.ledger, { ...common, adjustedReferenceNo: adjustedReferenceNo.value, adjustmentType: adjustmentType.value, clientId: client.clientId, now: deps.clock.now() }),
       );
-      return result.ok ? jsonResponse({ Point: result.point }) : failed(result);
+      return result.ok ? jsonResponse({ Point: result.point }) : failureResponse(result);
     },
   },
   {
@@ -100,9 +102,8 @@ export const pointRoutes = defineRoutes([
       if (!limit.ok) return failed(limit);
       const page = optionalInt(fields, 'page', 1, 1, 1_000_000);
       if (!page.ok) return failed(page);
-      const db = deps.store.db;
-      if (!userByValueId(db, valueID.value)) return errorResponse('ErrMembershipNotFound', `User membership not found: ${valueID.value}`);
-      const { rows, count } = history(db, {
+      if (!deps.store.users.byValueId(valueID.value)) return errorResponse('ErrMembershipNotFound', `User membership not found: ${valueID.value}`);
+      const { rows, count } = deps.store.ledger.history({
         valueId: valueID.value, from: from.value, to: to.value, mutation: mutation?.value,
         brandId: brandID.value, businessUnit: businessUnit.value, limit: limit.value, page: page.value,
       });

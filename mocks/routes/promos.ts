@@ -3,11 +3,23 @@ import { errorResponse, jsonResponse, type Failure } from '../http/errors';
 import { paginate } from './paging';
 import { defineRoutes, type RouteContext } from './route';
 import { optionalInt, requireInt, requireString } from '../domain/validate';
-import { buyPromo, listPromos, listVouchers, promoById, promoView, voucherOf, voucherView } from '../store/promos';
-import { userByValueId } from '../store/users';
+import { buyPromo, promosOnSale, voucherOf } from '../domain/promo-sale';
+import type { Promo, Voucher } from '../domain/records';
 import type { FakeResponse } from '../http/types';
+import type { StoreAccess } from '../store/services';
+import { failureResponse } from '../views/failure-response';
+import { promoView, voucherView } from '../views/promo-views';
 
 const failed = (f: Failure): FakeResponse => errorResponse(f.error, f.detail);
+
+/** Whether `valueId` holds a voucher of the promo (the views' isAlreadyPurchased). */
+const purchased = (store: StoreAccess, promo: Promo, valueId: string): boolean => store.promos.purchasedCount(promo.id, valueId) > 0;
+
+/** A voucher's body, with its promo as its owner sees it. */
+function voucherBody(store: StoreAccess, v: Voucher, now: Date, origin: string): Record<string, unknown> {
+  const promo = store.promos.byId(v.promoId) as Promo;
+  return voucherView(v, promo, { alreadyPurchased: purchased(store, promo, v.valueId), now, origin });
+}
 
 /** valueID of a known user, page and pageSize (defaults 1 and 8, as the guide says). */
 function listParams(ctx: RouteContext) {
@@ -17,7 +29,7 @@ function listParams(ctx: RouteContext) {
   if (!page.ok) return page;
   const pageSize = optionalInt(ctx.fields, 'pageSize', 8, 1, 100);
   if (!pageSize.ok) return pageSize;
-  if (!userByValueId(ctx.deps.store.db, valueID.value)) return { ok: false as const, error: 'ErrMembershipNotFound' as const, detail: `User membership not found: ${valueID.value}` };
+  if (!ctx.deps.store.users.byValueId(valueID.value)) return { ok: false as const, error: 'ErrMembershipNotFound' as const, detail: `User membership not found: ${valueID.value}` };
   return { ok: true as const, valueId: valueID.value, page: page.value, pageSize: pageSize.value };
 }
 
@@ -27,7 +39,7 @@ function detailParams(ctx: RouteContext) {
   if (!id.ok) return id;
   const valueID = requireString(ctx.fields, 'valueID');
   if (!valueID.ok) return valueID;
-  if (!userByValueId(ctx.deps.store.db, valueID.value)) return { ok: false as const, error: 'ErrMembershipNotFound' as const, detail: `User membership not found: ${valueID.value}` };
+  if (!ctx.deps.store.users.byValueId(valueID.value)) return { ok: false as const, error: 'ErrMembershipNotFound' as const, detail: `User membership not found: ${valueID.value}` };
   return { ok: true as const, id: id.value, valueId: valueID.value };
 }
 
@@ -42,8 +54,9 @@ export const promoRoutes = defineRoutes([
       const bad = categories.find((c) => !/^\d+$/.test(c));
       if (bad !== undefined) return errorResponse('ErrValidation', `category must be a whole number, got "${bad}"`);
       const now = ctx.deps.clock.now();
-      const { rows, count } = listPromos(ctx.deps.store.db, now, categories.map(Number), params.page, params.pageSize);
-      const results = rows.map((p) => promoView(ctx.deps.store.db, p, { valueId: params.valueId, now, origin: ctx.req.origin, inList: true }));
+      const store = ctx.deps.store;
+      const { rows, count } = promosOnSale(store.promos, now, categories.map(Number), params.page, params.pageSize);
+      const results = rows.map((p) => promoView(p, { alreadyPurchased: purchased(store, p, params.valueId), now, origin: ctx.req.origin, inList: true }));
       return jsonResponse(paginate(ctx, results, count, params.page, params.pageSize, 'pageSize', categories.length ? { category: categories } : {}));
     },
   },
@@ -55,10 +68,10 @@ export const promoRoutes = defineRoutes([
       const valueID = requireString(body, 'valueID');
       if (!valueID.ok) return failed(valueID);
       const now = deps.clock.now();
-      const db = deps.store.db;
-      return deps.store.tx(() => {
-        const result = buyPromo(db, { promoId: id.value, valueId: valueID.value, clientId: client.clientId, now });
-        return result.ok ? jsonResponse(voucherView(db, result.voucher, { now, origin: req.origin })) : failed(result);
+      const store = deps.store;
+      return store.tx(() => {
+        const result = buyPromo(store, { promoId: id.value, valueId: valueID.value, clientId: client.clientId, now });
+        return result.ok ? jsonResponse(voucherBody(store, result.voucher, now, req.origin)) : failureResponse(result);
       });
     },
   },
@@ -67,10 +80,10 @@ export const promoRoutes = defineRoutes([
     handle(ctx) {
       const params = detailParams(ctx);
       if (!params.ok) return failed(params);
-      const db = ctx.deps.store.db;
-      const promo = promoById(db, params.id);
+      const store = ctx.deps.store;
+      const promo = store.promos.byId(params.id);
       if (!promo) return errorResponse('ErrPromoNotFound', `Promo not found: ${params.id}`);
-      return jsonResponse(promoView(db, promo, { valueId: params.valueId, now: ctx.deps.clock.now(), origin: ctx.req.origin, inList: false }));
+      return jsonResponse(promoView(promo, { alreadyPurchased: purchased(store, promo, params.valueId), now: ctx.deps.clock.now(), origin: ctx.req.origin, inList: false }));
     },
   },
   {
@@ -78,10 +91,10 @@ export const promoRoutes = defineRoutes([
     handle(ctx) {
       const params = listParams(ctx);
       if (!params.ok) return failed(params);
-      const db = ctx.deps.store.db;
+      const store = ctx.deps.store;
       const now = ctx.deps.clock.now();
-      const { rows, count } = listVouchers(db, params.valueId, params.page, params.pageSize);
-      const results = rows.map((v) => voucherView(db, v, { now, origin: ctx.req.origin }));
+      const { rows, count } = store.promos.vouchersOf(params.valueId, params.page, params.pageSize);
+      const results = rows.map((v) => voucherBody(store, v, now, ctx.req.origin));
       return jsonResponse(paginate(ctx, results, count, params.page, params.pageSize, 'pageSize'));
     },
   },
@@ -90,10 +103,10 @@ export const promoRoutes = defineRoutes([
     handle(ctx) {
       const params = detailParams(ctx);
       if (!params.ok) return failed(params);
-      const db = ctx.deps.store.db;
-      const voucher = voucherOf(db, params.id, params.valueId);
+      const store = ctx.deps.store;
+      const voucher = voucherOf(store.promos, params.id, params.valueId);
       if (!voucher) return errorResponse('ErrVoucherNotFound', `Voucher ${params.id} not found for ${params.valueId}`);
-      return jsonResponse(voucherView(db, voucher, { now: ctx.deps.clock.now(), origin: ctx.req.origin }));
+      return jsonResponse(voucherBody(store, voucher, ctx.deps.clock.now(), ctx.req.origin));
     },
   },
 ]);

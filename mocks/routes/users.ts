@@ -1,14 +1,27 @@
 // External API: get a user (GET /v2/service/user/) and create one (POST /service/user/).
 import { errorResponse, jsonResponse } from '../http/errors';
 import { defineRoutes } from './route';
-import { isoSeconds } from '../domain/time';
 import { optionalString, requireOneOf, requireString } from '../domain/validate';
-import { accountView, addMembership, findUser, insertUser, LOOKUP_KINDS, userByEmail, userByPhone, userView } from '../store/users';
+import { LOOKUP_KINDS, type LookupBy, type User } from '../domain/records';
+import { registerUser } from '../domain/registration';
+import type { UserRepository } from '../domain/repositories';
 import { isEmailAddress, isPhoneNumber } from '../domain/normalize';
-import { hashPassword } from '../domain/passwords';
-import { sql } from '../store/sql';
-import { MYVALUE_APPS_OUTLET } from '../domain/myvalue';
+import { failureResponse } from '../views/failure-response';
+import { accountView, userView } from '../views/user-views';
 
+/** Finds a user the way GET /v2/service/user/ does. */
+function findUser(users: UserRepository, by: LookupBy, value: string): User | undefined {
+  switch (by) {
+    case 'valueid':
+      return users.byValueId(value);
+    case 'email':
+      return users.byEmail(value);
+    case 'phone':
+      return users.byPhone(value);
+    case 'membership_number':
+      return users.byMembershipNumber(value);
+  }
+}
 
 export const userRoutes = defineRoutes([
   {
@@ -18,7 +31,7 @@ export const userRoutes = defineRoutes([
       if (!by.ok) return errorResponse(by.error, by.detail);
       const value = requireString(fields, 'value');
       if (!value.ok) return errorResponse(value.error, value.detail);
-      const user = findUser(deps.store.db, by.value, value.value);
+      const user = findUser(deps.store.users, by.value, value.value);
       if (!user) return errorResponse('MUD001');
       return jsonResponse(userView(user));
     },
@@ -70,31 +83,19 @@ export const userRoutes = defineRoutes([
       if (referencedBy.value !== undefined && referencedCode.value === undefined) {
         return errorResponse('ErrValidation', 'referencedCode is required when referencedBy is given');
       }
-      const db = deps.store.db;
-      return deps.store.tx(() => {
-        if (referencedCode.value !== undefined && !sql(db, 'SELECT 1 FROM outlets WHERE id = ?').get(referencedCode.value)) {
-          return errorResponse('ErrInvalidReferral', `Referral suboutlet not found: ${referencedCode.value}`);
-        }
-        if (email.value !== undefined && userByEmail(db, email.value)) {
-          return errorResponse('ErrUserAlreadyRegistered', `User already registered in MyValue with email ${email.value}`);
-        }
-        if (phone.value !== undefined && userByPhone(db, phone.value)) {
-          return errorResponse('ErrUserAlreadyRegistered', `User already registered in MyValue with phone ${phone.value}`);
-        }
-        const user = insertUser(db, {
+      const store = deps.store;
+      return store.tx(() => {
+        const registered = registerUser(store, deps.clock, {
+          fullName: fullName.value,
           email: email.value,
           phone: phone.value,
-          firstName: fullName.value,
-          passwordHash: password.value !== undefined && passwordLess !== true ? hashPassword(password.value) : null,
+          password: passwordLess !== true ? password.value : undefined,
           clientId: client.clientId,
-          registerProvider: 'backend_service',
-          outletCode: referencedCode.value ?? MYVALUE_APPS_OUTLET,
-          createdAt: isoSeconds(deps.clock.now()),
+          referencedCode: referencedCode.value,
+          membership: membershipName.value !== undefined && membershipNumber.value !== undefined ? { name: membershipName.value, number: membershipNumber.value } : undefined,
         });
-        if (membershipName.value !== undefined && membershipNumber.value !== undefined) {
-          addMembership(db, user.id, { membershipId: 0, name: membershipName.value, memberNo: membershipNumber.value, outletCode: null, email: user.email, phone: user.phone, clientId: null });
-        }
-        return jsonResponse(accountView(db, user, 'created'));
+        if (!registered.ok) return failureResponse(registered);
+        return jsonResponse(accountView(registered.user, store.users.memberships(registered.user.id), 'created'));
       });
     },
   },

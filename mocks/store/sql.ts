@@ -1,4 +1,5 @@
-// Prepared statements cached per database: preparing costs more than running these small queries.
+// Statements whose text depends on the call (history's filters), prepared once per database and text.
+// Only the store's repositories use it (a dependency rule says so); fixed statements are prepared up front.
 import type Database from 'better-sqlite3';
 
 const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();

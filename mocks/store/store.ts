@@ -1,4 +1,5 @@
-// The fake's state: one SQLite database (in memory, or a file with --data), seeded from a Seed.
+// The fake's state: one SQLite database (in memory, or a file with --data), seeded from a Seed, and the
+// repositories over it: the only SQL of the fake is in this folder.
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { SCHEMA, SCHEMA_VERSION, TABLES } from './schema';
@@ -8,6 +9,12 @@ import type { Seed } from './seed-types';
 import type { ClientConfig } from '../http/types';
 import { expiryOf } from '../domain/expiry';
 import { MYVALUE_APPS_OUTLET, MYVALUE_MEMBERSHIP } from '../domain/myvalue';
+import { createAuthRepository } from './auth-repository';
+import { createLedgerRepository } from './ledger-repository';
+import { createMappingRepository } from './mapping-repository';
+import { createPromoRepository } from './promo-repository';
+import type { StoreAccess } from './services';
+import { createUserRepository } from './user-repository';
 
 export interface StoreOptions {
   /** SQLite file; omitted: in memory. An existing file keeps its state. */
@@ -17,12 +24,10 @@ export interface StoreOptions {
   extraClients?: ClientConfig[];
 }
 
-export interface Store {
+export interface Store extends StoreAccess {
+  /** The database itself, for this project's tests and the bench; handlers get StoreAccess, without it. */
   readonly db: Database.Database;
-  /** Client credentials and redirect URIs, from the seed plus extra clients. */
   readonly clients: Map<string, ClientConfig>;
-  /** Runs fn in one IMMEDIATE transaction: all of it commits, or none. */
-  tx<T>(fn: () => T): T;
   /** Drops all state and applies the seed again. */
   reset(): void;
   close(): void;
@@ -69,7 +74,14 @@ export function createStore(options: StoreOptions): Store {
   };
   const seeded = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
   if (!seeded) reset();
-  return { db, clients, tx, reset, close: () => db.close() };
+  return {
+    db, clients, tx, reset, close: () => db.close(),
+    users: createUserRepository(db),
+    ledger: createLedgerRepository(db),
+    promos: createPromoRepository(db),
+    mappings: createMappingRepository(db),
+    auth: createAuthRepository(db),
+  };
 }
 
 function applySeed(db: Database.Database, seed: Seed): void {
