@@ -26,6 +26,9 @@ export function createFakeMyValue(options: FakeMyValueOptions = {}): Fake {
     base.redirectUris.push(r.uri);
     extra.set(r.clientId, base);
   }
+  if (seed.clients.length === 0 && extra.size === 0) {
+    throw new FakeConfigError(`no client: the seed${options.seedFile ? ` ${options.seedFile}` : ''} has none; add one under "clients" (clientId, clientSecret) or give --client ID:SECRET`);
+  }
   const faults = faultSpecs(options.faults ?? []);
   const store = createStore({ file: options.dataFile, seed, extraClients: [...extra.values()] });
   return createFake({ store, clock: options.clock, logger: options.logger, settings: options.settings, faults, journalSize: options.journalSize, random: options.random });

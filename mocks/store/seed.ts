@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import jsYaml from 'js-yaml';
 import type { Seed } from './seed-types';
+import { MYVALUE_APPS_OUTLET } from '../domain/myvalue';
 import { shippedFile } from '../../src/shared/package-files';
 
 export const DEFAULT_SEED_FILE: string = shippedFile('mocks/seed.json');
@@ -63,7 +64,60 @@ export function parseSeed(text: string, source: string): Seed {
     const first = validator?.errors?.[0];
     throw new SeedError(`seed ${source}: ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}`);
   }
+  const problem = seedProblem(data);
+  if (problem) throw new SeedError(`seed ${source}: ${problem}`);
   return data;
+}
+
+const list = (values: readonly string[]): string => (values.length > 6 ? `${values.slice(0, 6).join(', ')}, ...` : values.join(', '));
+
+/** A referenceNo used twice by one client, across every user's history (MyValue applies one once). */
+function referenceTwice(seed: Seed): string | undefined {
+  const seen = new Set<string>();
+  for (const [i, u] of seed.users.entries()) {
+    for (const [j, h] of (u.history ?? []).entries()) {
+      const key = JSON.stringify([h.clientID, h.referenceNo]);
+      if (seen.has(key)) return `/users/${i}/history/${j}/referenceNo ${JSON.stringify(h.referenceNo)} is given twice for client ${h.clientID}`;
+      seen.add(key);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What the schema cannot see: ids given twice, a history entry or membership at an outlet the seed
+ * does not have, no MyValue Apps outlet (new memberships and promo purchases are booked there).
+ * Undefined when the seed is consistent.
+ */
+export function seedProblem(seed: Seed): string | undefined {
+  const twice = <T>(items: readonly T[], at: string, key: (item: T) => string | undefined): string | undefined => {
+    const seen = new Set<string>();
+    for (const [i, item] of items.entries()) {
+      const value = key(item);
+      if (value === undefined) continue;
+      if (seen.has(value)) return `${at.replace('#', String(i))} ${JSON.stringify(value)} is given twice`;
+      seen.add(value);
+    }
+    return undefined;
+  };
+  const outlets = new Set(seed.outlets.map((o) => o.id));
+  const unknownOutlet = (id: string, at: string): string | undefined =>
+    outlets.has(id) ? undefined : `${at} ${JSON.stringify(id)} is not an outlet of the seed (outlets: ${list([...outlets])})`;
+  const problems = [
+    twice(seed.clients, '/clients/#/clientId', (c) => c.clientId),
+    twice(seed.outlets, '/outlets/#/id', (o) => o.id),
+    twice(seed.users, '/users/#/valueID', (u) => u.valueID),
+    twice(seed.users, '/users/#/email', (u) => u.email?.toLowerCase()),
+    twice(seed.users, '/users/#/phone', (u) => u.phone),
+    twice(seed.promos, '/promos/#/id', (p) => String(p.id)),
+    outlets.has(MYVALUE_APPS_OUTLET) ? undefined : `/outlets has no ${MYVALUE_APPS_OUTLET} (MyValue Apps), where new memberships and promo purchases are booked: add it`,
+    ...seed.users.flatMap((u, i) => [
+      ...(u.history ?? []).map((h, j) => unknownOutlet(h.outletID, `/users/${i}/history/${j}/outletID`)),
+      ...(u.memberships ?? []).map((m, j) => (m.outletCode === undefined ? undefined : unknownOutlet(m.outletCode, `/users/${i}/memberships/${j}/outletCode`))),
+    ]),
+    referenceTwice(seed),
+  ];
+  return problems.find((p) => p !== undefined);
 }
 
 /** The shipped demo seed (mocks/seed.json), as the tests check it. */
