@@ -2,7 +2,7 @@
 // The package entry (mocks/index.ts) hands it out as FakeMyValue; the CLI and tests reach its deps.
 import { createFake, type Fake } from './core/app';
 import { faultSpecs } from './core/faults';
-import { createStore } from './store/store';
+import { createStore, StoreError } from './store/store';
 import { loadSeed } from './store/seed';
 import type { ClientConfig } from './http/types';
 import { FakeConfigError, type FakeMyValueOptions } from './fake-options';
@@ -30,7 +30,14 @@ export function createFakeMyValue(options: FakeMyValueOptions = {}): Fake {
     throw new FakeConfigError(`no client: the seed${options.seedFile ? ` ${options.seedFile}` : ''} has none; add one under "clients" (clientId, clientSecret) or give --client ID:SECRET`);
   }
   const faults = faultSpecs(options.faults ?? []);
-  const store = createStore({ file: options.dataFile, seed, extraClients: [...extra.values()] });
+  let store;
+  try {
+    store = createStore({ file: options.dataFile, seed, extraClients: [...extra.values()] });
+  } catch (error) {
+    // The seed or the state file is not one the fake can use: a user's mistake, said in one line.
+    if (error instanceof StoreError) throw new FakeConfigError(error.message);
+    throw error;
+  }
   return createFake({ store, clock: options.clock, logger: options.logger, settings: options.settings, faults, journalSize: options.journalSize, random: options.random });
 }
 

@@ -1,7 +1,7 @@
 // The fake's state: one SQLite database (in memory, or a file with --data), seeded from a Seed, and the
 // repositories over it: the only SQL of the fake is in this folder.
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { SCHEMA, SCHEMA_VERSION, TABLES } from './schema';
 import { hashPassword } from '../domain/passwords';
 import { normalizeEmail, normalizePhone } from '../domain/normalize';
@@ -64,16 +64,27 @@ export function createStore(options: StoreOptions): Store {
   // One transaction wrapper, built once: db.transaction() per call costs more than the work inside.
   const inTransaction = db.transaction((fn: () => unknown) => fn());
   const tx = <T>(fn: () => T): T => inTransaction.immediate(fn) as T;
+  // Which seed made the state: a file opened again with another seed would mix the two.
+  const fingerprint = createHash('sha256').update(JSON.stringify(options.seed)).digest('hex');
   const reset = (): void => {
     tx(() => {
       for (const table of TABLES) db.exec(`DELETE FROM ${table}`);
       applySeed(db, options.seed);
-      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+      const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+      meta.run('schema_version', String(SCHEMA_VERSION));
+      meta.run('seed_sha256', fingerprint);
     });
     loadClients();
   };
-  const seeded = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
-  if (!seeded) reset();
+  const metaValue = (key: string): string | undefined => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  if (metaValue('schema_version') === undefined) reset();
+  else {
+    const madeBy = metaValue('seed_sha256');
+    if (madeBy !== undefined && madeBy !== fingerprint) {
+      db.close();
+      throw new StoreError(`the state in ${options.file} was made from another seed: delete the file to start from this seed, or start with the seed that made it (the state is kept as it is)`);
+    }
+  }
   return {
     db, clients, tx, reset, close: () => db.close(),
     users: createUserRepository(db),
