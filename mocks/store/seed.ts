@@ -52,13 +52,31 @@ const validate = (data: unknown): data is Seed => {
   return validator(data);
 };
 
-/** Parses and checks a seed; throws SeedError with a one-line reason. */
+/** JSON.parse's message with the line and column of its position ('... at position 12' -> '... (line 2, column 3)'). */
+function jsonErrorAt(text: string, message: string): string {
+  const at = /at position (\d+)/.exec(message);
+  const reason = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/\s*at position \d+.*$/, '');
+  if (!at) return reason;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  return `${reason} (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
+}
+
+/** Parses and checks a seed (.json as JSON, anything else as YAML); throws SeedError with a one-line reason. */
 export function parseSeed(text: string, source: string): Seed {
   let data: unknown;
-  try {
-    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
-  } catch (error) {
-    throw new SeedError(`seed ${source} is not valid JSON or YAML: ${(error as Error).message.split('\n')[0]}`);
+  if (/\.json$/i.test(source)) {
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw new SeedError(`seed ${source} is not valid JSON: ${jsonErrorAt(text, (error as Error).message)}`);
+    }
+  } else {
+    try {
+      data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+    } catch (error) {
+      throw new SeedError(`seed ${source} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
+    }
   }
   if (!validate(data)) {
     const first = validator?.errors?.[0];

@@ -54,3 +54,13 @@ describe('seed consistency', () => {
     expect(result.err).toEqual([`myvalue: no client: the seed ${file} has none; add one under "clients" (clientId, clientSecret) or give --client ID:SECRET`]);
   });
 });
+
+describe('a seed file that does not parse', () => {
+  it('a .json seed is read as JSON: the message says so, with line and column', () => {
+    expect(() => parseSeed('{\n  "clients": [],\n  }', 'broken.json')).toThrow(/^seed broken\.json is not valid JSON: .+ \(line 3, column 3\)$/);
+  });
+
+  it('a .yaml seed gets the YAML parser\'s line', () => {
+    expect(() => parseSeed('clients: [\n', 'broken.yaml')).toThrow(/^seed broken\.yaml is not valid YAML or JSON: /);
+  });
+});
