@@ -3,7 +3,7 @@
 // Express and MSW are loaded only for the target that needs them.
 import type { SetupServer } from 'msw/node';
 import { createFakeMyValue, loadSeed, type FakeMyValueOptions } from '../../mocks/index';
-import { isProductionUrl, TARGET_HOSTS } from '../shared/hosts';
+import { COLLECTION_REDIRECT_URI, isProductionUrl, TARGET_HOSTS } from '../shared/hosts';
 
 export type TargetKind = 'mock' | 'msw' | 'sandbox' | 'production' | 'url';
 
@@ -52,7 +52,7 @@ export function seedSecret(clientId: string, seedFile?: string): string | undefi
 const noop = async (): Promise<void> => undefined;
 
 /** Redirect URI the shipped collection's "Auth & SSO" folder uses; registered for the run's client on the fakes. */
-export const RUN_REDIRECT_URI = 'http://127.0.0.1:5173/callback';
+export const RUN_REDIRECT_URI = COLLECTION_REDIRECT_URI;
 
 /**
  * Starts (for mock and msw) or names (for the others) the hosts of a run.

@@ -6,6 +6,9 @@ export const TARGET_HOSTS = {
 
 export type HostedTarget = keyof typeof TARGET_HOSTS;
 
+/** The redirect URI the shipped collection's "Auth & SSO" folder uses (its `redirectUri` variable). */
+export const COLLECTION_REDIRECT_URI = 'http://127.0.0.1:5173/callback';
+
 /** A URL's host as DNS reads it: lower case, without the trailing dot ('EXTERNAL.myvalue.id.' -> 'external.myvalue.id'). */
 export function hostOf(url: string): string | undefined {
   try {

@@ -3,6 +3,7 @@
 import type { RunningServer } from '../../../mocks/express';
 import type { FaultSpec, Logger, Parsed, RequestLogRecord } from '../../../mocks/index';
 import { UsageError } from '../errors';
+import { COLLECTION_REDIRECT_URI } from '../../shared/hosts';
 import type { CliIO } from '../io';
 import type { Register } from '../command';
 
@@ -110,8 +111,15 @@ export const registerMock: Register = (program, ctx) => {
     .action(async (opts: MockOptions) => {
       const port = parsePort(opts.port, '--port');
       const authPort = opts.authPort === undefined ? undefined : parsePort(opts.authPort, '--auth-port');
-      const clients = opts.client.map(parseClientFlag);
       const redirectUris = opts.redirectUri.map(parseRedirectFlag);
+      // A client given here without --redirect-uri gets the shipped collection's loopback one, so
+      // `run --target <this fake> --client-id ID` passes its Auth & SSO folder; the banner says so.
+      const defaulted: string[] = [];
+      const clients = opts.client.map(parseClientFlag).map((c) => {
+        if (redirectUris.some((r) => r.clientId === c.clientId)) return c;
+        defaulted.push(c.clientId);
+        return { ...c, redirectUris: [COLLECTION_REDIRECT_URI] };
+      });
       const journalSize = parseJournalSize(opts.journalSize);
       const logger = mockLogger(ctx.io, parseLogFormat(opts.logFormat), opts.quiet === true);
       const [{ createFakeMyValue, FakeConfigError, SeedError, parseFaultRule }, { createExpressApp, listen }] = await Promise.all([
@@ -161,9 +169,10 @@ export const registerMock: Register = (program, ctx) => {
         `fake MyValue listening on ${main.url}`,
         `  External API: ${main.url}   Auth API and SSO page: ${authUrl}`,
         `  clients: ${fake.clientIds().join(', ')}   state: ${state}`,
+        ...(defaulted.length > 0 ? [`  redirect URI ${COLLECTION_REDIRECT_URI} (the shipped collection's) registered for ${defaulted.join(', ')}; --redirect-uri ID=URI registers others instead`] : []),
         ...(faultTexts.length > 0 ? [`  faults: ${faultTexts.join('  ')}`] : []),
       ].join('\n');
-      logger.event('listening', { url: main.url, externalApi: main.url, authApi: authUrl, clients: fake.clientIds(), state, faults: faultTexts }, banner);
+      logger.event('listening', { url: main.url, externalApi: main.url, authApi: authUrl, clients: fake.clientIds(), state, faults: faultTexts, ...(defaulted.length > 0 ? { defaultRedirectUri: { uri: COLLECTION_REDIRECT_URI, clients: defaulted } } : {}) }, banner);
       ctx.keepAlive(
         new Promise<void>((resolve) => {
           const stop = (signal: string): void => {
