@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import newman, { type NewmanEmitter, type NewmanSummary } from 'newman';
-import sdk, { type Collection } from 'postman-collection';
+import type { CollectionDefinition } from 'postman-collection';
 import { captureOutput, type Sink } from './capture-output';
 import type { RunOptions } from './run-options';
 import { GUARD_LOG_PREFIX, GUARD_VARIABLE, SECRET_VARIABLE } from '../collection/hook-script';
@@ -22,6 +22,12 @@ export { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES };
 
 export type { RunOptions };
 
+interface ItemJson {
+  id?: string;
+  name?: string;
+  item?: ItemJson[];
+}
+
 export interface RunResult {
   exitCode: 0 | 1 | 2;
   /** One-line reason when exitCode is 2. */
@@ -32,18 +38,16 @@ export interface RunResult {
   contract?: Contract;
 }
 
-/** Folder path of every request item, by id, for the report. */
-function folderIndex(collection: Collection): Map<string, string> {
+/** Folder path of every request item, by id, for the report (groups are the items with an item list). */
+function folderIndex(collection: CollectionDefinition): Map<string, string> {
   const index = new Map<string, string>();
-  collection.forEachItem((item) => {
-    const names: string[] = [];
-    let parent = item.parent();
-    while (parent && !sdk.Collection.isCollection(parent)) {
-      names.unshift(parent.name);
-      parent = parent.parent();
+  const walk = (items: readonly ItemJson[], names: string[]): void => {
+    for (const item of items) {
+      if (item.item) walk(item.item, [...names, item.name as string]);
+      else if (names.length > 0 && item.id !== undefined) index.set(item.id, names.join(' / '));
     }
-    if (names.length > 0) index.set(item.id, names.join(' / '));
-  });
+  };
+  walk((collection.item ?? []) as ItemJson[], []);
   return index;
 }
 
@@ -113,7 +117,8 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   try {
     outcome = await runNewman(
       {
-        collection: collection.toJSON(),
+        // The prepared JSON as it is: Newman builds its one SDK collection from it.
+        collection,
         environment: { name: `myvalue ${session.kind}`, values },
         reporters: [reporters.cli && 'cli', reporters.junit && 'junit', reporters.html && 'htmlextra'].filter(Boolean),
         reporter: {
@@ -122,7 +127,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
             export: join(reportsDir, 'report.html'),
             skipEnvironmentVars: [SECRET_VARIABLE, CONTRACT_VARIABLE, ORIGINAL_VARIABLE],
             skipGlobalVars: [SECRET_VARIABLE],
-            title: `MyValue: ${collection.name} against ${session.kind === 'url' ? session.externalBaseUrl : session.kind}`,
+            title: `MyValue: ${collection.info?.name} against ${session.kind === 'url' ? session.externalBaseUrl : session.kind}`,
             browserTitle: 'MyValue run report',
           },
         },
