@@ -1,7 +1,7 @@
 // Contract checks in every run: Node checks each response with src/contract (the same validator the
 // fake's fidelity tests use) and hands the outcome to a collection-level test event, which turns it
 // into a real pm.test. So the CLI, JUnit and HTML reporters, Newman's stats and the exit code all count it.
-import sdk, { type Collection } from 'postman-collection';
+import sdk, { type Collection, type CollectionDefinition } from 'postman-collection';
 import { DEFAULT_IGNORED_PATHS, loadContract, requestPath, type Contract } from '../contract/index';
 import { matchRule } from '../signing';
 
@@ -44,15 +44,18 @@ export function contractTestScript(): string {
 }
 
 /**
- * A copy of the collection with the contract test event first among its collection-level test events
- * (collection tests run before folder and request tests), replacing any earlier injection.
- * @example const checked = injectContractCheck(injectHook(collection));
+ * The collection's JSON with the contract test event first among its collection-level test events
+ * (collection tests run before folder and request tests), replacing any earlier injection. Pure.
+ * @example const checked = withContractCheck(hookedDefinition(collection.toJSON()));
  */
-export function injectContractCheck(collection: Collection): Collection {
-  const json = collection.toJSON();
+export function withContractCheck(json: CollectionDefinition): CollectionDefinition {
   const event = new sdk.Event({ id: CONTRACT_EVENT_ID, listen: 'test', script: { id: `${CONTRACT_EVENT_ID}-script`, type: 'text/javascript', exec: contractTestScript().split('\n') } });
-  json.event = [event.toJSON(), ...(json.event ?? []).filter((e) => e.id !== CONTRACT_EVENT_ID)];
-  return new sdk.Collection(json);
+  return { ...json, event: [event.toJSON(), ...(json.event ?? []).filter((e) => e.id !== CONTRACT_EVENT_ID)] };
+}
+
+/** withContractCheck over the SDK: a copy of the collection with the contract test event. */
+export function injectContractCheck(collection: Collection): Collection {
+  return new sdk.Collection(withContractCheck(collection.toJSON()));
 }
 
 /** One response as Newman hands it over in its `request` event. */

@@ -1,6 +1,6 @@
 // Puts the signing hook last among the pre-request scripts of every request, so it sees what the
 // collection, folder and request scripts set. Idempotent: an earlier injection is replaced.
-import sdk, { type Collection } from 'postman-collection';
+import sdk, { type Collection, type CollectionDefinition } from 'postman-collection';
 import { HOOK_EVENT_ID, hookScript } from './hook-script';
 
 /**
@@ -53,31 +53,35 @@ function stripped(events: readonly EventJson[] = []): EventJson[] {
   return kept;
 }
 
-function inject(node: NodeJson, hook: string[], mode: HookMode): void {
-  node.event = stripped(node.event);
-  if (Array.isArray(node.item)) {
-    for (const child of node.item) inject(child, hook, mode);
-    return;
-  }
-  if (node.request === undefined) return;
-  const own = mode === 'merged' ? node.event.find((event) => event.listen === 'prerequest') : undefined;
-  if (own) own.script = { ...own.script, type: 'text/javascript', exec: [...linesOf(own), BEGIN, ...hook, END] };
+/** The node with the hook on every request under it; the input is left as it is. */
+function injected(node: NodeJson, hook: string[], mode: HookMode): NodeJson {
+  const event = stripped(node.event);
+  if (Array.isArray(node.item)) return { ...node, event, item: node.item.map((child) => injected(child, hook, mode)) };
+  if (node.request === undefined) return { ...node, event };
+  const own = mode === 'merged' ? event.find((e) => e.listen === 'prerequest') : undefined;
+  if (own) return { ...node, event: event.map((e) => (e === own ? { ...own, script: { ...own.script, type: 'text/javascript', exec: [...linesOf(own), BEGIN, ...hook, END] } } : e)) };
   // Fixed ids on what the injection creates, so that injecting twice gives the same collection.
-  else if (mode === 'merged') node.event.push({ id: `${HOOK_EVENT_ID}-merged`, listen: 'prerequest', script: { id: `${HOOK_EVENT_ID}-merged-script`, type: 'text/javascript', exec: [BEGIN, ...hook, END] } });
-  else node.event.push({ id: HOOK_EVENT_ID, listen: 'prerequest', script: { id: `${HOOK_EVENT_ID}-script`, type: 'text/javascript', exec: hook } });
+  if (mode === 'merged') return { ...node, event: [...event, { id: `${HOOK_EVENT_ID}-merged`, listen: 'prerequest', script: { id: `${HOOK_EVENT_ID}-merged-script`, type: 'text/javascript', exec: [BEGIN, ...hook, END] } }] };
+  return { ...node, event: [...event, { id: HOOK_EVENT_ID, listen: 'prerequest', script: { id: `${HOOK_EVENT_ID}-script`, type: 'text/javascript', exec: hook } }] };
 }
 
 /**
- * Returns a copy of the collection with the hook on every request item (and none left at collection
- * or folder level from older injections).
+ * The collection's JSON with the hook on every request item (and none left at collection or folder
+ * level from older injections). Pure: the input is not changed, unchanged parts are shared.
+ * @example const signed = hookedDefinition(loaded.collection.toJSON()); writeFileSync(out, JSON.stringify(signed, null, 2));
+ */
+export function hookedDefinition(json: CollectionDefinition, mode: HookMode = 'event'): CollectionDefinition {
+  const hook = hookScript().split('\n');
+  const root = json as unknown as NodeJson;
+  return { ...root, event: stripped(root.event), ...(root.item ? { item: root.item.map((item) => injected(item, hook, mode)) } : {}) } as unknown as CollectionDefinition;
+}
+
+/**
+ * Returns a copy of the collection with the hook on every request item (hookedDefinition over the SDK).
  * @example const signed = injectHook(loaded.collection); writeFileSync(out, JSON.stringify(signed.toJSON(), null, 2));
  */
 export function injectHook(collection: Collection, mode: HookMode = 'event'): Collection {
-  const json = collection.toJSON() as unknown as NodeJson;
-  json.event = stripped(json.event);
-  const hook = hookScript().split('\n');
-  for (const item of json.item ?? []) inject(item, hook, mode);
-  return new sdk.Collection(json as never);
+  return new sdk.Collection(hookedDefinition(collection.toJSON(), mode));
 }
 
 function hooked(node: NodeJson): number {

@@ -1,6 +1,6 @@
 // A collection file or URL in, the same collection with the signing hook on every request out, as
 // v2.1 JSON: what `myvalue inject` writes, as a function.
-import { countHooked, injectHook } from './inject-hook';
+import { countHooked, hookedDefinition } from './inject-hook';
 import { loadCollection, type CollectionVersion } from './load-collection';
 
 export interface SignCollectionOptions {
@@ -20,6 +20,7 @@ export type SignCollectionResult =
 export async function signCollection(source: string, options: SignCollectionOptions = {}): Promise<SignCollectionResult> {
   const loaded = await loadCollection(source);
   if (!loaded.ok) return loaded;
-  const collection = injectHook(loaded.collection, options.singleScript ? 'merged' : 'event').toJSON() as unknown as Record<string, unknown> & { item?: unknown[] };
+  // One serialisation: the loaded collection's JSON, the hook added to it as JSON.
+  const collection = hookedDefinition(loaded.collection.toJSON(), options.singleScript ? 'merged' : 'event') as unknown as Record<string, unknown> & { item?: unknown[] };
   return { ok: true, collection, hooked: countHooked(collection), version: loaded.version };
 }

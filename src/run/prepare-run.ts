@@ -1,18 +1,20 @@
 // Everything a run needs before Newman starts: credentials, the collection (sharded, the Auth & SSO
 // folder skipped without a code, variations added, signing hook and contract check injected), notes.
+// The collection is serialised once, when loaded; every step after is a pure function over that JSON,
+// which goes to Newman as it is (Newman builds its own SDK collection from it).
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import sdk, { type Collection, type CollectionDefinition } from 'postman-collection';
+import type { CollectionDefinition } from 'postman-collection';
 import { resolveCredentials } from '../config';
 import { shippedFile } from '../shared/package-files';
 import { MAX_RETRIES } from './run-limits';
-import { injectHook } from '../collection/inject-hook';
+import { hookedDefinition } from '../collection/inject-hook';
 import { loadCollection } from '../collection/load-collection';
 import { oneLine } from '../shared/text';
 import { MIN_SECRET_LENGTH } from './masker';
 import type { SkipNote } from '../reports/run-json';
 import type { RunOptions } from './run-options';
-import { injectContractCheck } from '../collection/contract-check';
+import { withContractCheck } from '../collection/contract-check';
 import { addVariations, type VariationInfo } from '../collection/variations';
 import { selectShard, shardLabel, type ShardInfo } from '../collection/shard';
 import { DEMO_CLIENT_ID, parseTarget, seedSecret, type TargetSpec } from './run-target';
@@ -63,8 +65,8 @@ function itemNames(items: readonly unknown[], into: Set<string> = new Set()): Se
   return into;
 }
 
-/** Removes folders named `name` at any depth; returns how many went. */
-function removeFolders(json: CollectionDefinition, name: string): number {
+/** The items without the folders named `name` at any depth, and how many went. */
+function withoutFolders(items: object[] | undefined, name: string): { items: object[] | undefined; removed: number } {
   let removed = 0;
   const walk = (items: object[] | undefined): object[] | undefined =>
     items
@@ -77,14 +79,14 @@ function removeFolders(json: CollectionDefinition, name: string): number {
         return true;
       })
       .map((item) => (Array.isArray((item as { item?: unknown }).item) ? { ...item, item: walk((item as { item: object[] }).item) } : item));
-  json.item = walk(json.item);
-  return removed;
+  return { items: walk(items), removed };
 }
 
 export interface Prepared {
   spec: TargetSpec;
   creds: { clientId: string; clientSecret: string };
-  collection: Collection;
+  /** The collection as Newman gets it (v2.1 JSON). */
+  collection: CollectionDefinition;
   baseValues: Array<{ key: string; value: unknown; type?: string }>;
   skipped: SkipNote[];
   notes: string[];
@@ -113,20 +115,21 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   if (!environment.ok) return environment;
   const skipped: SkipNote[] = [];
   const notes: string[] = [];
-  const json = loaded.collection.toJSON();
+  let json = loaded.collection.toJSON();
   let shard: ShardInfo | undefined;
   if (options.shard) {
     if (options.folders && options.folders.length > 0) return { ok: false, error: '--shard cannot be combined with --folder: a shard runs its own share of the whole collection' };
     const picked = selectShard(json.item ?? [], options.shard);
-    json.item = picked.items;
-    json.info = { ...json.info, name: `${json.info?.name ?? 'collection'} (${shardLabel(options.shard)})` };
+    json = { ...json, item: picked.items, info: { ...json.info, name: `${json.info?.name ?? 'collection'} (${shardLabel(options.shard)})` } };
     shard = picked.info;
     const links = picked.plan.links.map((l) => `"${l.from}" reads ${l.variables.join(', ')} set by "${l.to}"`);
     if (links.length > 0) notes.push(`shard: kept in one unit because they share variables: ${links.join('; ')}`);
     notes.push(`${shardLabel(options.shard)}: ${shard.units.length > 0 ? shard.units.join(', ') : `no requests (the collection splits into ${picked.plan.units.length} independent units)`}`);
   }
   const hasAuthCode = (options.envVars ?? []).some((v) => v.key === 'authCode' && v.value !== '') || environment.value.some((v) => v.key === 'authCode' && v.value);
-  if ((spec.kind === 'sandbox' || spec.kind === 'production') && !hasAuthCode && removeFolders(json, AUTH_FOLDER) > 0) {
+  const withoutAuth = (spec.kind === 'sandbox' || spec.kind === 'production') && !hasAuthCode ? withoutFolders(json.item, AUTH_FOLDER) : { items: json.item, removed: 0 };
+  json = { ...json, item: withoutAuth.items };
+  if (withoutAuth.removed > 0) {
     const reason = `needs an SSO authorization code against ${spec.kind}: open the mapping page (${AUTH_FOLDER} in the partner guide: GET /authorize/mapping on the SSO host), sign in, copy the "code" from the redirect, then pass --env-var authCode=<code>`;
     skipped.push({ name: AUTH_FOLDER, reason });
     notes.push(`skipped folder "${AUTH_FOLDER}": it ${reason}`);
@@ -139,10 +142,10 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
     return { ok: false, error: `--folder "${missing}": no folder or request of that name; top level: ${top}` };
   }
   const added = options.variations ? addVariations(json.item ?? []) : { items: json.item ?? [], variations: new Map<string, VariationInfo>(), originals: new Map<string, string>() };
-  json.item = added.items;
+  json = { ...json, item: added.items };
   if (options.variations) notes.push(`variations: ${added.variations.size} generated negative tests after ${new Set(added.originals.values()).size} signed requests`);
   if (creds.value.clientSecret.length < MIN_SECRET_LENGTH) notes.push(`warning: the client secret is shorter than ${MIN_SECRET_LENGTH} characters and cannot be masked in reports`);
-  const hooked = injectHook(new sdk.Collection(json));
-  const collection = options.contract === false ? hooked : injectContractCheck(hooked);
+  const hooked = hookedDefinition(json);
+  const collection = options.contract === false ? hooked : withContractCheck(hooked);
   return { ok: true, value: { spec, creds: creds.value, collection, baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}) } };
 }

@@ -1,7 +1,6 @@
 // The runner's own listeners on Newman's events for issue 5: the contract outcome of each response
 // (handed to the injected test event), the rule of each request, how a variation's original went,
 // the retry notes, and the harness's balance probes kept out of Newman's summary.
-import type { NewmanEmitter } from 'newman';
 import { oneLine } from '../shared/text';
 import { CONTRACT_VARIABLE, contractFor, createContractChecker, type ContractChecker } from '../collection/contract-check';
 import type { Contract } from '../contract/index';
@@ -11,24 +10,7 @@ import type { TargetSession } from './run-target';
 import { addSystemOut } from '../reports/junit';
 import type { RequestExtras } from '../reports/run-json';
 import { ORIGINAL_VARIABLE, PROBE_HEADER, VARIATION_SKIP_PREFIX, type VariationInfo } from '../collection/variations';
-
-interface Cursor {
-  ref: string;
-  iteration: number;
-}
-
-interface RequestEvent {
-  cursor?: Cursor;
-  item?: { id: string; name: string };
-  request?: { method: string; url: { toString(): string }; headers?: { get(key: string): unknown } };
-  response?: { code: number; headers?: { get(key: string): unknown }; text(): string };
-}
-
-/** The run's environment scope, as Newman hands it to every script (the channel to the sandbox). */
-interface Scope {
-  set(key: string, value: string): void;
-  unset(key: string): void;
-}
+import type { NewmanRun, ReporterExport } from './newman-bridge';
 
 export interface RunChecksOptions {
   checker: ContractChecker;
@@ -44,9 +26,9 @@ export interface RunChecksOptions {
 export interface RunChecks {
   /** Rule, contract outcome and retries by cursor ref, for run.json. */
   extras: Map<string, RequestExtras>;
-  attach(emitter: NewmanEmitter): void;
+  attach(run: NewmanRun): void;
   /** Adds each retried request's notes to its testsuite in the JUnit export (before masking). */
-  annotateExports(emitter: NewmanEmitter): void;
+  annotateExports(exports: ReporterExport[]): void;
 }
 
 export interface StartedChecks extends RunChecks {
@@ -89,15 +71,9 @@ export async function startRunChecks(
   return { ok: true, value: { ...checks, ...(loaded ? { contract: loaded } : {}), ...(overall === undefined ? {} : { timeoutRequest: overall }), stop: () => retryLayer?.stop() } };
 }
 
-const isProbe = (o: RequestEvent | undefined): boolean => Boolean(o?.request?.headers?.get(PROBE_HEADER));
-
-function scopeOf(emitter: NewmanEmitter): Scope | undefined {
-  return (emitter.summary as unknown as { environment?: Scope } | undefined)?.environment;
-}
-
 /**
- * Listeners for one run. Attach right after newman.run() returns, before any event.
- * @example const checks = createRunChecks({ checker, variations, originals, skipReasons, log }); newman.run(...) -> checks.attach(emitter)
+ * Listeners for one run. Attach in runNewman's setup, before any event.
+ * @example const checks = createRunChecks({ checker, variations, originals, skipReasons, log }); runNewman(options, (run) => checks.attach(run))
  */
 export function createRunChecks(options: RunChecksOptions): RunChecks {
   const extras = new Map<string, RequestExtras>();
@@ -108,19 +84,15 @@ export function createRunChecks(options: RunChecksOptions): RunChecks {
 
   return {
     extras,
-    attach(emitter) {
+    attach(run) {
       // The variation scripts' balance probes (pm.sendRequest) would land in Newman's summary as the
       // item's own request, overwriting its response (same cursor ref): they are not the run's requests.
-      const emit = emitter.emit.bind(emitter);
-      emitter.emit = ((event: string, ...args: unknown[]): boolean => {
-        if ((event === 'beforeRequest' || event === 'request') && isProbe(args[1] as RequestEvent)) return false;
-        return emit(event, ...args);
-      }) as typeof emitter.emit;
+      run.hideRequests((header) => Boolean(header(PROBE_HEADER)));
 
-      emitter.on('beforeItem', (_err: unknown, o: RequestEvent) => {
-        const scope = scopeOf(emitter);
-        const id = o.item?.id;
-        if (!scope || !id) return;
+      run.on('beforeItem', (o) => {
+        const scope = run.environment();
+        const id = o.item.id;
+        if (!scope) return;
         scope.unset(CONTRACT_VARIABLE);
         const originalId = options.originals.get(id);
         if (originalId === undefined) {
@@ -130,23 +102,23 @@ export function createRunChecks(options: RunChecksOptions): RunChecks {
         scope.set(ORIGINAL_VARIABLE, JSON.stringify(originals.get(originalId) ?? { sent: false }));
       });
 
-      emitter.on('request', (err: { message?: string } | null, o: RequestEvent) => {
-        const ref = o.cursor?.ref;
-        const id = o.item?.id;
-        if (!ref || !o.request) return;
+      run.on('request', (o) => {
+        const { ref } = o;
+        const id = o.item.id;
+        if (!o.request) return;
         const method = o.request.method.toUpperCase();
-        const url = o.request.url.toString();
+        const url = o.request.url;
         const entry = extrasOf(ref);
         const rule = options.checker.ruleOf(method, url);
         if (rule) entry.rule = rule;
-        if (id && !options.originals.has(id)) originals.set(id, { sent: true, ...(o.response ? { status: o.response.code } : {}) });
-        const scope = scopeOf(emitter);
+        if (!options.originals.has(id)) originals.set(id, { sent: true, ...(o.response ? { status: o.response.code } : {}) });
+        const scope = run.environment();
         // No response (timeout, dropped connection): nothing to check; Newman reports the error itself.
-        if (err || !o.response) {
+        if (o.failed || !o.response) {
           scope?.unset(CONTRACT_VARIABLE);
           return;
         }
-        const contentType = o.response.headers?.get('content-type');
+        const contentType = o.response.header('content-type');
         const outcome = options.checker.check({ method, url, status: o.response.code, contentType: typeof contentType === 'string' ? contentType : undefined, text: o.response.text() });
         if (!outcome) {
           scope?.unset(CONTRACT_VARIABLE);
@@ -156,10 +128,10 @@ export function createRunChecks(options: RunChecksOptions): RunChecks {
         scope?.set(CONTRACT_VARIABLE, JSON.stringify(outcome));
       });
 
-      emitter.on('item', (_err: unknown, o: RequestEvent) => {
-        const ref = o.cursor?.ref;
+      run.on('item', (o) => {
+        const { ref } = o;
         const notes = options.retryLayer?.drain() ?? [];
-        if (!ref || notes.length === 0) return;
+        if (notes.length === 0) return;
         const entry = extrasOf(ref);
         // The item's own request first; the variation probes' retries ride along in the same note list.
         entry.retries = {
@@ -168,18 +140,17 @@ export function createRunChecks(options: RunChecksOptions): RunChecks {
           recovered: notes.every((note) => note.recovered),
           message: notes.map((note) => note.message).join(' | '),
         };
-        for (const note of notes) options.log(`"${o.item?.name ?? ''}": ${note.message}`);
-        if (o.item?.id) retriedItems.set(o.item.id, [...(retriedItems.get(o.item.id) ?? []), ...notes.map((note) => `iteration ${(o.cursor?.iteration ?? 0) + 1}: ${note.message}`)]);
+        for (const note of notes) options.log(`"${o.item.name}": ${note.message}`);
+        retriedItems.set(o.item.id, [...(retriedItems.get(o.item.id) ?? []), ...notes.map((note) => `iteration ${o.iteration + 1}: ${note.message}`)]);
       });
 
-      emitter.on('console', (_err: unknown, o: { cursor?: Cursor; messages?: unknown[] }) => {
-        const text = (o.messages ?? []).map(String).join(' ');
-        if (o.cursor?.ref && text.startsWith(VARIATION_SKIP_PREFIX)) options.skipReasons.set(o.cursor.ref, `variation skipped: ${text.slice(VARIATION_SKIP_PREFIX.length).trim()}`);
+      run.on('console', ({ ref, text }) => {
+        if (ref && text.startsWith(VARIATION_SKIP_PREFIX)) options.skipReasons.set(ref, `variation skipped: ${text.slice(VARIATION_SKIP_PREFIX.length).trim()}`);
       });
     },
-    annotateExports(emitter) {
+    annotateExports(exports) {
       if (retriedItems.size === 0) return;
-      for (const entry of emitter.exports) {
+      for (const entry of exports) {
         if (typeof entry.content === 'string' && entry.content.includes('<testsuites')) entry.content = addSystemOut(entry.content, retriedItems);
       }
     },

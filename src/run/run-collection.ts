@@ -2,13 +2,13 @@
 // CLI/JUnit/HTML reporters, mask secrets everywhere the run writes, and turn the outcome into an exit code.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import newman, { type NewmanEmitter, type NewmanSummary } from 'newman';
-import sdk, { type Collection } from 'postman-collection';
+import type { CollectionDefinition } from 'postman-collection';
 import { captureOutput, type Sink } from './capture-output';
 import type { RunOptions } from './run-options';
 import { GUARD_LOG_PREFIX, GUARD_VARIABLE, SECRET_VARIABLE } from '../collection/hook-script';
 import { oneLine } from '../shared/text';
 import { createMasker, findTokens, type Masker } from './masker';
+import { runNewman, type NewmanOutcome, type ReporterExport } from './newman-bridge';
 import { buildRunReport, type StartedItem } from './run-report';
 import type { Contract } from '../contract/index';
 import type { RunReport } from '../reports/run-json';
@@ -22,6 +22,12 @@ export { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES };
 
 export type { RunOptions };
 
+interface ItemJson {
+  id?: string;
+  name?: string;
+  item?: ItemJson[];
+}
+
 export interface RunResult {
   exitCode: 0 | 1 | 2;
   /** One-line reason when exitCode is 2. */
@@ -32,37 +38,27 @@ export interface RunResult {
   contract?: Contract;
 }
 
-/** Folder path of every request item, by id, for the report. */
-function folderIndex(collection: Collection): Map<string, string> {
+/** Folder path of every request item, by id, for the report (groups are the items with an item list). */
+function folderIndex(collection: CollectionDefinition): Map<string, string> {
   const index = new Map<string, string>();
-  collection.forEachItem((item) => {
-    const names: string[] = [];
-    let parent = item.parent();
-    while (parent && !sdk.Collection.isCollection(parent)) {
-      names.unshift(parent.name);
-      parent = parent.parent();
+  const walk = (items: readonly ItemJson[], names: string[]): void => {
+    for (const item of items) {
+      if (item.item) walk(item.item, [...names, item.name as string]);
+      else if (names.length > 0 && item.id !== undefined) index.set(item.id, names.join(' / '));
     }
-    if (names.length > 0) index.set(item.id, names.join(' / '));
-  });
+  };
+  walk((collection.item ?? []) as ItemJson[], []);
   return index;
 }
 
-function maskExports(emitter: NewmanEmitter, masker: Masker): void {
-  for (const entry of emitter.exports) {
+function maskExports(exports: ReporterExport[], masker: Masker): void {
+  for (const entry of exports) {
     entry.content = typeof entry.content === 'string' ? masker.mask(entry.content) : JSON.parse(masker.mask(JSON.stringify(entry.content ?? null)));
   }
 }
 
-function learnTokens(masker: Masker, o: { response?: { stream?: Buffer }; request?: { headers?: { toString(): string }; body?: { toString(): string } } }): void {
-  const texts = [o.response?.stream?.toString('utf8'), o.request?.headers?.toString(), o.request?.body?.toString()];
-  for (const text of texts) if (text) for (const token of findTokens(text)) masker.add(token);
-}
-
-function runNewman(options: Record<string, unknown>, attach: (emitter: NewmanEmitter) => void): Promise<{ error: Error | null; summary: NewmanSummary }> {
-  return new Promise((done) => {
-    const emitter = newman.run(options, (error, summary) => done({ error, summary }));
-    attach(emitter);
-  });
+function learnTokens(masker: Masker, texts: readonly string[]): void {
+  for (const text of texts) for (const token of findTokens(text)) masker.add(token);
 }
 
 /**
@@ -109,20 +105,21 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const checks = checked.value;
   await mkdir(reportsDir, { recursive: true });
   const restore = captureOutput((text) => masker.mask(text), write);
-  let outcome: { error: Error | null; summary: NewmanSummary };
+  let outcome: NewmanOutcome;
   try {
     outcome = await runNewman(
       {
-        collection: collection.toJSON(),
+        // The prepared JSON as it is: Newman builds its one SDK collection from it.
+        collection,
         environment: { name: `myvalue ${session.kind}`, values },
-        reporters: [reporters.cli && 'cli', reporters.junit && 'junit', reporters.html && 'htmlextra'].filter(Boolean),
+        reporters: [reporters.cli && 'cli', reporters.junit && 'junit', reporters.html && 'htmlextra'].filter((r): r is string => typeof r === 'string'),
         reporter: {
           junit: { export: join(reportsDir, 'junit.xml') },
           htmlextra: {
             export: join(reportsDir, 'report.html'),
             skipEnvironmentVars: [SECRET_VARIABLE, CONTRACT_VARIABLE, ORIGINAL_VARIABLE],
             skipGlobalVars: [SECRET_VARIABLE],
-            title: `MyValue: ${collection.name} against ${session.kind === 'url' ? session.externalBaseUrl : session.kind}`,
+            title: `MyValue: ${collection.info?.name} against ${session.kind === 'url' ? session.externalBaseUrl : session.kind}`,
             browserTitle: 'MyValue run report',
           },
         },
@@ -135,26 +132,21 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
         // MSW answers https in process, on a socket without a certificate: nothing to verify there.
         insecure: options.insecure || session.kind === 'msw' ? true : undefined,
       },
-      (emitter) => {
-        checks.attach(emitter);
+      (run) => {
+        checks.attach(run);
         // Registered before the reporters (they attach once the collection is loaded), so tokens are
         // known before any reporter prints the response that carried them.
-        emitter.on('beforeItem', (_err, o: { cursor: { ref: string; iteration: number }; item: { id: string; name: string } }) =>
-          started.push({ ref: o.cursor.ref, id: o.item.id, name: o.item.name, iteration: o.cursor.iteration }),
-        );
-        emitter.on('request', (_err, o) => learnTokens(masker, o));
-        emitter.on('console', (_err, o: { cursor: { ref: string }; messages: unknown[] }) => {
-          const text = o.messages.map(String).join(' ');
-          if (!text.startsWith(GUARD_LOG_PREFIX)) return;
-          skipReasons.set(o.cursor.ref, `production guard: ${text.slice(GUARD_LOG_PREFIX.length).trim()} changes state; pass --allow-production-writes to send it`);
+        run.on('beforeItem', (item) => started.push(item));
+        run.on('request', (request) => learnTokens(masker, request.texts()));
+        run.on('console', ({ ref, text }) => {
+          if (ref === undefined || !text.startsWith(GUARD_LOG_PREFIX)) return;
+          skipReasons.set(ref, `production guard: ${text.slice(GUARD_LOG_PREFIX.length).trim()} changes state; pass --allow-production-writes to send it`);
         });
-        // Listeners added at `start` run after every reporter's own `beforeDone`: mask what they export.
-        emitter.on('start', () =>
-          emitter.on('beforeDone', () => {
-            checks.annotateExports(emitter);
-            maskExports(emitter, masker);
-          }),
-        );
+        // What every reporter exports, annotated and masked before Newman writes it.
+        run.editExports((exports) => {
+          checks.annotateExports(exports);
+          maskExports(exports, masker);
+        });
       },
     );
   } finally {
@@ -162,11 +154,10 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
     checks.stop();
     await session.stop();
   }
-  if (outcome.error) return { exitCode: 2, error: `newman could not run the collection: ${oneLine(outcome.error.message)}`, reportsDir };
-  const failed = outcome.summary.run.failures.length > 0 || outcome.summary.run.error;
-  const exitCode = failed ? 1 : 0;
+  if (!outcome.ok) return { exitCode: 2, error: `newman could not run the collection: ${oneLine(outcome.error.message)}`, reportsDir };
+  const exitCode = outcome.failed ? 1 : 0;
   const folders = folderIndex(collection);
-  const report = buildRunReport(outcome.summary, {
+  const report = buildRunReport(outcome, {
     target: session.kind === 'url' ? session.externalBaseUrl : session.kind,
     externalBaseUrl: session.externalBaseUrl,
     authBaseUrl: session.authBaseUrl,

@@ -1,16 +1,11 @@
 // run.json: what happened per request (name, method, URL, status, assertions, failures), built
-// from Newman's summary. No environment or globals dump: those hold the run's variables.
-import type { NewmanExecution, NewmanSummary } from 'newman';
+// from Newman's summary as the bridge reads it. No environment or globals dump: those hold the run's variables.
+import type { Execution, ItemEvent, ScriptError } from './newman-bridge';
 import type { VariationInfo } from '../collection/variations';
 import type { AssertionReport, RequestExtras, RequestReport, RunReport, SkipNote } from '../reports/run-json';
 
 /** An item as Newman started it (beforeItem), sent or not. */
-export interface StartedItem {
-  ref: string;
-  id: string;
-  name: string;
-  iteration: number;
-}
+export type StartedItem = ItemEvent;
 
 export interface ReportContext {
   target: string;
@@ -30,38 +25,38 @@ export interface ReportContext {
   skipped: SkipNote[];
 }
 
-function scriptErrors(list: NewmanExecution['testScript'], kind: string): string[] {
-  return (list ?? []).flatMap((s) => (s.error ? [`${kind} script error: ${s.error.name ?? 'Error'}: ${s.error.message}`] : []));
+function scriptErrors(list: readonly ScriptError[], kind: string): string[] {
+  return list.map((error) => `${kind} script error: ${error.name ?? 'Error'}: ${error.message}`);
 }
 
-function requestReport(execution: NewmanExecution, context: ReportContext): RequestReport {
-  const assertions: AssertionReport[] = (execution.assertions ?? []).map((a) => ({
-    name: a.assertion,
-    passed: !a.error,
+function requestReport(execution: Execution, context: ReportContext): RequestReport {
+  const assertions: AssertionReport[] = execution.assertions.map((a) => ({
+    name: a.name,
+    passed: a.passed,
     ...(a.skipped ? { skipped: true } : {}),
-    ...(a.error ? { error: a.error.message } : {}),
+    ...(a.passed ? {} : { error: a.error }),
   }));
   const failures = [
-    ...(execution.requestError ? [`request error: ${execution.requestError.message}`] : []),
-    ...scriptErrors(execution.prerequestScript, 'pre-request'),
+    ...(execution.requestError !== undefined ? [`request error: ${execution.requestError}`] : []),
+    ...scriptErrors(execution.prerequestErrors, 'pre-request'),
     ...assertions.filter((a) => !a.passed).map((a) => `${a.name}: ${a.error ?? 'failed'}`),
-    ...scriptErrors(execution.testScript, 'test'),
+    ...scriptErrors(execution.testErrors, 'test'),
   ];
-  const report: RequestReport = { name: execution.item.name, iteration: execution.cursor.iteration, assertions, failures };
+  const report: RequestReport = { name: execution.item.name, iteration: execution.iteration, assertions, failures };
   const folder = context.folderOf(execution.item.id);
   if (folder) report.folder = folder;
   const sent = execution.response !== undefined || execution.requestError !== undefined;
   if (execution.request && sent) {
     report.method = execution.request.method;
-    report.url = execution.request.url.toString();
+    report.url = execution.request.url;
   }
   if (execution.response) {
     report.status = execution.response.code;
     report.statusText = execution.response.status;
     report.responseTimeMs = execution.response.responseTime;
   }
-  if (!sent) report.skipped = context.skipReasons.get(execution.cursor.ref) ?? 'not sent';
-  return withExtras(report, execution.item.id, execution.cursor.ref, context);
+  if (!sent) report.skipped = context.skipReasons.get(execution.ref) ?? 'not sent';
+  return withExtras(report, execution.item.id, execution.ref, context);
 }
 
 function withExtras(report: RequestReport, itemId: string, ref: string, context: ReportContext): RequestReport {
@@ -74,22 +69,23 @@ function withExtras(report: RequestReport, itemId: string, ref: string, context:
   return report;
 }
 
-function skippedReport(item: StartedItem, context: ReportContext): RequestReport {
-  const report: RequestReport = { name: item.name, iteration: item.iteration, assertions: [], failures: [], skipped: context.skipReasons.get(item.ref) ?? 'not sent' };
+function skippedReport(started: StartedItem, context: ReportContext): RequestReport {
+  const { ref, iteration, item } = started;
+  const report: RequestReport = { name: item.name, iteration, assertions: [], failures: [], skipped: context.skipReasons.get(ref) ?? 'not sent' };
   const folder = context.folderOf(item.id);
-  return withExtras(folder ? { ...report, folder } : report, item.id, item.ref, context);
+  return withExtras(folder ? { ...report, folder } : report, item.id, ref, context);
 }
 
 /** The JSON summary of a finished run. */
-export function buildRunReport(summary: NewmanSummary, context: ReportContext): RunReport {
-  const byRef = new Map(summary.run.executions.map((e) => [e.cursor.ref, e]));
+export function buildRunReport(summary: { collection: string; executions: readonly Execution[] }, context: ReportContext): RunReport {
+  const byRef = new Map(summary.executions.map((e) => [e.ref, e]));
   const requests = context.started.map((item) => {
     const execution = byRef.get(item.ref);
     return execution ? requestReport(execution, context) : skippedReport(item, context);
   });
   const assertions = requests.flatMap((r) => r.assertions);
   return {
-    collection: summary.collection.name,
+    collection: summary.collection,
     target: context.target,
     externalBaseUrl: context.externalBaseUrl,
     authBaseUrl: context.authBaseUrl,

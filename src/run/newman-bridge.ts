@@ -1,0 +1,182 @@
+// The one module that knows Newman 6.2's internals: the events the run listens to and their payloads,
+// the emit wrapper that hides requests from Newman's summary and reporters, the live environment scope,
+// reporters' exports edited before Newman writes them, and the summary read into plain shapes.
+// Each coupling is pinned by a test of its own against real Newman (test/harness/newman-bridge.test.ts).
+import newman, { type NewmanEmitter, type NewmanExecution, type NewmanExport, type NewmanSummary } from 'newman';
+import type { CollectionDefinition } from 'postman-collection';
+
+/** What a reporter hands Newman to write: its file and its content (text, or JSON for the json reporter). */
+export type ReporterExport = NewmanExport;
+
+/** The public options the run passes to newman.run. */
+export interface NewmanRunOptions {
+  collection: CollectionDefinition;
+  environment: { name: string; values: Array<{ key: string; value: unknown; type?: string }> };
+  reporters: string[];
+  reporter: Record<string, Record<string, unknown>>;
+  color: 'on' | 'off';
+  folder?: string[];
+  bail?: true;
+  timeoutRequest?: number;
+  delayRequest?: number;
+  iterationData?: string;
+  insecure?: true;
+}
+
+/** An item Newman starts (beforeItem; sent or not) or finishes (item). */
+export interface ItemEvent {
+  /** Newman's cursor ref: one per item per iteration, the key of its execution in the summary. */
+  ref: string;
+  iteration: number;
+  item: { id: string; name: string };
+}
+
+/** A request Newman sent, with the response when one came (its `request` event). */
+export interface RequestEvent extends ItemEvent {
+  /** Newman reported an error for it (timeout, dropped connection): then there is no response. */
+  failed: boolean;
+  request?: { method: string; url: string; header(key: string): unknown };
+  response?: { code: number; header(key: string): unknown; text(): string };
+  /** What the exchange carried as text (response body, request headers, request body), for the masker. */
+  texts(): string[];
+}
+
+/** A line a script wrote with console.* (all its arguments joined by spaces). */
+export interface ConsoleEvent {
+  ref?: string;
+  text: string;
+}
+
+export interface NewmanEvents {
+  beforeItem: ItemEvent;
+  request: RequestEvent;
+  item: ItemEvent;
+  console: ConsoleEvent;
+}
+
+/** The run's environment scope, as every script sees it (pm.environment). */
+export interface LiveScope {
+  set(key: string, value: string): void;
+  unset(key: string): void;
+}
+
+/** One run, as the rest of src/run sees it while Newman runs. */
+export interface NewmanRun {
+  /** Listeners run in the order they were added, before the reporters' own (they attach later). */
+  on<E extends keyof NewmanEvents>(event: E, listener: (payload: NewmanEvents[E]) => void): void;
+  /** Requests for which `hidden(header)` is true never reach Newman's summary, reporters or `request` listeners. */
+  hideRequests(hidden: (header: (key: string) => unknown) => boolean): void;
+  /** Edits the reporters' exports after every reporter has pushed its own, before Newman writes them. */
+  editExports(edit: (exports: ReporterExport[]) => void): void;
+  /** The live scope (undefined before Newman has loaded its options): what is set here, scripts read. */
+  environment(): LiveScope | undefined;
+}
+
+/** One item's execution in the summary: what run.json reports per request. */
+export interface Execution extends ItemEvent {
+  request?: { method: string; url: string };
+  response?: { code: number; status: string; responseTime: number };
+  requestError?: string;
+  assertions: Array<{ name: string; passed: boolean; skipped: boolean; error?: string }>;
+  prerequestErrors: ScriptError[];
+  testErrors: ScriptError[];
+}
+
+export interface ScriptError {
+  name?: string;
+  message: string;
+}
+
+export type NewmanOutcome =
+  | { ok: false; error: Error }
+  | { ok: true; collection: string; executions: Execution[]; /** A failed assertion, script or request, or a run error. */ failed: boolean };
+
+interface Payload {
+  cursor: { ref: string; iteration: number };
+  item: { id: string; name: string };
+  request?: { method: string; url: { toString(): string }; headers?: { get(key: string): unknown; toString(): string }; body?: { toString(): string } };
+  response?: { code: number; headers?: { get(key: string): unknown }; stream?: Buffer; text(): string };
+  messages?: unknown[];
+}
+
+const itemEvent = (o: Payload): ItemEvent => ({ ref: o.cursor.ref, iteration: o.cursor.iteration, item: { id: o.item.id, name: o.item.name } });
+
+function requestEvent(err: unknown, o: Payload): RequestEvent {
+  const { request, response } = o;
+  return {
+    ...itemEvent(o),
+    failed: Boolean(err),
+    ...(request ? { request: { method: request.method, url: request.url.toString(), header: (key: string) => request.headers?.get(key) } } : {}),
+    ...(response ? { response: { code: response.code, header: (key: string) => response.headers?.get(key), text: () => response.text() } } : {}),
+    texts: () => [response?.stream?.toString('utf8'), request?.headers?.toString(), request?.body?.toString()].filter((t): t is string => Boolean(t)),
+  };
+}
+
+const ADAPT: { [E in keyof NewmanEvents]: (err: unknown, o: Payload) => NewmanEvents[E] } = {
+  beforeItem: (_err, o) => itemEvent(o),
+  request: requestEvent,
+  item: (_err, o) => itemEvent(o),
+  console: (_err, o) => ({ ...(o.cursor?.ref ? { ref: o.cursor.ref } : {}), text: (o.messages ?? []).map(String).join(' ') }),
+};
+
+function bridge(emitter: NewmanEmitter): NewmanRun {
+  const hidden: Array<(header: (key: string) => unknown) => boolean> = [];
+  return {
+    on(event, listener) {
+      emitter.on(event, (err: unknown, o: Payload) => listener(ADAPT[event](err, o)));
+    },
+    hideRequests(predicate) {
+      hidden.push(predicate);
+      if (hidden.length > 1) return;
+      // pm.sendRequest's requests come as beforeRequest/request events on the item's cursor: Newman's
+      // summary would record one as the item's own request. Dropped at emit, nobody sees them.
+      const emit = emitter.emit.bind(emitter);
+      emitter.emit = ((event: string, ...args: unknown[]): boolean => {
+        const headers = (args[1] as Payload | undefined)?.request?.headers;
+        if ((event === 'beforeRequest' || event === 'request') && headers && hidden.some((h) => h((key) => headers.get(key)))) return false;
+        return emit(event, ...args);
+      }) as typeof emitter.emit;
+    },
+    editExports(edit) {
+      // Reporters attach their beforeDone when Newman has loaded the collection, before `start`: a
+      // listener added at `start` runs after all of theirs, and before Newman writes emitter.exports.
+      emitter.on('start', () => emitter.on('beforeDone', () => edit(emitter.exports)));
+    },
+    environment() {
+      return (emitter.summary as unknown as { environment?: LiveScope } | undefined)?.environment;
+    },
+  };
+}
+
+const scriptErrors = (list: NewmanExecution['testScript']): ScriptError[] =>
+  (list ?? []).flatMap((s) => (s.error ? [{ ...(s.error.name !== undefined ? { name: s.error.name } : {}), message: s.error.message }] : []));
+
+function execution(e: NewmanExecution): Execution {
+  return {
+    ref: e.cursor.ref,
+    iteration: e.cursor.iteration,
+    item: { id: e.item.id, name: e.item.name },
+    ...(e.request ? { request: { method: e.request.method, url: e.request.url.toString() } } : {}),
+    ...(e.response ? { response: { code: e.response.code, status: e.response.status, responseTime: e.response.responseTime } } : {}),
+    ...(e.requestError ? { requestError: `${e.requestError.message}` } : {}),
+    assertions: (e.assertions ?? []).map((a) => ({ name: a.assertion, passed: !a.error, skipped: Boolean(a.skipped), ...(a.error ? { error: a.error.message } : {}) })),
+    prerequestErrors: scriptErrors(e.prerequestScript),
+    testErrors: scriptErrors(e.testScript),
+  };
+}
+
+function outcomeOf(error: Error | null, summary: NewmanSummary): NewmanOutcome {
+  if (error) return { ok: false, error };
+  return { ok: true, collection: summary.collection.name, executions: summary.run.executions.map(execution), failed: summary.run.failures.length > 0 || Boolean(summary.run.error) };
+}
+
+/**
+ * Runs Newman; `setup` gets the run right after newman.run() returns, before any event.
+ * @example const outcome = await runNewman(options, (run) => run.on('beforeItem', (e) => started.push(e)));
+ */
+export function runNewman(options: NewmanRunOptions, setup: (run: NewmanRun) => void): Promise<NewmanOutcome> {
+  return new Promise((done) => {
+    const emitter = newman.run(options as unknown as Record<string, unknown>, (error, summary) => done(outcomeOf(error, summary)));
+    setup(bridge(emitter));
+  });
+}
