@@ -181,7 +181,8 @@ export function gateMarkdown(report: RunReport, gate: GateSummary, options: Gate
     lines.push('', '## Failures', '', '| Request | Endpoint | What | Message |', '|---|---|---|---|');
     for (const f of gate.failures) lines.push(`| ${cell(f.request)} | ${cell(f.endpoint ?? '')} | ${cell(f.what)} | ${cell(f.message)} |`);
   }
-  if (gate.verdict === 'FAIL' && gate.failures.length === 0) lines.push('', `The run itself failed (exit ${report.exitCode}): see run.json and junit.xml.`);
+  if (report.stopped) lines.push('', `**The run stopped:** ${cell(report.stopped)}.`);
+  else if (gate.verdict === 'FAIL' && gate.failures.length === 0) lines.push('', `The run itself failed (exit ${report.exitCode}): see run.json and junit.xml.`);
   if (gate.notRun.length > 0) {
     lines.push('', '## Not run', '');
     for (const n of gate.notRun) lines.push(`- ${cell(n.name)}: ${cell(n.reason)}`);

@@ -68,4 +68,6 @@ export interface RunReport {
   skipped: SkipNote[];
   /** Set when the run was one shard of several (`--shard i/n`). */
   shard?: ShardInfo;
+  /** Why the run stopped before its end (the target could not be reached), when it did. */
+  stopped?: string;
 }

@@ -35,6 +35,8 @@ export interface ItemEvent {
 export interface RequestEvent extends ItemEvent {
   /** Newman reported an error for it (timeout, dropped connection): then there is no response. */
   failed: boolean;
+  /** That error's code and message (`ENOTFOUND`, `getaddrinfo ENOTFOUND external.ovaltech.id`). */
+  error?: { code?: string; message: string };
   request?: { method: string; url: string; header(key: string): unknown };
   response?: { code: number; header(key: string): unknown; text(): string };
   /** What the exchange carried as text (response body, request headers, request body), for the masker. */
@@ -70,6 +72,8 @@ export interface NewmanRun {
   editExports(edit: (exports: ReporterExport[]) => void): void;
   /** The live scope (undefined before Newman has loaded its options): what is set here, scripts read. */
   environment(): LiveScope | undefined;
+  /** Stops the run after the current item (postman-runtime's run.abort): the rest is not sent; reporters still write. */
+  abort(): void;
 }
 
 /** One item's execution in the summary: what run.json reports per request. */
@@ -106,6 +110,7 @@ function requestEvent(err: unknown, o: Payload): RequestEvent {
   return {
     ...itemEvent(o),
     failed: Boolean(err),
+    ...(err ? { error: { ...(typeof (err as { code?: unknown }).code === 'string' ? { code: (err as { code: string }).code } : {}), message: String((err as { message?: unknown }).message ?? err) } } : {}),
     ...(request ? { request: { method: request.method, url: request.url.toString(), header: (key: string) => request.headers?.get(key) } } : {}),
     ...(response ? { response: { code: response.code, header: (key: string) => response.headers?.get(key), text: () => response.text() } } : {}),
     texts: () => [response?.stream?.toString('utf8'), request?.headers?.toString(), request?.body?.toString()].filter((t): t is string => Boolean(t)),
@@ -121,7 +126,19 @@ const ADAPT: { [E in keyof NewmanEvents]: (err: unknown, o: Payload) => NewmanEv
 
 function bridge(emitter: NewmanEmitter): NewmanRun {
   const hidden: Array<(header: (key: string) => unknown) => boolean> = [];
+  // The runtime's run comes with Newman's `start` event; an abort asked for before it waits for it.
+  let runtime: { abort(): void } | undefined;
+  let abortAsked = false;
+  emitter.on('start', (_err: unknown, o: { run?: { abort(): void } }) => {
+    runtime = o?.run;
+    if (abortAsked) runtime?.abort();
+  });
   return {
+    abort() {
+      if (abortAsked) return;
+      abortAsked = true;
+      runtime?.abort();
+    },
     on(event, listener) {
       emitter.on(event, (err: unknown, o: Payload) => listener(ADAPT[event](err, o)));
     },

@@ -57,6 +57,20 @@ function maskExports(exports: ReporterExport[], masker: Masker): void {
   }
 }
 
+/** Errors that say the target is not there at all (no name, no listener, no route): nothing after will get through. */
+const UNREACHABLE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+
+/** The one line a run stops with when its target cannot be reached. */
+function unreachable(url: string | undefined, error: { code?: string; message: string }): string {
+  let host = url ?? '';
+  try {
+    host = new URL(url ?? '').host;
+  } catch {
+    // the URL as given
+  }
+  return `cannot reach ${host}: ${oneLine(error.message)}; the run stopped at its first request there (check --target and your network)`;
+}
+
 function learnTokens(masker: Masker, texts: readonly string[]): void {
   for (const text of texts) for (const token of findTokens(text)) masker.add(token);
 }
@@ -106,6 +120,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   await mkdir(reportsDir, { recursive: true });
   const restore = captureOutput((text) => masker.mask(text), write);
   let outcome: NewmanOutcome;
+  let stopped: string | undefined;
   try {
     outcome = await runNewman(
       {
@@ -137,7 +152,14 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
         // Registered before the reporters (they attach once the collection is loaded), so tokens are
         // known before any reporter prints the response that carried them.
         run.on('beforeItem', (item) => started.push(item));
-        run.on('request', (request) => learnTokens(masker, request.texts()));
+        run.on('request', (request) => {
+          learnTokens(masker, request.texts());
+          // The first request that cannot reach its host stops the run: one line, not one failure per request.
+          if (stopped === undefined && request.error?.code !== undefined && UNREACHABLE.has(request.error.code)) {
+            stopped = unreachable(request.request?.url, request.error);
+            run.abort();
+          }
+        });
         run.on('console', ({ ref, text }) => {
           if (ref === undefined || !text.startsWith(GUARD_LOG_PREFIX)) return;
           skipReasons.set(ref, `production guard: ${text.slice(GUARD_LOG_PREFIX.length).trim()} changes state; pass --allow-production-writes to send it`);
@@ -155,7 +177,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
     await session.stop();
   }
   if (!outcome.ok) return { exitCode: 2, error: `newman could not run the collection: ${oneLine(outcome.error.message)}`, reportsDir };
-  const exitCode = outcome.failed ? 1 : 0;
+  const exitCode = outcome.failed || stopped !== undefined ? 1 : 0;
   const folders = folderIndex(collection);
   const report = buildRunReport(outcome, {
     target: session.kind === 'url' ? session.externalBaseUrl : session.kind,
@@ -171,6 +193,10 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
     skipped,
   });
   if (shard) report.shard = shard;
+  if (stopped !== undefined) {
+    report.stopped = stopped;
+    log(stopped);
+  }
   const guarded = report.requests.filter((r) => r.skipped?.startsWith('production guard'));
   for (const r of guarded) report.skipped.push({ name: r.name, reason: r.skipped ?? '' });
   if (guarded.length > 0) log(`production guard: not sent (they change state): ${guarded.map((r) => r.name).join(', ')}; pass --allow-production-writes to send them`);

@@ -194,3 +194,30 @@ describe('editExports', () => {
     }
   });
 });
+
+describe('abort', () => {
+  it('stops the run after the current item: the rest is never sent, the error code reaches the request event', async () => {
+    const errors: RequestEvent[] = [];
+    const outcome = ran(
+      await run([item('refused', '/one'), item('second', '/two'), item('third', '/three')], (r) => {
+        r.on('request', (e) => {
+          errors.push(e);
+          r.abort();
+        });
+      }, {}),
+    );
+    expect(outcome.executions.map((e) => e.item.name)).toEqual(['refused']);
+    expect(seen.map((s) => s.path)).toEqual(['/one']);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('a refused connection carries its code on the request event', async () => {
+    const dead = createServer();
+    await new Promise<void>((done) => dead.listen(0, '127.0.0.1', done));
+    const port = (dead.address() as AddressInfo).port;
+    await new Promise<void>((done) => dead.close(() => done()));
+    const events: RequestEvent[] = [];
+    await run([{ id: 'id-dead', name: 'dead', request: { method: 'GET', url: `http://127.0.0.1:${port}/x` } }], (r) => r.on('request', (e) => events.push(e)));
+    expect(events[0]).toMatchObject({ failed: true, error: { code: 'ECONNREFUSED', message: `connect ECONNREFUSED 127.0.0.1:${port}` } });
+  });
+});
