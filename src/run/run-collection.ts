@@ -1,7 +1,8 @@
 // `myvalue run` as a function: load, inject the signing hook, pick the target, run Newman with
 // CLI/JUnit/HTML reporters, mask secrets everywhere the run writes, and turn the outcome into an exit code.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { CollectionDefinition } from 'postman-collection';
 import { captureOutput, type Sink } from './capture-output';
 import type { RunOptions } from './run-options';
@@ -57,6 +58,18 @@ function maskExports(exports: ReporterExport[], masker: Masker): void {
   }
 }
 
+/** Why a reports directory cannot be made, in a user's words. */
+function outDirProblem(dir: string, error: NodeJS.ErrnoException): string {
+  if (error.code === 'EEXIST' || error.code === 'ENOTDIR') {
+    // The nearest part of the path that exists is the file in the way.
+    let at = dir;
+    while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+    return `${at} is a file, not a directory`;
+  }
+  if (error.code === 'EACCES' || error.code === 'EPERM') return `permission denied (${error.path ?? ''})`;
+  return oneLine(error.message);
+}
+
 /** Errors that say the target is not there at all (no name, no listener, no route): nothing after will get through. */
 const UNREACHABLE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
 
@@ -88,8 +101,13 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const stdoutWrite = process.stdout.write.bind(process.stdout);
   const write: Sink = options.write ?? ((text) => void stdoutWrite(text));
   const log = (line: string): void => (options.log ? options.log(masker.mask(line)) : write(`${masker.mask(line)}\n`));
+  // The reports directory first: a mistake there is one line, before any target starts.
+  try {
+    await mkdir(reportsDir, { recursive: true });
+  } catch (error) {
+    return { exitCode: 2, error: `cannot write reports to ${options.out ?? 'reports'}: ${outDirProblem(reportsDir, error as NodeJS.ErrnoException)}`, reportsDir };
+  }
   for (const note of notes) log(note);
-
   let session: TargetSession;
   try {
     session = await startTarget(spec, creds, options.fake);
@@ -117,7 +135,6 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
     return { exitCode: 2, error: checked.error, reportsDir };
   }
   const checks = checked.value;
-  await mkdir(reportsDir, { recursive: true });
   const restore = captureOutput((text) => masker.mask(text), write);
   let outcome: NewmanOutcome;
   let stopped: string | undefined;

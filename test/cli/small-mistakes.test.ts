@@ -36,3 +36,24 @@ describe('inject', () => {
     expect(result.out[0]).toBe(`wrote ${out}: signing hook on 1 request`);
   });
 });
+
+describe('--out that cannot be a directory', () => {
+  const file = (): string => {
+    const path = join(tempDir('myvalue-out-'), 'taken.txt');
+    writeFileSync(path, 'not a directory');
+    return path;
+  };
+
+  it.each([
+    ['run', 'mock', ''],
+    ['run', 'msw', ''],
+    ['gate', 'msw', ''],
+    ['run', 'mock', '/sub'],
+    ['gate', 'mock', '/sub'],
+  ])('%s --target %s --out FILE%s: one line, exit 2, before any target starts', async (command, target, sub) => {
+    const taken = file();
+    const result = await runCli([command, '--target', target, '--out', `${taken}${sub}`]);
+    expect(result.code).toBe(2);
+    expect(result.err).toEqual([`myvalue: cannot write reports to ${taken}${sub}: ${taken} is a file, not a directory`]);
+  });
+});
