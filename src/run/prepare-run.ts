@@ -53,6 +53,48 @@ async function readEnvironment(file: string | undefined, cwd: string): Promise<R
   return { ok: true, value: values.filter((v): v is { key: string; value: unknown } => typeof v?.key === 'string' && v.enabled !== false) };
 }
 
+/** JSON.parse's message with the line and column of its position. */
+function jsonErrorAt(text: string, message: string): string {
+  const at = /at position (\d+)/.exec(message);
+  const reason = message.replace(/\s*(in JSON )?at position \d+.*$/, '');
+  if (!at) return reason;
+  const before = text.slice(0, Number(at[1]));
+  return `${reason} (line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')})`;
+}
+
+/**
+ * --iteration-data checked before Newman reads it: Newman reads a JSON file it cannot parse as CSV,
+ * so a broken file would run one iteration of nonsense. JSON (a .json file, or text starting with
+ * [ or {) must be a list of objects; CSV needs a header and a row.
+ */
+async function checkIterationData(file: string | undefined, cwd: string): Promise<Result<undefined>> {
+  if (file === undefined) return { ok: true, value: undefined };
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, error: `cannot read --iteration-data ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? oneLine((error as Error).message))}` };
+  }
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (/\.json$/i.test(file) || /^[[{]/.test(trimmed)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      return { ok: false, error: `--iteration-data ${file} is not valid JSON: ${jsonErrorAt(text.replace(/^\uFEFF/, ''), (error as Error).message)}` };
+    }
+    if (!Array.isArray(data) || data.length === 0 || !data.every((row) => row !== null && typeof row === 'object' && !Array.isArray(row))) {
+      return { ok: false, error: `--iteration-data ${file} must be a JSON list of objects, one per iteration (e.g. [{"earnAmount": 20000}])` };
+    }
+    return { ok: true, value: undefined };
+  }
+  if (trimmed.split(/\r?\n/).filter((line) => line.trim() !== '').length < 2) {
+    return { ok: false, error: `--iteration-data ${file} has no data row: a CSV file needs a header line and one line per iteration` };
+  }
+  return { ok: true, value: undefined };
+}
+
 const normalName = (name: string | undefined): string => (name ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Names of every folder and request, at any depth (what Newman's --folder accepts). */
@@ -113,6 +155,8 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   if (!loaded.ok) return loaded;
   const environment = await readEnvironment(options.environment, cwd);
   if (!environment.ok) return environment;
+  const iterationData = await checkIterationData(options.iterationData, cwd);
+  if (!iterationData.ok) return iterationData;
   const skipped: SkipNote[] = [];
   const notes: string[] = [];
   let json = loaded.collection.toJSON();

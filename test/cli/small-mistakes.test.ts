@@ -1,5 +1,5 @@
 // Small user mistakes and messages, run in process: each answer is one line a user can act on.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,5 +55,40 @@ describe('--out that cannot be a directory', () => {
     const result = await runCli([command, '--target', target, '--out', `${taken}${sub}`]);
     expect(result.code).toBe(2);
     expect(result.err).toEqual([`myvalue: cannot write reports to ${taken}${sub}: ${taken} is a file, not a directory`]);
+  });
+});
+
+describe('--iteration-data', () => {
+  const data = (name: string, text: string): string => {
+    const path = join(tempDir('myvalue-data-'), name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it.each([
+    ['data.json', '[{"earnAmount": 1', /^myvalue: --iteration-data .*data\.json is not valid JSON: .+ \(line 1, column 18\)$/],
+    ['data.json', '{"earnAmount": 1}', /^myvalue: --iteration-data .*data\.json must be a JSON list of objects, one per iteration/],
+    ['data.json', '[]', /^myvalue: --iteration-data .*data\.json must be a JSON list of objects/],
+    ['data.txt', '[{"earnAmount": 1', /^myvalue: --iteration-data .*data\.txt is not valid JSON: /],
+    ['data.csv', 'earnAmount\n', /^myvalue: --iteration-data .*data\.csv has no data row: a CSV file needs a header line and one line per iteration$/],
+  ])('%s holding %s: one line, exit 2, nothing runs', async (name, text, message) => {
+    const result = await runCli(['run', '--target', 'msw', '--iteration-data', data(name, text), '--out', join(tempDir('myvalue-data-'), 'reports')]);
+    expect(result.code).toBe(2);
+    expect(result.err).toHaveLength(1);
+    expect(result.err[0]).toMatch(message);
+  });
+
+  it('a missing file names it', async () => {
+    const result = await runCli(['run', '--target', 'msw', '--iteration-data', '/nonexistent/data.json', '--out', join(tempDir('myvalue-data-'), 'reports')]);
+    expect(result.err).toEqual(['myvalue: cannot read --iteration-data /nonexistent/data.json: no such file']);
+    expect(result.code).toBe(2);
+  });
+
+  it('a good JSON list runs one iteration per object', async () => {
+    const out = join(tempDir('myvalue-data-'), 'reports');
+    const result = await runCli(['run', '--target', 'msw', '--folder', 'Points', '--iteration-data', data('data.json', '[{"earnAmount": "20000"}, {"earnAmount": "30000"}]'), '--out', out]);
+    expect(result.code, result.err.join('\n')).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { requests: Array<{ iteration: number }> };
+    expect(new Set(report.requests.map((r) => r.iteration))).toEqual(new Set([0, 1]));
   });
 });
