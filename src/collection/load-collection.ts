@@ -76,7 +76,14 @@ export async function loadCollection(source: string, cwd: string = process.cwd()
     return { ok: false, error: `${source} is not JSON: ${oneLine((error as Error).message)}` };
   }
   const version = collectionVersion(json);
-  if (!version) return { ok: false, error: `${source} is not a Postman collection (expected "info" and "item", or a v1 "requests" list)` };
+  if (!version) {
+    const values = (json as { values?: unknown } | null)?.values;
+    const scope = (json as { _postman_variable_scope?: unknown } | null)?._postman_variable_scope;
+    if (Array.isArray(values) || scope === 'environment' || scope === 'globals') {
+      return { ok: false, error: `${source} is not a Postman collection: it is a Postman ${scope === 'globals' ? 'globals file' : 'environment'} (a "values" list); give it with --environment ${source}` };
+    }
+    return { ok: false, error: `${source} is not a Postman collection (expected "info" and "item", or a v1 "requests" list)` };
+  }
   let definition = json as object;
   if (version === '1.0.0') {
     const requests = (json as { requests: unknown[] }).requests.length;

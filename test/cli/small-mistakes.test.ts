@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { shippedFile } from '../../src/shared/package-files';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -90,5 +91,14 @@ describe('--iteration-data', () => {
     expect(result.code, result.err.join('\n')).toBe(0);
     const report = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { requests: Array<{ iteration: number }> };
     expect(new Set(report.requests.map((r) => r.iteration))).toEqual(new Set([0, 1]));
+  });
+});
+
+describe('an environment given as the collection', () => {
+  it('says it is an environment and names --environment', async () => {
+    const env = shippedFile('collections/environments/mock.postman_environment.json');
+    const result = await runCli(['run', '--collection', env, '--target', 'msw', '--out', join(tempDir('myvalue-env-'), 'reports')]);
+    expect(result.code).toBe(2);
+    expect(result.err).toEqual([`myvalue: ${env} is not a Postman collection: it is a Postman environment (a "values" list); give it with --environment ${env}`]);
   });
 });
