@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { CollectionDefinition } from 'postman-collection';
 import { resolveCredentials } from '../config';
 import { shippedFile } from '../shared/package-files';
+import { isProductionUrl } from '../shared/hosts';
 import { MAX_RETRIES } from './run-limits';
 import { hookedDefinition } from '../collection/inject-hook';
 import { loadCollection } from '../collection/load-collection';
@@ -169,6 +170,14 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
     const links = picked.plan.links.map((l) => `"${l.from}" reads ${l.variables.join(', ')} set by "${l.to}"`);
     if (links.length > 0) notes.push(`shard: kept in one unit because they share variables: ${links.join('; ')}`);
     notes.push(`${shardLabel(options.shard)}: ${shard.units.length > 0 ? shard.units.join(', ') : `no requests (the collection splits into ${picked.plan.units.length} independent units)`}`);
+  }
+  // A read-only production run of the shipped collection reads an existing user: without one its reads
+  // would carry the literal {{valueID}} (signed over that text).
+  const production = spec.kind === 'production' || (spec.kind === 'url' && isProductionUrl(spec.url ?? ''));
+  const shipped = options.collection === undefined || resolve(cwd, options.collection) === DEFAULT_COLLECTION;
+  const given = (key: string): boolean => (options.envVars ?? []).some((v) => v.key === key && v.value !== '') || environment.value.some((v) => v.key === key && v.value !== '' && v.value !== undefined);
+  if (production && !options.allowProductionWrites && shipped && !given('existingValueID')) {
+    return { ok: false, error: 'a read-only production run reads an existing user: pass --env-var existingValueID=<a value ID you own> (or --allow-production-writes to create one)' };
   }
   const hasAuthCode = (options.envVars ?? []).some((v) => v.key === 'authCode' && v.value !== '') || environment.value.some((v) => v.key === 'authCode' && v.value);
   const withoutAuth = (spec.kind === 'sandbox' || spec.kind === 'production') && !hasAuthCode ? withoutFolders(json.item, AUTH_FOLDER) : { items: json.item, removed: 0 };

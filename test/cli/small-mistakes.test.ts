@@ -102,3 +102,11 @@ describe('an environment given as the collection', () => {
     expect(result.err).toEqual([`myvalue: ${env} is not a Postman collection: it is a Postman environment (a "values" list); give it with --environment ${env}`]);
   });
 });
+
+describe('a read-only production run of the shipped collection', () => {
+  it.each(['production', 'https://EXTERNAL.myvalue.id.'])('--target %s without existingValueID: one line naming the flag, exit 2, nothing sent', async (target) => {
+    const result = await runCli(['run', '--target', target, '--client-id', 'MadeUpPOS', '--client-secret', 'made-up-secret-77', '--out', join(tempDir('myvalue-prod-'), 'reports')]);
+    expect(result.code).toBe(2);
+    expect(result.err).toEqual(['myvalue: a read-only production run reads an existing user: pass --env-var existingValueID=<a value ID you own> (or --allow-production-writes to create one)']);
+  });
+});
