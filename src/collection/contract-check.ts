@@ -84,11 +84,32 @@ export function dottedOperationId(operationId: string): string {
  * A checker over a loaded contract; base URLs are taken off request URLs before matching.
  * @example const checker = createContractChecker(loadContract(), [session.externalBaseUrl, session.authBaseUrl]);
  */
+/** True when a URL is at or under one of the base URLs (same scheme, host and port; its path below the base's). */
+export function underBase(url: string, baseUrls: readonly string[]): boolean {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return false;
+  }
+  return baseUrls.some((base) => {
+    try {
+      const b = new URL(base);
+      const prefix = b.pathname.replace(/\/+$/, '');
+      return b.origin === target.origin && (target.pathname === prefix || target.pathname.startsWith(`${prefix}/`) || prefix === '');
+    } catch {
+      return false;
+    }
+  });
+}
+
 export function createContractChecker(contract: Contract | undefined, baseUrls: readonly string[]): ContractChecker {
   const ignored = (path: string): boolean => DEFAULT_IGNORED_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
   return {
     check(response) {
       if (!contract) return undefined;
+      // Only MyValue's (the run's base URLs): a partner's collection may call its own services too.
+      if (!underBase(response.url, baseUrls)) return undefined;
       const path = requestPath(response.url, baseUrls);
       if (ignored(path)) return undefined;
       const method = response.method.toUpperCase();

@@ -38,8 +38,9 @@ export function refuseTarget(target: string): string | undefined {
 export async function runGate(options: GateOptions): Promise<GateResult> {
   const refused = refuseTarget(options.target);
   if (refused) return { exitCode: 2, error: refused, reportsDir: options.out ?? 'reports' };
-  // The gate always checks the contract: the shipped one, or the file given with --contract.
-  const checked: CheckedRunOptions = { ...options, contract: typeof options.contract === 'string' ? options.contract : true, variations: true };
+  // The gate checks the contract (the shipped one, or the file given with --contract) unless --no-contract.
+  const contractOff = options.contract === false;
+  const checked: CheckedRunOptions = { ...options, contract: contractOff ? false : typeof options.contract === 'string' ? options.contract : true, variations: true };
   const result = await runCollection(checked);
   if (result.exitCode === 2 || !result.summary) return result;
   const report = result.summary;
@@ -47,7 +48,10 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const gate = summarizeGate(report, endpointResolver([report.externalBaseUrl, report.authBaseUrl], result.contract));
   const gateFile = join(result.reportsDir, 'gate.md');
   const scope = report.shard ? shardLabel(report.shard) : undefined;
-  const notes = report.shard ? [`${shardLabel(report.shard)} ran: ${report.shard.units.join(', ') || 'nothing (more shards than independent units)'}`] : [];
+  const notes = [
+    ...(report.shard ? [`${shardLabel(report.shard)} ran: ${report.shard.units.join(', ') || 'nothing (more shards than independent units)'}`] : []),
+    ...(contractOff ? ['contract checks were off (--no-contract): responses were not checked against the OpenAPI contract'] : []),
+  ];
   try {
     await writeFile(gateFile, gateMarkdown(report, gate, { ...(scope ? { scope } : {}), notes }));
   } catch (error) {

@@ -10,7 +10,9 @@ export const registerGate: Register = (program, ctx) => {
       .command('gate')
       .description('run the collection with contract checks and variations; gate.md, junit.xml, run.json, report.html in reports/; exit 0 only when all passed')
       .requiredOption('--target <target>', 'sandbox, mock, msw or a base URL (production is refused)'),
-  ).action(async (flags: RunFlags & { target: string }) => {
+  )
+    .option('--no-contract', 'do not check responses against the OpenAPI contract (gate.md says the checks were off)')
+    .action(async (flags: RunFlags & { target: string }) => {
     const options = runOptionsFrom(flags);
     const { runGate } = await import('../../run/gate');
     const output = cliOutput(ctx);
