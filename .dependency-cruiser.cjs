@@ -48,6 +48,13 @@ module.exports = {
       from: { path: '^src/(shared|signing)/' },
       to: { path: '^(mocks/|src/(?!shared/|signing/))' },
     },
+    {
+      name: 'sandbox-programs-import-nothing',
+      comment: 'the Postman sandbox programs (src/**/*.js) are ES5 texts the TypeScript composes: they import nothing',
+      severity: 'error',
+      from: { path: '^src/.*\\.js$' },
+      to: {},
+    },
     { name: 'express-in-its-adapter', severity: 'error', comment: 'express only in the Express adapter', from: { pathNot: '^mocks/express\\.ts$' }, to: { path: 'node_modules/(express|@types/express)/' } },
     { name: 'msw-in-adapters', severity: 'error', comment: 'msw only in the MSW adapter and in the run (the msw target and the retry layer)', from: { pathNot: '^(mocks/msw\\.ts|src/run/)' }, to: { path: 'node_modules/msw/' } },
     { name: 'newman-in-the-bridge', severity: 'error', comment: 'newman only in the bridge (src/run/newman-bridge.ts), the one module that knows its internals', from: { pathNot: '^src/run/newman-bridge\\.ts$' }, to: { path: 'node_modules/newman/' } },

@@ -3,7 +3,9 @@
 // into a real pm.test. So the CLI, JUnit and HTML reporters, Newman's stats and the exit code all count it.
 import sdk, { type Collection, type CollectionDefinition } from 'postman-collection';
 import { DEFAULT_IGNORED_PATHS, loadContract, requestPath, type Contract } from '../contract/index';
+import { sandboxSource } from '../shared/sandbox-source';
 import { matchRule } from '../signing';
+import { sandboxProgram } from './sandbox-program';
 
 /** Fixed id of the injected collection-level test event: injecting again replaces it. */
 export const CONTRACT_EVENT_ID = 'myvalue-contract-check';
@@ -22,24 +24,18 @@ export interface ContractOutcome {
   messages: string[];
 }
 
+/** The test event's program (sandbox/contract-check.js, ES5: it runs in Newman's sandbox and the Postman app). */
+const CONTRACT_CHECK = sandboxSource(new URL('./sandbox/contract-check.js', import.meta.url));
+
 /**
- * The test event's source (plain ES5: it runs in Newman's sandbox and the Postman app). Without the
- * variable (a run outside the harness, a request without a response) it does nothing.
+ * The test event's source. Without the variable (a run outside the harness, a request without a
+ * response) it does nothing.
  */
 export function contractTestScript(): string {
   return [
     '// MyValue contract check, injected by myvalue-harness. The harness checks each response against the OpenAPI contract',
     `// and leaves the outcome in the variable ${CONTRACT_VARIABLE}; outside the harness this does nothing.`,
-    `(function (pm, VARIABLE, PREFIX) {
-  var raw = pm.environment.get(VARIABLE);
-  if (raw === undefined || raw === null || raw === '') return;
-  pm.environment.unset(VARIABLE);
-  var outcome;
-  try { outcome = JSON.parse(raw); } catch (e) { return; }
-  pm.test(PREFIX + outcome.name, function () {
-    if (outcome.messages.length > 0) pm.expect.fail(outcome.messages.join('; '));
-  });
-})(pm, ${JSON.stringify(CONTRACT_VARIABLE)}, ${JSON.stringify(CONTRACT_ASSERTION_PREFIX)});`,
+    sandboxProgram([CONTRACT_CHECK], { main: 'myvalueContractCheck', args: [CONTRACT_VARIABLE, CONTRACT_ASSERTION_PREFIX] }),
   ].join('\n');
 }
 

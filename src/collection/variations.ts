@@ -1,10 +1,13 @@
 // `--variations`: generated negative tests. After every signed request the harness adds items that
 // send it with a wrong sign, an unknown clientID and, one at a time, each required field left out,
 // expecting MyValue's refusal, and checks with a signed balance probe that the refusal changed nothing.
-// The variation scripts are plain ES5 text (STYLE.md rule 9), generated from the signing table.
+// The variation scripts are the ES5 programs sandbox/variation-*.js (STYLE.md rule 9), given data
+// generated from the signing table.
 import { findRule, SIGN_RULES, type SignRule } from '../signing/rules';
 import { bestMatch, compilePattern, pathSegments, type PathPattern } from '../shared/path-pattern';
-import { SECRET_VARIABLE, SIGN_PRIMITIVES } from './hook-script';
+import { sandboxSource } from '../shared/sandbox-source';
+import { SECRET_VARIABLE } from './hook-script';
+import { sandboxProgram, SIGN_PRIMITIVES } from './sandbox-program';
 
 export type VariationKind = 'wrong-sign' | 'unknown-client' | 'missing-field';
 
@@ -119,120 +122,21 @@ export function variationsOf(rule: SignRule, of: string): VariationInfo[] {
   ];
 }
 
-/**
- * The pre-request script of a variation: skips when the original was refused or not sent, or a variable
- * is not set; probes the balance when the request names a valueID; then changes the request. The signing
- * hook runs after it and signs what is left (a literal wrong sign is left as written).
- */
-const PREREQUEST = String.raw`
-(function (pm, V) {
-  var CryptoJS = require('crypto-js');
-${SIGN_PRIMITIVES}
-  var SENTINEL = '__myvalue_variation_sign__';
-  function resolve(text) { return text === undefined || text === null ? '' : pm.variables.replaceIn(String(text)); }
-  function skip(reason) {
-    console.log(V.skipPrefix + ' ' + reason);
-    pm.execution.skipRequest();
-  }
-  pm.variables.set(V.probeVariable, '');
-  var original = pm.environment.get(V.originalVariable);
-  if (original) {
-    pm.environment.unset(V.originalVariable);
-    original = JSON.parse(original);
-    if (!original.sent) return skip('its request "' + V.of + '" was not sent');
-    if (!original.status) return skip('its request "' + V.of + '" got no answer');
-    if (!(original.status >= 200 && original.status < 300)) return skip('its request "' + V.of + '" was refused (' + original.status + '): variations start from an accepted request');
-  }
-  var url = pm.request.url;
-  var whole = resolve(url.toString());
-  var unresolved = whole.replace(/\{\{SIGN\}\}/g, '').match(/\{\{[^{}]+\}\}/);
-  var clientID, valueID, data;
-  if (V.location === 'query') {
-    url.query.each(function (p) {
-      if (p.disabled) return;
-      var key = resolve(p.key), value = resolve(p.value);
-      if (key === 'clientID' && clientID === undefined) clientID = value;
-      if (key === 'valueID' && valueID === undefined) valueID = value;
-    });
-  } else {
-    var raw = resolve(pm.request.body.raw.replace(/"\{\{SIGN\}\}"|\{\{SIGN\}\}/g, '"' + SENTINEL + '"'));
-    unresolved = unresolved || raw.match(/\{\{[^{}]+\}\}/);
-    try { data = JSON.parse(raw); } catch (e) { return skip('the body is not JSON once variables are resolved (' + e.message + ')'); }
-    clientID = data.clientID;
-    valueID = data.valueID;
-  }
-  if (unresolved) return skip('the variable ' + unresolved[0] + ' is not set');
+/** The pre-request script of a variation (sandbox/variation-prerequest.js), with the sign primitives for its balance probe. */
+const PREREQUEST = sandboxSource(new URL('./sandbox/variation-prerequest.js', import.meta.url));
 
-  if (typeof valueID === 'string' && valueID !== '') {
-    var base = whole.match(/^([a-z][a-z0-9+.\-]*:\/\/[^\/?#]+)([^?#]*)/i);
-    var segs = (base ? base[2] : '').split('/').filter(function (s) { return s.length > 0; });
-    var prefix = segs.slice(0, Math.max(0, segs.length - V.ruleSegments));
-    var sign = signOf(V.probe, clientID, pm.variables.get(V.secretVariable), { valueID: valueID });
-    var probeUrl = (base ? base[1] : '') + '/' + prefix.concat(V.probe.segments).join('/') + '/?valueID=' + encodeURIComponent(valueID) +
-      '&clientID=' + encodeURIComponent(clientID) + '&sign=' + sign;
-    pm.sendRequest({ url: probeUrl, method: 'GET', header: [{ key: V.probeHeader, value: 'balance' }] }, function (err, res) {
-      var point;
-      try { point = err ? undefined : res.code === 200 ? res.json().point : undefined; } catch (e) { point = undefined; }
-      var note = err ? 'no answer (' + err.message + ')' : point === undefined ? 'status ' + res.code : '';
-      pm.variables.set(V.probeVariable, JSON.stringify({ url: probeUrl, point: point, note: note, valueID: valueID }));
-    });
-  }
+/** The test script of a variation (sandbox/variation-test.js): the refusal expected, then the balance probe again. */
+const TEST = sandboxSource(new URL('./sandbox/variation-test.js', import.meta.url));
 
-  if (V.location === 'query') {
-    if (V.kind === 'missing-field') url.query.remove(function (p) { return resolve(p.key) === V.field; });
-    if (V.kind === 'unknown-client') url.query.each(function (p) { if (resolve(p.key) === 'clientID') p.value = V.unknownClient; });
-    if (V.kind === 'wrong-sign') {
-      var hasSign = false;
-      url.query.each(function (p) { if (resolve(p.key) === 'sign') { p.value = V.wrongSign; hasSign = true; } });
-      if (!hasSign) url.query.add({ key: 'sign', value: V.wrongSign });
-    }
-    return;
-  }
-  if (V.kind === 'missing-field') delete data[V.field];
-  if (V.kind === 'unknown-client') data.clientID = V.unknownClient;
-  if (V.kind === 'wrong-sign') data.sign = V.wrongSign;
-  else if (!Object.prototype.hasOwnProperty.call(data, 'sign') || data.sign === '' || data.sign === null) data.sign = SENTINEL;
-  pm.request.body.raw = JSON.stringify(data).split('"' + SENTINEL + '"').join('"{{SIGN}}"');
-})`;
-
-/** The test script of a variation: the refusal expected, then the balance probe again. */
-const TEST = String.raw`
-(function (pm, V) {
-  var body = {};
-  try { body = pm.response.json(); } catch (e) { body = {}; }
-  pm.test(V.title, function () {
-    pm.expect(pm.response.code, pm.response.text().slice(0, 300)).to.equal(V.status);
-    if (V.errorId) pm.expect(body.id, JSON.stringify(body)).to.equal(V.errorId);
-  });
-  var before = pm.variables.get(V.probeVariable);
-  pm.variables.set(V.probeVariable, '');
-  if (!before) return;
-  before = JSON.parse(before);
-  if (before.point === undefined) {
-    console.log('[myvalue] balance of ' + before.valueID + ' not compared: the probe before got ' + before.note);
-    return;
-  }
-  pm.sendRequest({ url: before.url, method: 'GET', header: [{ key: V.probeHeader, value: 'balance' }] }, function (err, res) {
-    var after;
-    try { after = err ? undefined : res.json().point; } catch (e) { after = undefined; }
-    pm.test(V.changedNothing, function () {
-      pm.expect(after, 'balance of ' + before.valueID + ' after (before: ' + before.point + ')' + (err ? ': no answer, ' + err.message : ': status ' + res.code)).to.equal(before.point);
-    });
-  });
-})`;
-
-function scriptFor(source: string, values: Record<string, unknown>): string[] {
-  return [
-    '// MyValue variation, generated by myvalue-harness from its signing table (--variations). Do not edit.',
-    `${source.trim()}(pm, ${JSON.stringify(values)});`,
-  ];
+function scriptFor(program: string): string[] {
+  return ['// MyValue variation, generated by myvalue-harness from its signing table (--variations). Do not edit.', ...program.split('\n')];
 }
 
 function variationItem(original: ItemJson, rule: SignRule, info: VariationInfo, id: string): ItemJson {
   const expected = VARIATION_KINDS[info.kind];
   const label = expected.label(info.field);
   const common = { kind: info.kind, field: info.field ?? null, probeVariable: PROBE_VARIABLE, probeHeader: PROBE_HEADER };
-  const prerequest = {
+  const prerequest: PostmanSandbox.VariationPrerequest = {
     ...common,
     of: info.of,
     location: rule.location,
@@ -244,15 +148,15 @@ function variationItem(original: ItemJson, rule: SignRule, info: VariationInfo, 
     skipPrefix: VARIATION_SKIP_PREFIX,
     probe: { segments: pathSegments(PROBE_RULE.path), fields: PROBE_RULE.fields },
   };
-  const test = { ...common, title: `variation ${label}: ${expected.status}${expected.errorId ? ` ${expected.errorId}` : ''}`, status: expected.status, errorId: expected.errorId ?? null, changedNothing: CHANGED_NOTHING };
+  const test: PostmanSandbox.VariationTest = { ...common, title: `variation ${label}: ${expected.status}${expected.errorId ? ` ${expected.errorId}` : ''}`, status: expected.status, errorId: expected.errorId ?? null, changedNothing: CHANGED_NOTHING };
   return {
     id,
     name: variationName(info.of, info.kind, info.field),
     request: JSON.parse(JSON.stringify(original.request)) as RequestJson,
     ...(original.protocolProfileBehavior ? { protocolProfileBehavior: original.protocolProfileBehavior } : {}),
     event: [
-      { listen: 'prerequest', script: { type: 'text/javascript', exec: scriptFor(PREREQUEST, prerequest) } },
-      { listen: 'test', script: { type: 'text/javascript', exec: scriptFor(TEST, test) } },
+      { listen: 'prerequest', script: { type: 'text/javascript', exec: scriptFor(sandboxProgram([SIGN_PRIMITIVES, PREREQUEST], { main: 'myvalueVariationPrerequest', args: [prerequest], crypto: true })) } },
+      { listen: 'test', script: { type: 'text/javascript', exec: scriptFor(sandboxProgram([TEST], { main: 'myvalueVariationTest', args: [test] })) } },
     ],
   };
 }

@@ -3,8 +3,9 @@
 // segment). Matching is exact (the fake's routes, the contract, fault targets, the journal filter)
 // or by suffix (a request URL whose base URL carries a path prefix: the signing hook and the
 // variations). When several patterns match, the longer wins, then the one with more literal
-// segments, then the first. SUFFIX_MATCH_ES5 is the same suffix matcher for the Postman sandbox,
-// tested on the same vectors.
+// segments, then the first. SUFFIX_MATCH_ES5 is the same suffix matcher for the Postman sandbox
+// (suffix-match.js), tested on the same vectors.
+import { sandboxSource } from './sandbox-source';
 
 type Segment = { kind: 'literal'; text: string } | { kind: 'param'; name: string } | { kind: 'any' };
 
@@ -79,38 +80,9 @@ export function bestMatch<T>(items: readonly T[], patternOf: (item: T) => PathPa
 }
 
 /**
- * The suffix matcher as ES5 text for the Postman sandbox: `matchSuffix(patternSegments, segs)`
- * returns the parameters or null, `bestSuffixMatch(items, segs)` the best item (each with
- * `segments`) as { item, params } or null. Pattern segments are written as in compilePattern.
+ * The suffix matcher as ES5 text for the Postman sandbox (suffix-match.js, type-checked by tsc):
+ * `matchSuffix(patternSegments, segs)` returns the parameters or null, `bestSuffixMatch(items, segs)`
+ * the best item (each with `segments`) as { item, params } or null. Pattern segments are written as
+ * in compilePattern.
  */
-export const SUFFIX_MATCH_ES5 = String.raw`
-  function matchSuffix(pattern, segs) {
-    if (segs.length < pattern.length) return null;
-    var offset = segs.length - pattern.length, params = {};
-    for (var i = 0; i < pattern.length; i++) {
-      var part = pattern[i], seg = segs[offset + i];
-      if (part === '*') continue;
-      if (part.charAt(0) === ':' && part.length > 1) { params[part.slice(1)] = seg; continue; }
-      if (part.charAt(0) === '{' && part.charAt(part.length - 1) === '}' && part.length > 2) { params[part.slice(1, -1)] = seg; continue; }
-      if (part !== seg) return null;
-    }
-    return params;
-  }
-  function literalCount(pattern) {
-    var n = 0;
-    for (var i = 0; i < pattern.length; i++) {
-      var part = pattern[i];
-      if (part !== '*' && !(part.charAt(0) === ':' && part.length > 1) && !(part.charAt(0) === '{' && part.charAt(part.length - 1) === '}' && part.length > 2)) n++;
-    }
-    return n;
-  }
-  function bestSuffixMatch(items, segs) {
-    var best = null;
-    for (var i = 0; i < items.length; i++) {
-      var params = matchSuffix(items[i].segments, segs);
-      if (!params) continue;
-      var length = items[i].segments.length, literals = literalCount(items[i].segments);
-      if (!best || length > best.length || (length === best.length && literals > best.literals)) best = { item: items[i], params: params, length: length, literals: literals };
-    }
-    return best ? { item: best.item, params: best.params } : null;
-  }`;
+export const SUFFIX_MATCH_ES5: string = sandboxSource(new URL('./suffix-match.js', import.meta.url));
