@@ -106,6 +106,20 @@ describe('the signing hook, in a stand-in sandbox', () => {
   });
 });
 
+describe('unresolved variables', () => {
+  it('a signed field still holding a {{variable}} is named in a warning (query and body), and the request still goes', () => {
+    const read = hook({ method: 'GET', url: '{{base}}/service/point/?valueID={{valueID}}&clientID=MyPOS&sign={{SIGN}}' });
+    expect(read.logs).toEqual([{ level: 'warn', text: 'myvalue signing hook: point.get: valueID is "{{valueID}}", a variable no scope sets; the request is sent with that text' }]);
+    expect(read.query().get('sign')).toBe(signOf('point.get', { valueID: '{{valueID}}' }));
+    const write = hook({ method: 'POST', url: '{{base}}/v1/service/promos/buy', body: { mode: 'raw', raw: '{"id": 1, "valueID": "{{promoValueID}}", "clientID": "MyPOS", "sign": "{{SIGN}}"}' } });
+    expect(write.logs.map((l) => l.text)).toEqual(['myvalue signing hook: promo.buy: valueID is "{{promoValueID}}", a variable no scope sets; the request is sent with that text']);
+  });
+
+  it('says nothing when every variable resolves', () => {
+    expect(hook({ method: 'GET', url: '{{base}}/service/point/?valueID={{v}}&clientID=MyPOS&sign={{SIGN}}' }, { v: 'VR8EPN' }).logs).toEqual([]);
+  });
+});
+
 describe('the matcher twin (suffix-match.js)', () => {
   const sandbox: { bestSuffixMatch?: (items: Array<{ segments: string[]; source: string }>, segs: string[]) => { item: { source: string }; params: Record<string, string> } | null } = {};
   runInNewContext(`${SUFFIX_MATCH_ES5}\nthis.bestSuffixMatch = bestSuffixMatch;`, sandbox);

@@ -29,6 +29,20 @@ function myvalueSigningHook(pm, RULES, SECRET_VARIABLE, GUARD_VARIABLE, GUARD_LO
   function decodeQuery(text) { return decodePercent(text.replace(/\+/g, ' ')); }
   /** @param {unknown} text */
   function resolve(text) { return text === undefined || text === null ? '' : pm.variables.replaceIn(String(text)); }
+  /**
+   * A signed field still holding a {{variable}} once every scope is resolved is sent (and signed) as
+   * that text: say which, so a missing --env-var is not a silent wrong request.
+   * @param {PostmanSandbox.HookRule} rule
+   * @param {Object<string, unknown>} fields
+   */
+  function warnUnresolved(rule, fields) {
+    rule.fields.forEach(function (name) {
+      var value = fields[name];
+      if (typeof value === 'string' && /\{\{[^{}]+\}\}/.test(value)) {
+        console.warn('myvalue signing hook: ' + rule.name + ': ' + name + ' is "' + value + '", a variable no scope sets; the request is sent with that text');
+      }
+    });
+  }
 
   // The rule whose method and path are a suffix of the request path; longer rules, then literal ones, win.
   /**
@@ -104,6 +118,7 @@ function myvalueSigningHook(pm, RULES, SECRET_VARIABLE, GUARD_VARIABLE, GUARD_LO
     });
     if (signParam ? !signParam.fill : !has(fields, 'clientID')) return;
     for (var k in pathFields) fields[k] = pathFields[k];
+    warnUnresolved(rule, fields);
     var sign = computeSign(rule, fields.clientID, fields);
     if (signParam) signParam.param.value = sign; else url.query.add({ key: 'sign', value: sign });
     return;
@@ -127,6 +142,7 @@ function myvalueSigningHook(pm, RULES, SECRET_VARIABLE, GUARD_VARIABLE, GUARD_LO
   var bodyFields = {};
   for (var f in data) bodyFields[f] = data[f];
   for (var p in pathFields) bodyFields[p] = pathFields[p];
+  warnUnresolved(rule, bodyFields);
   data.sign = computeSign(rule, data.clientID, bodyFields);
   body.raw = JSON.stringify(data);
 }
