@@ -7,10 +7,11 @@ export default defineConfig({
     // The packed tarball in a fresh project: `npm run test:package` (vitest.package.config.ts).
     exclude: [...configDefaults.exclude, 'test/package/**'],
     setupFiles: ['test/setup/contract-everywhere.ts'],
-    // Hang guards, not timings: a gate run of the shipped collection takes ~10-15 s alone and up to
-    // ~27 s with both workers on a busy shared 2-core machine.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Hang guards, not timings: a gate run of the shipped collection takes ~10-15 s on an idle
+    // 2-core machine and up to ~70 s with both workers busy on a shared one (load average 7).
+    // A timed-out run keeps going and, in a shared worker, its MSW server disturbs the next file.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     // One worker per core (vitest's default leaves one core to its main process, which idles here:
     // on 2 cores that was a single worker).
