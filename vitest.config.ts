@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,8 +7,19 @@ export default defineConfig({
     // The packed tarball in a fresh project: `npm run test:package` (vitest.package.config.ts).
     exclude: [...configDefaults.exclude, 'test/package/**'],
     setupFiles: ['test/setup/contract-everywhere.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Hang guards, not timings: a gate run of the shipped collection takes ~10-15 s on an idle
+    // 2-core machine and up to ~70 s with both workers busy on a shared one (load average 7).
+    // A timed-out run keeps going and, in a shared worker, its MSW server disturbs the next file.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: 'forks',
+    // One worker per core (vitest's default leaves one core to its main process, which idles here:
+    // on 2 cores that was a single worker).
+    maxWorkers: availableParallelism(),
+    // Test files share a worker: no fresh process and module graph (newman, msw, the contract) per
+    // file. test/setup/contract-everywhere.ts keeps one observer list per process for this.
+    isolate: false,
+    // vi.stubEnv is undone after each test, so a stub cannot reach a later file in the same worker.
+    unstubEnvs: true,
   },
 });

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Api, ref } from '../helpers/api';
@@ -81,13 +82,16 @@ describe('myvalue mock', () => {
     [['--port', 'abc'], /^myvalue: --port must be a port number/],
     [['--redirect-uri', 'GramediaPOS=ftp://x'], /is not an http\(s\) URL/],
     [['--redirect-uri', 'Nobody=http://127.0.0.1/cb'], /unknown client Nobody/],
-  ])('usage error %j: one line on stderr, exit 2', (args, message) => {
-    const result = spawnSync(process.execPath, [...CLI, 'mock', '--port', '0', ...args], { encoding: 'utf8', timeout: 20_000 });
-    expect(result.status).toBe(2);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr.trim()).toMatch(message);
+  ])('usage error %j: one line on stderr, exit 2', async (args, message) => {
+    // In process: these fail before anything listens. The seed test below runs the real binary.
+    const result = await runCli(['mock', '--port', '0', ...args]);
+    expect(result.code).toBe(2);
+    const stderr = result.err.join('\n');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr.trim()).toMatch(message);
   });
 
+  // The real binary, spawned: its exit code and stderr for a usage error.
   it('a seed that breaks the schema names the field', () => {
     const dir = tempDir('myvalue-seed-');
     const file = join(dir, 'seed.yaml');
@@ -98,14 +102,16 @@ describe('myvalue mock', () => {
   });
 
   it('a port in use is a one-line error', async () => {
-    const mock = await spawnMock(['--quiet']);
+    // The port is held by a listener in this process; the CLI runs in process and cannot bind it.
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
     try {
-      const port = new URL(mock.url).port;
-      const result = spawnSync(process.execPath, [...CLI, 'mock', '--port', port], { encoding: 'utf8', timeout: 20_000 });
-      expect(result.status).toBe(2);
-      expect(result.stderr.trim()).toBe(`myvalue: cannot listen on 127.0.0.1:${port} (--port): port already in use`);
+      const port = String((holder.address() as AddressInfo).port);
+      const result = await runCli(['mock', '--port', port]);
+      expect(result.code).toBe(2);
+      expect(result.err.join('\n').trim()).toBe(`myvalue: cannot listen on 127.0.0.1:${port} (--port): port already in use`);
     } finally {
-      await mock.stop();
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
     }
   });
 });

@@ -33,7 +33,7 @@ beforeAll(async () => {
   for (const i of [1, 2, 3]) expect(await gateInto(`shard-${i}`, { shard: { index: i, total: 3 } })).toBe(0);
   // Shard 3/3 (Promos & vouchers, Auth & SSO) again, with the token endpoint failing.
   expect(await gateInto('shard-3-faulty', { shard: { index: 3, total: 3 }, fake: { faults: ['POST /auth/token/:status=503'] } })).toBe(1);
-}, 120_000);
+}, 300_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

@@ -31,7 +31,7 @@ describe('a single 503 on point.get', () => {
     const runJson = JSON.parse(r.files['run.json'] ?? '{}') as { requests: Array<{ name: string; retries?: { message: string } }> };
     expect(runJson.requests.find((q) => q.name === BALANCE)?.retries?.message).toBe(message);
     expect(r.files['junit.xml']).toMatch(new RegExp(`<testsuite name="Points / Get balance \\(before earn\\)"[^]*?<system-out><!\\[CDATA\\[iteration 1: ${message}\\]\\]></system-out>\\s*</testsuite>`));
-  }, 60_000);
+  }, 180_000);
 
   it('without retries the run fails on it', async () => {
     const r = await run({ target: 'msw', folders: FOLDERS, fake: { faults: ['point.get:status=503,times=1'] } });
@@ -63,7 +63,7 @@ describe('dropped connections and timeouts', () => {
     expect(t.exitCode).toBe(1);
     expect(request(t, BALANCE).failures[0]).toMatch(/^request error: .*(TIMEDOUT|timeout)/i);
     expect(request(t, 'Get user by value ID').failures).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('are retried for a GET with --retries 1, each with its reason', async () => {
     const dropped = await served(['point.get:drop,times=1']);
@@ -75,7 +75,7 @@ describe('dropped connections and timeouts', () => {
     const t = await run({ target: slow.url, folders: FOLDERS, retries: 1, timeoutRequest: 300 });
     expect(t.exitCode).toBe(0);
     expect(request(t, BALANCE).retries?.message).toBe('retried GET /service/point/ once: no answer within 300 ms');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('myvalue run --retries', () => {

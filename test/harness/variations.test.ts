@@ -80,7 +80,7 @@ describe('against the fakes', () => {
     const suites = [...(r.files['junit.xml'] ?? '').matchAll(/<testsuite name="([^"]+)"/g)].map((m) => unescapeXml(m[1] ?? ''));
     expect(suites).toContain('Points / Earn points [variation: missing amount]');
     expect(suites).toHaveLength(r.summary?.totals.sent ?? -1);
-  }, 120_000);
+  }, 300_000);
 
   it('a fake that accepts a wrong sign on earn fails that variation, and its balance check', async () => {
     const secret = 'made-up-secret-variations';
@@ -109,5 +109,5 @@ describe('against the fakes', () => {
     expect(request(r, 'Earn points [variation: unknown clientID]').failures).toEqual([]);
     expect(request(r, 'Earn points [variation: missing amount]').failures).toEqual([]);
     expect(r.files['junit.xml']).toContain('Points / Earn points [variation: wrong sign]');
-  }, 60_000);
+  }, 180_000);
 });

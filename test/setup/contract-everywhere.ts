@@ -4,7 +4,16 @@
 import { afterEach, expect, vi } from 'vitest';
 import type { ContractObserver } from '../helpers/contract-observer';
 
-const observers: ContractObserver[] = [];
+/**
+ * One list per worker process, not per evaluation of this file: test files share a worker
+ * (vitest.config.ts, isolate: false), this file runs again before each of them, but the mocked
+ * module below may be the one an earlier file created. Both must see the same list.
+ */
+function observers(): ContractObserver[] {
+  const key = Symbol.for('myvalue-harness.contract-observers');
+  const store = globalThis as { [key]?: ContractObserver[] };
+  return (store[key] ??= []);
+}
 
 vi.mock('../../mocks/create-fake', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../mocks/create-fake')>();
@@ -13,14 +22,14 @@ vi.mock('../../mocks/create-fake', async (importOriginal) => {
     ...original,
     createFakeMyValue: (...args: Parameters<typeof original.createFakeMyValue>) => {
       const observer = observeContract(original.createFakeMyValue(...args));
-      observers.push(observer);
+      observers().push(observer);
       return observer.fake;
     },
   };
 });
 
 afterEach(() => {
-  const drift = observers.flatMap((o) => o.violations()).filter((v) => v.kind !== 'unknown-path');
-  observers.length = 0;
+  const seen = observers().splice(0);
+  const drift = seen.flatMap((o) => o.violations()).filter((v) => v.kind !== 'unknown-path');
   expect(drift.map((v) => `${v.request.method} ${v.request.path}: ${v.message}`), 'the fake answered outside the contract').toEqual([]);
 });
