@@ -1,5 +1,5 @@
 // Reads the project's OpenAPI file (YAML or JSON) and compiles it: the only I/O of the contract.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import jsYaml from 'js-yaml';
 import { createContract, type ContractOptions } from './contract';
 import { ContractError, type Contract } from './types';
@@ -14,6 +14,29 @@ export const DEFAULT_CONTRACT_FILE: string = CONTRACT_FILE;
  *          for (const v of contract.check({ method: 'POST', path: '/service/point/earn/', status: 200, contentType: 'application/json', body })) console.log(v.message);
  */
 export function loadContract(file: string = DEFAULT_CONTRACT_FILE, options: ContractOptions = {}): Contract {
+  // Compiling is most of the cost (~0.4 s for the shipped file); a contract is immutable, so runs in
+  // one process with the same file, unchanged on disk, and the same options share it.
+  let key: string | undefined;
+  try {
+    const stat = statSync(file);
+    key = JSON.stringify([file, stat.mtimeMs, stat.size, options]);
+  } catch {
+    // unreadable: the read below says why
+  }
+  const cached = key === undefined ? undefined : compiled.get(key);
+  if (cached) return cached;
+  const contract = compileFile(file, options);
+  if (key !== undefined) {
+    if (compiled.size >= MAX_CACHED) compiled.delete(compiled.keys().next().value as string);
+    compiled.set(key, contract);
+  }
+  return contract;
+}
+
+const MAX_CACHED = 8;
+const compiled = new Map<string, Contract>();
+
+function compileFile(file: string, options: ContractOptions): Contract {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runGate, type GateOptions, type GateResult } from '../../src/run/gate';
 import { SIGN_RULES } from '../../src/signing/index';
 import { runCli } from '../helpers/cli';
+import { wholeGateRun } from '../helpers/shared-runs';
 import { tempDir as makeTempDir } from '../helpers/temp-dir';
 
 const tempDir = (): string => makeTempDir('myvalue-gate-');
@@ -27,7 +28,10 @@ function rows(md: string): Map<string, string[]> {
 
 describe('myvalue gate against the fake', () => {
   it('passes the shipped collection: exit 0, gate.md with one PASS row per endpoint beside the other reports', async () => {
-    const r = await gate();
+    // The whole collection's gate, shared with the merge test (which only reads it too).
+    const shared = await wholeGateRun();
+    const file = join(shared.result.reportsDir, 'gate.md');
+    const r = { ...shared.result, md: existsSync(file) ? readFileSync(file, 'utf8') : '', console: shared.console };
     expect(r.exitCode).toBe(0);
     expect(r.md).toMatch(/^# MyValue gate: PASS\n/);
     const table = rows(r.md);
@@ -37,16 +41,18 @@ describe('myvalue gate against the fake', () => {
     for (const [endpoint, cells] of table) expect(cells[5], endpoint).toBe('PASS');
     const earn = table.get('POST /service/point/earn/');
     expect(earn?.slice(0, 2)).toEqual(['point.earn', '4']);
-    // Requests in the table add up to the run's requests (variations are counted apart).
+    // Requests in the table and the fake's setup requests add up to the run's requests (variations are counted apart).
     const counted = [...table.values()].reduce((n, cells) => n + Number(cells[1]), 0);
-    expect(counted).toBe(r.summary?.requests.filter((q) => !(q as { variation?: unknown }).variation).length);
+    expect(r.gate?.setup).toEqual([{ key: 'POST /__admin/authorize', requests: 1 }]);
+    expect(counted + 1).toBe(r.summary?.requests.filter((q) => !(q as { variation?: unknown }).variation).length);
     expect(r.md).not.toContain('## Failures');
     for (const file of ['gate.md', 'junit.xml', 'run.json', 'report.html']) expect(existsSync(join(r.reportsDir, file)), file).toBe(true);
     expect(r.console).toContain(`gate: PASS; ${join(r.reportsDir, 'gate.md')}`);
   });
 
   it('fails with a fault injected into the fake: exit 1, and gate.md says which endpoint, request and assertion', async () => {
-    const r = await gate({ fake: { faults: ['point.earn:status=503'] } });
+    // The two folders the assertions look at (the earn that fails, the promos that pass), not the whole collection.
+    const r = await gate({ fake: { faults: ['point.earn:status=503'] }, folders: ['Points', 'Promos & vouchers'] });
     expect(r.exitCode).toBe(1);
     expect(r.md).toMatch(/^# MyValue gate: FAIL\n/);
     expect(rows(r.md).get('POST /service/point/earn/')?.[5]).toBe('FAIL');
@@ -84,7 +90,8 @@ describe('myvalue gate on the command line', () => {
 
   it('gate --target mock (the fake on a port) exits 0 and writes gate.md', async () => {
     const out = join(tempDir(), 'reports');
-    const cli = await runCli(['gate', '--target', 'mock', '--client-id', 'MyPOS', '--client-secret', 'made-up-secret-1', '--out', out]);
+    // One folder over the port is enough to show the transport; the whole collection runs against msw above.
+    const cli = await runCli(['gate', '--target', 'mock', '--client-id', 'MyPOS', '--client-secret', 'made-up-secret-1', '--folder', 'Points', '--out', out]);
     expect(cli.code).toBe(0);
     expect(readFileSync(join(out, 'gate.md'), 'utf8')).toMatch(/^# MyValue gate: PASS\n/);
     expect(cli.err.at(-1)).toBe(`gate: PASS; ${join(out, 'gate.md')}`);

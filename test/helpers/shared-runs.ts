@@ -1,0 +1,27 @@
+// Expensive runs that several test files only read, made once per worker process (test files share a
+// worker: vitest.config.ts `isolate: false`). Each has its own directory and its own fresh fake;
+// nothing a test does can change it.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runGate, type GateResult } from '../../src/run/gate';
+
+export interface SharedGate {
+  result: GateResult;
+  /** The run's working directory; its reports are in result.reportsDir. */
+  cwd: string;
+  console: string;
+}
+
+let wholeGate: Promise<SharedGate> | undefined;
+
+/** `myvalue gate --target msw` of the whole shipped collection, isolated from the machine's environment and .env. */
+export function wholeGateRun(): Promise<SharedGate> {
+  wholeGate ??= (async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'myvalue-shared-gate-'));
+    let console = '';
+    const result = await runGate({ cwd, env: {}, target: 'msw', out: 'whole', write: (t) => (console += t), log: (l) => (console += `${l}\n`) });
+    return { result, cwd, console };
+  })();
+  return wholeGate;
+}
