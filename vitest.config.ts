@@ -1,11 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { browserGate } from './test/setup/browser-gate';
+
+const browser = browserGate();
+if (browser.notice) console.warn(browser.notice);
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // The packed tarball in a fresh project: `npm run test:package` (vitest.package.config.ts).
-    exclude: [...configDefaults.exclude, 'test/package/**'],
+    exclude: [...configDefaults.exclude, 'test/package/**', ...browser.exclude],
     setupFiles: ['test/setup/contract-everywhere.ts'],
     // Hang guards, not timings: a gate run of the shipped collection takes ~10-15 s on an idle
     // 2-core machine and up to ~70 s with both workers busy on a shared one (load average 7).
