@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { browserGate } from './test/setup/browser-gate';
+import { browserGate } from './test/setup/browser-gate.ts';
 
 const browser = browserGate();
 if (browser.notice) console.warn(browser.notice);

@@ -2,7 +2,7 @@
 // The package entry (mocks/index.ts) hands it out as FakeMyValue; the CLI and tests reach its deps.
 import { createFake, type Fake } from './core/app';
 import { faultSpecs } from './core/faults';
-import { createStore, StoreError } from './store/store';
+import { createStore, StoreError, type Store } from './store/store';
 import { loadSeed } from './store/seed';
 import type { ClientConfig } from './http/types';
 import { FakeConfigError, type FakeMyValueOptions } from './fake-options';
@@ -30,7 +30,7 @@ export function createFakeMyValue(options: FakeMyValueOptions = {}): Fake {
     throw new FakeConfigError(`no client: the seed${options.seedFile ? ` ${options.seedFile}` : ''} has none; add one under "clients" (clientId, clientSecret) or give --client ID:SECRET`);
   }
   const faults = faultSpecs(options.faults ?? []);
-  let store;
+  let store: Store;
   try {
     store = createStore({ file: options.dataFile, seed, extraClients: [...extra.values()] });
   } catch (error) {

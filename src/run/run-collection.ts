@@ -13,7 +13,7 @@ import { runNewman, type NewmanOutcome, type ReporterExport } from './newman-bri
 import { buildRunReport, type StartedItem } from './run-report';
 import type { Contract } from '../contract/index';
 import type { RunReport } from '../reports/run-json';
-import { CONTRACT_VARIABLE } from '../collection/contract-check';
+import { CONTRACT_VARIABLE, underBase } from '../collection/contract-check';
 import { startRunChecks } from './run-checks';
 import { ORIGINAL_VARIABLE } from '../collection/variations';
 import { startTarget, type TargetSession } from './run-target';
@@ -171,8 +171,9 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
         run.on('beforeItem', (item) => started.push(item));
         run.on('request', (request) => {
           learnTokens(masker, request.texts());
-          // The first request that cannot reach its host stops the run: one line, not one failure per request.
-          if (stopped === undefined && request.error?.code !== undefined && UNREACHABLE.has(request.error.code)) {
+          // The first request that cannot reach MyValue's host (the target) stops the run: one line, not
+          // one failure per request. A partner's own service being down is that request's failure only.
+          if (stopped === undefined && request.error?.code !== undefined && UNREACHABLE.has(request.error.code) && underBase(request.request?.url ?? '', [session.externalBaseUrl, session.authBaseUrl])) {
             stopped = unreachable(request.request?.url, request.error);
             run.abort();
           }

@@ -32,3 +32,24 @@ describe('an unreachable target', () => {
     if (command === 'gate') expect(readFileSync(join(out, 'gate.md'), 'utf8')).toContain(`**The run stopped:** ${line}.`);
   });
 });
+
+describe('a partner\'s own service that is down', () => {
+  it('fails its own request only; the run goes on to MyValue\'s', async () => {
+    const port = await closedPort();
+    const { writeFileSync } = await import('node:fs');
+    const file = join(tempDir('myvalue-unreachable-'), 'partner.postman_collection.json');
+    writeFileSync(file, JSON.stringify({
+      info: { name: 'Partner', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      item: [
+        { name: 'My own service', request: { method: 'GET', url: `http://127.0.0.1:${port}/health` } },
+        { name: 'Balance', request: { method: 'GET', url: '{{externalBaseUrl}}/service/point/?valueID=VR8EPN&clientID={{clientID}}&sign={{SIGN}}' } },
+      ],
+    }));
+    const out = join(tempDir('myvalue-unreachable-'), 'reports');
+    const result = await runCli(['run', '--collection', file, '--target', 'msw', '--out', out]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { stopped?: string; requests: Array<{ name: string; status?: number }> };
+    expect(report.stopped).toBeUndefined();
+    expect(report.requests.map((r) => [r.name, r.status])).toEqual([['My own service', undefined], ['Balance', 200]]);
+  });
+});
