@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FakeMyValue } from './core/fake-my-value';
 import type { FakeRequest, FakeResponse } from './http/types';
+import { errorBody } from './http/errors';
 import { bodyText, MAX_BODY_BYTES, queryOf } from './http/wire';
 
 function toFakeRequest(req: Request, rawBody: string | undefined): FakeRequest {
@@ -84,6 +85,14 @@ export interface RunningServer {
 export function listen(app: express.Express, port: number, host = '127.0.0.1'): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host);
+    // Requests Node refuses before Express sees them (headers or URL over 16 KiB, broken HTTP) get
+    // MyValue's error shape too, not Node's bare 431 or 400.
+    server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+      if (!socket.writable) return socket.destroy();
+      const body = JSON.stringify(errorBody(error.code === 'HPE_HEADER_OVERFLOW' ? 'ErrHeadersTooLarge' : 'ErrBadRequest'));
+      const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+      socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    });
     server.once('error', reject);
     server.once('listening', () => {
       server.off('error', reject);

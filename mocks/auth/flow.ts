@@ -85,7 +85,8 @@ export function submitLogin(deps: Services, input: PageInput): FakeResponse {
     const identifier = text(input, 'identifier').trim();
     const user = identifier === '' ? undefined : findByIdentifier(deps, identifier);
     const linked = linkedUser(deps.store, request.clientId, request.userId);
-    if (!user || !checkPassword(text(input, 'password'), user.passwordHash)) {
+    // The password is checked whether or not the account exists: the answer's time says nothing.
+    if (!checkPassword(text(input, 'password'), user?.passwordHash) || !user) {
       return htmlResponse(loginPage(request, identifier, 'E-mail / Nomor HP atau password salah.', linked !== undefined), 401);
     }
     if (linked && linked.id !== user.id) {

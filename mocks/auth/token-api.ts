@@ -12,6 +12,7 @@ import { accountWithSameContact, linkAccount, linkedUser } from '../domain/mappi
 import { checkMappingRequest } from './mapping-request';
 import { introspectToken, issueTokens, refreshTokens } from './tokens';
 import { MYVALUE_APPS_OUTLET } from '../domain/myvalue';
+import { secretsEqual } from '../domain/passwords';
 
 /** Says why a code or token was refused; the body stays exactly MyValue's template. Never holds a secret. */
 export const AUTH_EXPLAIN_HEADER = 'x-myvalue-auth-explain';
@@ -48,7 +49,7 @@ export function tokenEndpoint(deps: Services, fields: Fields): FakeResponse {
   const clientId = str(fields, 'client_id');
   const client = clientId === undefined ? undefined : deps.store.clients.get(clientId);
   if (!client) return refusedWith('AuthInvalidClient', clientId === undefined ? 'client_id is missing' : 'unknown client_id');
-  if (str(fields, 'client_secret') !== client.clientSecret) return refusedWith('AuthInvalidClient', 'client_secret does not match client_id');
+  if (!secretsEqual(str(fields, 'client_secret'), client.clientSecret)) return refusedWith('AuthInvalidClient', 'client_secret does not match client_id');
   const grantType = str(fields, 'grant_type');
   if (grantType === 'authorization_code') {
     const code = str(fields, 'code');

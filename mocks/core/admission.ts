@@ -37,12 +37,23 @@ function headerSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Longest text of one value in the explanation header and the log line: the 401 must reach any HTTP client. */
+export const EXPLAIN_VALUE_MAX = 512;
+
+/** Texts longer than `max` cut, saying how much went (the explanation is ours: shallow, no cycles). */
+function capped(value: unknown, max: number): unknown {
+  if (typeof value === 'string') return value.length > max ? `${value.slice(0, max)}... (${value.length - max} more characters)` : value;
+  if (Array.isArray(value)) return value.map((v) => capped(v, max));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, capped(v, max)]));
+  return value;
+}
+
 function signRefused(rule: SignRule, input: { clientId: string; clientSecret: string; fields: Fields }, received: unknown): { response: FakeResponse; note: string } {
   const explanation = explainSign(rule, input);
   const diagnosis = diagnoseSign(rule, input, received);
-  const explain = { ...explanation, ...diagnosis };
-  const hint = diagnosis.hint ? `; ${diagnosis.hint}` : '';
-  const note = `${rule.name}: invalid sign; expected sha256 of "${explanation.maskedString}" (fields: clientID, clientSecret, ${rule.fields.join(', ')})${hint}`;
+  const explain = capped({ ...explanation, ...diagnosis }, EXPLAIN_VALUE_MAX);
+  const hint = diagnosis.hint ? `; ${capped(diagnosis.hint, EXPLAIN_VALUE_MAX) as string}` : '';
+  const note = `${rule.name}: invalid sign; expected sha256 of "${capped(explanation.maskedString, EXPLAIN_VALUE_MAX) as string}" (fields: clientID, clientSecret, ${rule.fields.join(', ')})${hint}`;
   return { response: errorResponse('ErrAuthorizationInvalidSign', undefined, { [SIGN_EXPLAIN_HEADER]: headerSafeJson(explain) }), note };
 }
 

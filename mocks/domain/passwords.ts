@@ -1,5 +1,5 @@
 // Password hashing for the fake's SSO users: scrypt with a low cost, since this is a local fake.
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
 const COST = { N: 1024, r: 8, p: 1 } as const;
 
@@ -9,11 +9,23 @@ export function hashPassword(password: string): string {
   return `scrypt$${salt.toString('hex')}$${hash.toString('hex')}`;
 }
 
-export function checkPassword(password: string, stored: string | null): boolean {
-  if (!stored) return false;
-  const [scheme, saltHex, hashHex] = stored.split('$');
-  if (scheme !== 'scrypt' || !saltHex || !hashHex) return false;
+/** A stand-in hash for accounts that do not exist or have no password: the check costs the same. */
+const NO_PASSWORD = hashPassword(randomBytes(16).toString('hex'));
+
+/**
+ * True when `password` matches the stored hash. An unknown account (`stored` undefined or null), or
+ * one without a password, does the same scrypt work and is false: the time does not tell them apart.
+ */
+export function checkPassword(password: string, stored: string | null | undefined): boolean {
+  const usable = typeof stored === 'string' && /^scrypt\$[0-9a-f]+\$[0-9a-f]+$/.test(stored);
+  const [, saltHex, hashHex] = (usable ? stored : NO_PASSWORD).split('$') as [string, string, string];
   const expected = Buffer.from(hashHex, 'hex');
   const actual = scryptSync(password, Buffer.from(saltHex, 'hex'), expected.length, COST);
-  return timingSafeEqual(expected, actual);
+  return timingSafeEqual(expected, actual) && usable;
+}
+
+/** Two secrets compared in constant time (their sha256 digests: equal length whatever the input). */
+export function secretsEqual(given: string | undefined, expected: string): boolean {
+  const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+  return given !== undefined && timingSafeEqual(digest(given), digest(expected));
 }

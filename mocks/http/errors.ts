@@ -24,6 +24,8 @@ export const ERRORS = {
   ErrRouteNotFound: { status: 404, detail: 'Route not found' },
   ErrMethodNotAllowed: { status: 405, detail: 'Method not allowed' },
   ErrPayloadTooLarge: { status: 413, detail: 'Request body is too large' },
+  ErrHeadersTooLarge: { status: 431, detail: 'Request line or headers are too large' },
+  ErrBadRequest: { status: 400, detail: 'The request could not be read as HTTP' },
   ErrInternal: { status: 500, detail: 'Internal server error' },
   ErrServiceUnavailable: { status: 503, detail: 'Service unavailable' },
   // Auth API (auth-myvalue.yaml).

@@ -1,4 +1,5 @@
-// Parses a request body as a JSON object, or gives MyValue's 400 naming what is wrong with it.
+// Parses a request body as a JSON object, or gives MyValue's 400 naming what is wrong with it: not
+// JSON, not an object, nested too deep, or holding text that is not valid Unicode.
 import { errorResponse } from './errors';
 import type { Fields, FakeResponse } from './types';
 
@@ -17,5 +18,35 @@ export function parseJsonBody(rawBody: string | undefined): ParsedBody {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, response: errorResponse('ErrMalformedJSON', `Request body must be a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`) };
   }
+  const problem = shapeProblem(value);
+  if (problem) return { ok: false, response: errorResponse('ErrMalformedJSON', `Request body ${problem}`) };
   return { ok: true, body: value as Fields };
+}
+
+/** MyValue's bodies are flat; a client's body nested deeper than this is refused before anything reads it. */
+export const MAX_JSON_DEPTH = 32;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * What no handler should ever see, found without recursion (a deep body cannot exhaust the stack):
+ * nesting deeper than MAX_JSON_DEPTH, or a string or key with a lone UTF-16 surrogate (not I-JSON,
+ * RFC 7493: it cannot be stored as UTF-8, and two such texts would become one).
+ */
+function shapeProblem(root: object): string | undefined {
+  const stack: Array<{ value: unknown; depth: number; at: string }> = [{ value: root, depth: 1, at: '' }];
+  while (stack.length > 0) {
+    const { value, depth, at } = stack.pop() as { value: unknown; depth: number; at: string };
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return `holds a lone UTF-16 surrogate at ${at || '/'}: not valid Unicode text`;
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_JSON_DEPTH) return `is nested deeper than ${MAX_JSON_DEPTH} levels (at ${at})`;
+    for (const [key, child] of Object.entries(value)) {
+      if (LONE_SURROGATE.test(key)) return `holds a lone UTF-16 surrogate in a key at ${at || '/'}: not valid Unicode text`;
+      stack.push({ value: child, depth: depth + 1, at: `${at}/${key.length > 40 ? `${key.slice(0, 40)}...` : key}` });
+    }
+  }
+  return undefined;
 }

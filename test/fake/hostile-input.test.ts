@@ -1,0 +1,91 @@
+// Hostile and careless input gets MyValue's error shape, never a 5xx or a bare Node answer, and
+// changes nothing: deep JSON, lone surrogates, huge values in a refused sign, oversized headers.
+import { request as httpRequest } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFakeMyValue, type Fake } from '../../mocks/create-fake';
+import { createExpressApp, listen, type RunningServer } from '../../mocks/express';
+import { MAX_JSON_DEPTH } from '../../mocks/http/json-body';
+import { SIGN_EXPLAIN_HEADER } from '../../mocks/core/admission';
+import { coreRequest, signedWire } from '../helpers/signed-wire';
+import { DEMO } from '../helpers/api';
+
+const ORIGIN = 'http://127.0.0.1';
+const post = (fake: Fake, path: string, rawBody: string) => fake.handle({ method: 'POST', path, query: {}, headers: { 'content-type': 'application/json' }, rawBody, origin: ORIGIN });
+const balance = async (fake: Fake): Promise<unknown> => (await fake.handle(coreRequest(signedWire('point.get', DEMO, { valueID: 'VR8EPN' }), ORIGIN))).body;
+
+const servers: RunningServer[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.close();
+});
+
+describe('deeply nested JSON', () => {
+  const deep = (n: number): string => `${'['.repeat(n)}${']'.repeat(n)}`;
+
+  it.each(['/service/point/earn/', '/service/user/', '/v1/service/promos/buy', '/auth/token/', '/__admin/faults', '/__admin/authorize'])('POST %s with 6,000 levels: 400 ErrMalformedJSON, not 500, nothing changed', async (path) => {
+    const fake = createFakeMyValue();
+    const before = await balance(fake);
+    const res = await post(fake, path, `{"amount": ${deep(6000)}, "clientID": "GramediaPOS", "client_id": "GramediaPOS", "sign": "x"}`);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ id: 'ErrMalformedJSON', errorCode: 400, detail: expect.stringMatching(new RegExp(`^Request body is nested deeper than ${MAX_JSON_DEPTH} levels`)) });
+    expect(await balance(fake)).toEqual(before);
+    expect(fake.faults.list()).toEqual([]);
+  });
+
+  it(`${MAX_JSON_DEPTH} levels are still read (and then refused for what they are)`, async () => {
+    const res = await post(createFakeMyValue(), '/service/point/earn/', `{"amount": ${deep(MAX_JSON_DEPTH - 1)}, "clientID": "GramediaPOS", "sign": "x"}`);
+    expect(res.body).toMatchObject({ id: 'ErrAuthorizationInvalidSign' });
+  });
+});
+
+describe('lone UTF-16 surrogates', () => {
+  it.each(['"a\\ud800b"', '"\\udc00"', '"x\\ud83d"'])('a referenceNo of %s is 400, nothing booked', async (text) => {
+    const fake = createFakeMyValue();
+    const before = await balance(fake);
+    const res = await post(fake, '/service/point/earn/', `{"amount": 10000, "outletID": "MVAPP00001", "referenceNo": ${text}, "valueID": "VR8EPN", "clientID": "GramediaPOS", "sign": "x"}`);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ id: 'ErrMalformedJSON', detail: 'Request body holds a lone UTF-16 surrogate at /referenceNo: not valid Unicode text' });
+    expect(await balance(fake)).toEqual(before);
+  });
+
+  it('a proper surrogate pair (an emoji) is text like any other', async () => {
+    const fake = createFakeMyValue();
+    const res = await fake.handle(coreRequest(signedWire('point.earn', DEMO, { amount: 10000, outletID: 'MVAPP00001', referenceNo: 'REF-\u{1F600}', valueID: 'VR8EPN' }), ORIGIN));
+    expect(res.status).toBe(200);
+  });
+});
+
+/** A raw HTTP exchange, so nothing on the client side refuses big headers. */
+function raw(url: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${url}${path}`, { method: body === undefined ? 'GET' : 'POST', headers, maxHeaderSize: 64 * 1024 }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('over a port (Express)', () => {
+  it('headers over 16 KiB: 431 in MyValue\'s error shape', async () => {
+    const server = await listen(createExpressApp(createFakeMyValue()), 0);
+    servers.push(server);
+    const res = await raw(server.url, '/service/point/?valueID=VR8EPN', { 'x-padding': 'p'.repeat(20_000) });
+    expect(res.status).toBe(431);
+    expect(JSON.parse(res.body)).toEqual({ id: 'ErrHeadersTooLarge', detail: 'Request line or headers are too large', errorCode: 431 });
+  });
+
+  it('a 40 KB referenceNo with a wrong sign: the 401 arrives, its explanation header stays small and says what was cut', async () => {
+    const server = await listen(createExpressApp(createFakeMyValue()), 0);
+    servers.push(server);
+    const body = JSON.stringify({ amount: 10000, outletID: 'MVAPP00001', referenceNo: 'R'.repeat(40_000), valueID: 'VR8EPN', clientID: 'GramediaPOS', sign: 'wrong' });
+    const res = await fetch(`${server.url}/service/point/earn/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ id: 'ErrAuthorizationInvalidSign', detail: 'Invalid Sign Parameter', errorCode: 401 });
+    const explain = res.headers.get(SIGN_EXPLAIN_HEADER) ?? '';
+    expect(explain.length).toBeGreaterThan(0);
+    expect(explain.length).toBeLessThan(8_192);
+    expect(explain).toMatch(/more characters\)/);
+  });
+});
