@@ -8,7 +8,19 @@ import type { FakeRequest, FakeResponse } from './http/types';
 import { errorBody } from './http/errors';
 import { bodyText, MAX_BODY_BYTES, queryOf } from './http/wire';
 
-function toFakeRequest(req: Request, rawBody: string | undefined): FakeRequest {
+/**
+ * The fake's own origin, as its links (paging, images) name it: the configured public URL, else the
+ * address the connection came in on. Never the Host header, which any client can set.
+ */
+function originOf(req: Request, publicUrl: string | undefined): string {
+  if (publicUrl !== undefined) return publicUrl;
+  const { localAddress = '127.0.0.1', localPort } = req.socket;
+  const address = localAddress.replace(/^::ffff:/, '');
+  const host = address.includes(':') ? `[${address}]` : address;
+  return `${req.protocol}://${host}:${localPort}`;
+}
+
+function toFakeRequest(req: Request, rawBody: string | undefined, publicUrl: string | undefined): FakeRequest {
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
@@ -21,7 +33,7 @@ function toFakeRequest(req: Request, rawBody: string | undefined): FakeRequest {
     query: q < 0 ? {} : queryOf(new URLSearchParams(url.slice(q + 1))),
     headers,
     rawBody,
-    origin: `${req.protocol}://${req.headers.host ?? 'localhost'}`,
+    origin: originOf(req, publicUrl),
   };
 }
 
@@ -38,6 +50,8 @@ function sendFakeResponse(res: Response, response: FakeResponse): void {
 export interface ExpressAdapterOptions {
   /** How injected latency waits (tests pass a recorder); default: a timer. */
   wait?: (ms: number) => Promise<void>;
+  /** The fake's base URL as clients reach it (behind a proxy), for its links; default: the address a request came in on. */
+  publicUrl?: string;
 }
 
 function answer(res: Response, response: FakeResponse): void {
@@ -57,6 +71,7 @@ function deliver(res: Response, response: FakeResponse, wait: (ms: number) => Pr
  */
 export function createExpressApp(fake: FakeMyValue, options: ExpressAdapterOptions = {}): express.Express {
   const wait = options.wait ?? ((ms: number) => sleep(ms));
+  const publicUrl = options.publicUrl?.replace(/\/+$/, '');
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -64,12 +79,12 @@ export function createExpressApp(fake: FakeMyValue, options: ExpressAdapterOptio
   app.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES }));
   app.use((req: Request, res: Response) => {
     const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : undefined;
-    return deliver(res, fake.handle(toFakeRequest(req, raw)), wait);
+    return deliver(res, fake.handle(toFakeRequest(req, raw, publicUrl)), wait);
   });
   app.use((error: Error & { type?: string }, req: Request, res: Response, _next: NextFunction) => {
     // Body errors (too large, unsupported encoding, aborted) still get MyValue's shape from the core.
     const problem = error.type === 'entity.too.large' ? { bodyTooLarge: true } : { bodyError: error.message };
-    return deliver(res, fake.handle({ ...toFakeRequest(req, undefined), ...problem }), wait);
+    return deliver(res, fake.handle({ ...toFakeRequest(req, undefined, publicUrl), ...problem }), wait);
   });
   return app;
 }

@@ -89,3 +89,26 @@ describe('over a port (Express)', () => {
     expect(explain).toMatch(/more characters\)/);
   });
 });
+
+describe('links and the Host header', () => {
+  it('a history page\'s next link names the fake\'s own address, not a Host header a client sent', async () => {
+    const server = await listen(createExpressApp(createFakeMyValue()), 0);
+    servers.push(server);
+    const wire = signedWire('point.history', DEMO, { valueID: 'VB60VS', limit: '1' });
+    const search = new URLSearchParams(wire.query as Record<string, string>).toString();
+    const res = await raw(server.url, `${wire.path}?${search}`, { host: 'evil.example:8443' });
+    expect(res.status).toBe(200);
+    const page = JSON.parse(res.body) as { next: string | null };
+    expect(page.next).not.toBeNull();
+    expect(page.next?.startsWith(`${server.url}/service/point/history/?`)).toBe(true);
+    expect(res.body).not.toContain('evil.example');
+  });
+
+  it('with publicUrl (behind a proxy) the links name that', async () => {
+    const server = await listen(createExpressApp(createFakeMyValue(), { publicUrl: 'https://myvalue-fake.internal.test/' }), 0);
+    servers.push(server);
+    const wire = signedWire('point.history', DEMO, { valueID: 'VB60VS', limit: '1' });
+    const res = await raw(server.url, `${wire.path}?${new URLSearchParams(wire.query as Record<string, string>).toString()}`, {});
+    expect((JSON.parse(res.body) as { next: string }).next.startsWith('https://myvalue-fake.internal.test/service/point/history/?')).toBe(true);
+  });
+});
