@@ -38,7 +38,7 @@ export function createFakeMyValue(options: FakeMyValueOptions = {}): Fake {
     if (error instanceof StoreError) throw new FakeConfigError(error.message);
     throw error;
   }
-  return createFake({ store, clock: options.clock, logger: options.logger, settings: options.settings, faults, journalSize: options.journalSize, random: options.random });
+  return createFake({ store, clock: options.clock, logger: options.logger, settings: options.settings, faults, journalSize: options.journalSize, random: options.random, adminToken: options.adminToken });
 }
 
 export { createFake, type Fake } from './core/app';

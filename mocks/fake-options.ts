@@ -31,4 +31,6 @@ export interface FakeMyValueOptions {
   journalSize?: number;
   /** Randomness for fault probabilities and random latency (default Math.random). */
   random?: () => number;
+  /** When set, the admin API (/__admin/...) needs this value in the `x-myvalue-admin-token` header. */
+  adminToken?: string;
 }

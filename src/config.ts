@@ -14,7 +14,14 @@ export interface Credentials {
 export const ENV = {
   clientId: 'MYVALUE_CLIENT_ID',
   clientSecret: 'MYVALUE_CLIENT_SECRET',
+  adminToken: 'MYVALUE_ADMIN_TOKEN',
 } as const;
+
+/** The fake's admin token from MYVALUE_ADMIN_TOKEN, when set and not empty. */
+export function adminTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const value = env[ENV.adminToken];
+  return value === undefined || value === '' ? undefined : value;
+}
 
 function readDotenv(cwd: string): Record<string, string> {
   const file = join(cwd, '.env');

@@ -22,6 +22,8 @@ export interface FakeOptions {
   journalSize?: number;
   /** Randomness for fault probabilities and random latency (default Math.random). */
   random?: () => number;
+  /** When set, the admin API needs it in the x-myvalue-admin-token header. */
+  adminToken?: string;
 }
 
 /** The fake's own API is neither faulted nor journaled (so faults can always be cleared). */
@@ -48,6 +50,7 @@ export function createFake(options: FakeOptions): Fake {
     settings: { ...defaultSettings, ...options.settings },
     faults: createFaults({ random, initial: options.faults }),
     journal: createJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE),
+    ...(options.adminToken ? { adminToken: options.adminToken } : {}),
     // Restores the seed and the startup fault rules, and empties the journal: fake.reset() and POST /__admin/reset.
     reset: () => {
       deps.store.reset();

@@ -12,4 +12,6 @@ export interface Deps extends Services {
   journal: Journal;
   /** The fake's own reset (seed, startup fault rules, empty journal): what POST /__admin/reset calls. */
   reset(): void;
+  /** The admin API's token, when one is set (--admin-token). */
+  adminToken?: string;
 }

@@ -6,6 +6,7 @@
 //   (malformed, no-answer) and the fault's header and latency.
 //   The admin API: unknown route, refusal, handler (never faulted, never journaled).
 import { errorResponse } from '../http/errors';
+import { secretsEqual } from '../domain/passwords';
 import type { FakeRequest, FakeResponse } from '../http/types';
 import { admit, type Admitted, type Who } from './admission';
 import type { Deps } from './deps';
@@ -113,8 +114,44 @@ function afterFaults(x: Exchange, outcome: Outcome): Outcome {
   return { ...outcome, response, fault: outcome.fault ?? fired.source };
 }
 
-const MYVALUE_STEPS: readonly Step[] = [readPrefer, readFaultHeader, admission, pickFault, forcedByPrefer, faultBefore, unknownRoute, refusal, handler];
-const ADMIN_STEPS: readonly Step[] = [unknownRoute, admission, refusal, handler];
+/** The media type of a request, lower case, without parameters ('' when none is given). */
+const mediaType = (req: FakeRequest): string => (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+const isJsonType = (type: string): boolean => type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
+
+/**
+ * The admin API is not for other sites: a browser page elsewhere could otherwise reset the fake, add a
+ * `*:drop` fault or mint an SSO code. Browsers send Origin on every cross-site POST, and a JSON body
+ * makes them ask first (a preflight the fake never allows). So: no foreign Origin, a body only as
+ * JSON, and the token when one is set. A bodiless `curl -X POST .../__admin/reset` still works.
+ */
+const adminGuard: Step = (x) => {
+  const origin = x.req.headers.origin;
+  if (origin !== undefined && origin !== 'null' && origin.replace(/\/+$/, '') !== x.req.origin) {
+    return { response: errorResponse('ErrAdminForbidden', `The fake's admin API answers only its own origin (${x.req.origin}), not ${origin}`), note: 'foreign Origin' };
+  }
+  if (origin === 'null') return { response: errorResponse('ErrAdminForbidden', "The fake's admin API answers only its own origin, not a page with Origin null"), note: 'foreign Origin' };
+  const type = mediaType(x.req);
+  if ((x.req.rawBody ?? '') !== '' && !isJsonType(type)) {
+    return { response: errorResponse('ErrUnsupportedMediaType', `Admin request bodies must be application/json, got ${type === '' ? 'no content type' : type}`), note: '' };
+  }
+  const token = x.deps.adminToken;
+  if (token !== undefined && !secretsEqual(x.req.headers['x-myvalue-admin-token'], token)) {
+    return { response: errorResponse('ErrAdminToken'), note: 'no or wrong admin token' };
+  }
+  return undefined;
+};
+
+/** JSON routes take JSON: a body sent as another media type (a form, text/plain) is 415, in MyValue's shape. */
+const jsonOnly: Step = (x) => {
+  const found = routeOf(x);
+  if (!found || (found.route.body ?? (x.method === 'POST' ? 'json' : 'none')) !== 'json' || (x.req.rawBody ?? '') === '') return undefined;
+  const type = mediaType(x.req);
+  if (type === '' || isJsonType(type)) return undefined;
+  return { response: errorResponse('ErrUnsupportedMediaType', `Request body must be application/json, got ${type}`), note: '' };
+};
+
+const MYVALUE_STEPS: readonly Step[] = [readPrefer, readFaultHeader, admission, pickFault, forcedByPrefer, faultBefore, unknownRoute, jsonOnly, refusal, handler];
+const ADMIN_STEPS: readonly Step[] = [adminGuard, unknownRoute, admission, refusal, handler];
 
 /** Runs a request through the steps: MyValue's routes, or (`admin`) the fake's own API. */
 export function runPipeline(x: Exchange, admin: boolean): Outcome {

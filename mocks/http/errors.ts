@@ -25,6 +25,10 @@ export const ERRORS = {
   ErrMethodNotAllowed: { status: 405, detail: 'Method not allowed' },
   ErrPayloadTooLarge: { status: 413, detail: 'Request body is too large' },
   ErrHeadersTooLarge: { status: 431, detail: 'Request line or headers are too large' },
+  ErrUnsupportedMediaType: { status: 415, detail: 'Request body must be application/json' },
+  // The fake's admin API (not MyValue's): refused for other sites, and without its token when one is set.
+  ErrAdminForbidden: { status: 403, detail: "The fake's admin API answers only requests from its own origin" },
+  ErrAdminToken: { status: 401, detail: "The fake's admin API needs its token (x-myvalue-admin-token)" },
   ErrBadRequest: { status: 400, detail: 'The request could not be read as HTTP' },
   ErrInternal: { status: 500, detail: 'Internal server error' },
   ErrServiceUnavailable: { status: 503, detail: 'Service unavailable' },

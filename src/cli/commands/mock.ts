@@ -79,6 +79,9 @@ export function mockLogger(io: CliIO, format: LogFormat, quiet: boolean): Logger
   };
 }
 
+/** 127.0.0.1, ::1, localhost and the rest of 127/8: only this machine reaches them. */
+const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
 interface MockOptions {
   port: string;
   host: string;
@@ -91,6 +94,7 @@ interface MockOptions {
   fault: string[];
   journalSize: string;
   logFormat: string;
+  adminToken?: string;
 }
 
 export const registerMock: Register = (program, ctx) => {
@@ -108,10 +112,12 @@ export const registerMock: Register = (program, ctx) => {
     .option('--fault <rule>', 'inject a fault, TARGET:SPEC, e.g. "point.earn:status=503,times=1", "*:latency=100-300" (repeatable)', collect, [])
     .option('--journal-size <n>', 'requests the journal keeps (GET /__admin/requests)', '1000')
     .option('--log-format <format>', 'text (one line a request) or json (one JSON object a line, the listening line too)', 'text')
+    .option('--admin-token <token>', 'require this token (header x-myvalue-admin-token) on the admin API /__admin/...; default: MYVALUE_ADMIN_TOKEN')
     .action(async (opts: MockOptions) => {
       const port = parsePort(opts.port, '--port');
       const authPort = opts.authPort === undefined ? undefined : parsePort(opts.authPort, '--auth-port');
       const redirectUris = opts.redirectUri.map(parseRedirectFlag);
+      const adminToken = opts.adminToken ?? (await import('../../config')).adminTokenFromEnv();
       // A client given here without --redirect-uri gets the shipped collection's loopback one, so
       // `run --target <this fake> --client-id ID` passes its Auth & SSO folder; the banner says so.
       const defaulted: string[] = [];
@@ -137,6 +143,7 @@ export const registerMock: Register = (program, ctx) => {
           faults: faults.map((f) => f.text),
           journalSize,
           logger,
+          ...(adminToken ? { adminToken } : {}),
         });
       } catch (error) {
         if (error instanceof SeedError || error instanceof FakeConfigError) throw new UsageError(error.message);
@@ -169,6 +176,7 @@ export const registerMock: Register = (program, ctx) => {
         `fake MyValue listening on ${main.url}`,
         `  External API: ${main.url}   Auth API and SSO page: ${authUrl}`,
         `  clients: ${fake.clientIds().join(', ')}   state: ${state}`,
+        ...(!isLoopback(opts.host) ? [`  warning: listening on ${opts.host}, beyond this machine: ${adminToken ? 'the admin API needs its token' : 'anyone who reaches it can use the admin API (reset, faults, authorize); give --admin-token'}`] : []),
         ...(defaulted.length > 0 ? [`  redirect URI ${COLLECTION_REDIRECT_URI} (the shipped collection's) registered for ${defaulted.join(', ')}; --redirect-uri ID=URI registers others instead`] : []),
         ...(faultTexts.length > 0 ? [`  faults: ${faultTexts.join('  ')}`] : []),
       ].join('\n');

@@ -1,0 +1,90 @@
+// The fake's admin API is not for other sites: a page elsewhere cannot reset it, add a fault or mint
+// an SSO code; a shared fake can require a token. MyValue's JSON routes take JSON only.
+import { describe, expect, it } from 'vitest';
+import { createFakeMyValue, type Fake } from '../../mocks/create-fake';
+import { coreRequest, signedWire } from '../helpers/signed-wire';
+import { DEMO } from '../helpers/api';
+import { runCli } from '../helpers/cli';
+import { spawnMock } from '../helpers/spawn-mock';
+
+const ORIGIN = 'http://127.0.0.1:4010';
+const admin = (fake: Fake, method: string, path: string, headers: Record<string, string> = {}, rawBody?: string) =>
+  fake.handle({ method, path, query: {}, headers, ...(rawBody === undefined ? {} : { rawBody }), origin: ORIGIN });
+const DROP = '{"rule": "*:drop"}';
+
+describe('the admin API and other sites', () => {
+  it.each([
+    ['POST', '/__admin/reset', undefined],
+    ['POST', '/__admin/faults', DROP],
+    ['DELETE', '/__admin/faults', undefined],
+    ['POST', '/__admin/authorize', '{"client_id": "GramediaPOS", "user_id": "u1", "redirect_uri": "http://127.0.0.1:5173/callback", "full_name": "A", "email": "a@example.test"}'],
+    ['GET', '/__admin/requests', undefined],
+  ])('%s %s from another origin: 403, nothing done', (method, path, body) => {
+    const fake = createFakeMyValue();
+    const res = admin(fake, method, path, { origin: 'https://evil.example', ...(body ? { 'content-type': 'application/json' } : {}) }, body);
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual({ id: 'ErrAdminForbidden', detail: `The fake's admin API answers only its own origin (${ORIGIN}), not https://evil.example`, errorCode: 403 });
+    expect(fake.faults.list()).toEqual([]);
+    expect((fake.deps.store.db.prepare('SELECT count(*) AS n FROM auth_codes').get() as { n: number }).n).toBe(0);
+  });
+
+  it('a text/plain body (what a page can send without asking) is 415 and adds no fault', () => {
+    const fake = createFakeMyValue();
+    const res = admin(fake, 'POST', '/__admin/faults', { 'content-type': 'text/plain;charset=UTF-8' }, DROP);
+    expect(res).toMatchObject({ status: 415, body: { id: 'ErrUnsupportedMediaType', detail: 'Admin request bodies must be application/json, got text/plain', errorCode: 415 } });
+    expect(fake.faults.list()).toEqual([]);
+  });
+
+  it('its own origin, no origin (curl, Node) and a bodiless POST still work', () => {
+    const fake = createFakeMyValue();
+    expect(admin(fake, 'POST', '/__admin/faults', { origin: ORIGIN, 'content-type': 'application/json' }, DROP).status).toBe(201);
+    expect(admin(fake, 'POST', '/__admin/reset').status).toBe(200);
+    expect(fake.faults.list()).toEqual([]);
+  });
+
+  it('with an admin token: refused without it or with another, answered with it', () => {
+    const fake = createFakeMyValue({ adminToken: 'made-up-admin-token-1' });
+    expect(admin(fake, 'POST', '/__admin/reset')).toMatchObject({ status: 401, body: { id: 'ErrAdminToken' } });
+    expect(admin(fake, 'POST', '/__admin/reset', { 'x-myvalue-admin-token': 'made-up-admin-token-2' }).status).toBe(401);
+    expect(admin(fake, 'POST', '/__admin/reset', { 'x-myvalue-admin-token': 'made-up-admin-token-1' }).status).toBe(200);
+  });
+});
+
+describe('MyValue\'s JSON routes', () => {
+  it('a body sent as a form or text/plain is 415 in MyValue\'s shape, and books nothing', async () => {
+    const fake = createFakeMyValue();
+    const wire = signedWire('point.earn', DEMO, { amount: 10000, outletID: 'MVAPP00001', referenceNo: 'R-415', valueID: 'VR8EPN' });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const res = fake.handle({ ...coreRequest(wire, ORIGIN), headers: { 'content-type': type } });
+      expect(res).toMatchObject({ status: 415, body: { id: 'ErrUnsupportedMediaType', detail: `Request body must be application/json, got ${type}`, errorCode: 415 } });
+    }
+    expect(fake.handle(coreRequest(wire, ORIGIN)).status).toBe(200);
+  });
+});
+
+describe('myvalue mock and the admin API', () => {
+  it('--admin-token protects it; the token is never printed', async () => {
+    const mock = await spawnMock(['--admin-token', 'made-up-admin-token-3', '--quiet']);
+    try {
+      expect((await fetch(`${mock.url}/__admin/reset`, { method: 'POST' })).status).toBe(401);
+      expect((await fetch(`${mock.url}/__admin/reset`, { method: 'POST', headers: { 'x-myvalue-admin-token': 'made-up-admin-token-3' } })).status).toBe(200);
+      expect(mock.output()).not.toContain('made-up-admin-token-3');
+    } finally {
+      await mock.stop();
+    }
+  });
+
+  it('listening beyond this machine without a token says the admin API is open', async () => {
+    const mock = await spawnMock(['--host', '0.0.0.0', '--quiet']);
+    try {
+      expect(mock.output()).toContain('warning: listening on 0.0.0.0, beyond this machine: anyone who reaches it can use the admin API (reset, faults, authorize); give --admin-token');
+    } finally {
+      await mock.stop();
+    }
+  });
+
+  it('a bad --admin-token value is not needed to be checked: an empty one means none', async () => {
+    const result = await runCli(['mock', '--port', 'nope', '--admin-token', '']);
+    expect(result.code).toBe(2);
+  });
+});
