@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FakeMyValue } from './core/fake-my-value';
 import type { FakeRequest, FakeResponse } from './http/types';
-import { errorBody } from './http/errors';
+import { errorBody, errorResponse } from './http/errors';
 import { bodyText, MAX_BODY_BYTES, queryOf } from './http/wire';
 
 /**
@@ -82,9 +82,14 @@ export function createExpressApp(fake: FakeMyValue, options: ExpressAdapterOptio
     return deliver(res, fake.handle(toFakeRequest(req, raw, publicUrl)), wait);
   });
   app.use((error: Error & { type?: string }, req: Request, res: Response, _next: NextFunction) => {
-    // Body errors (too large, unsupported encoding, aborted) still get MyValue's shape from the core.
-    const problem = error.type === 'entity.too.large' ? { bodyTooLarge: true } : { bodyError: error.message };
-    return deliver(res, fake.handle({ ...toFakeRequest(req, undefined, publicUrl), ...problem }), wait);
+    // Errors reading the body (body-parser's: too large, unsupported encoding, aborted) still get
+    // MyValue's shape from the core. Anything else happened after a route ran: never a body error.
+    if (typeof error.type === 'string' && !res.headersSent) {
+      const problem = error.type === 'entity.too.large' ? { bodyTooLarge: true } : { bodyError: error.message };
+      return deliver(res, fake.handle({ ...toFakeRequest(req, undefined, publicUrl), ...problem }), wait);
+    }
+    if (res.headersSent) return res.socket?.destroy();
+    return sendFakeResponse(res, errorResponse('ErrInternal', `The fake could not send its answer: ${error.message.split('\n')[0]}`));
   });
   return app;
 }

@@ -85,8 +85,14 @@ export function checkMappingRequest(input: Readonly<Record<string, RawValue>>, c
   }
   // The guide registers only redirect_uri; fallback_uri must share an origin with one of them,
   // so that "Batal" never sends the user to an address the client did not register.
-  const fallbackUri = values.fallback_uri as string;
-  const fallbackOrigin = originOf(fallbackUri);
+  const givenFallback = values.fallback_uri as string;
+  // It becomes a Location header: no control characters (CR/LF would split the answer); non-ASCII goes
+  // percent-encoded, as a browser would send it.
+  if (/[\u0000-\u001f\u007f]/.test(givenFallback)) {
+    return problem('fallback_uri tidak valid.', 'fallback_uri must not hold control characters (CR, LF, tab, ...)');
+  }
+  const fallbackOrigin = originOf(givenFallback);
+  const fallbackUri = fallbackOrigin === undefined ? givenFallback : new URL(givenFallback).href;
   if (fallbackOrigin === undefined || !client.redirectUris.some((uri) => originOf(uri) === fallbackOrigin)) {
     return problem(
       'fallback_uri tidak berada di alamat yang terdaftar untuk aplikasi ini.',

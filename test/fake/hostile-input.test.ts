@@ -8,6 +8,7 @@ import { MAX_JSON_DEPTH } from '../../mocks/http/json-body';
 import { SIGN_EXPLAIN_HEADER } from '../../mocks/core/admission';
 import { coreRequest, signedWire } from '../helpers/signed-wire';
 import { DEMO } from '../helpers/api';
+import { FALLBACK, mappingParams, newFake } from '../auth/helpers';
 
 const ORIGIN = 'http://127.0.0.1';
 const post = (fake: Fake, path: string, rawBody: string) => fake.handle({ method: 'POST', path, query: {}, headers: { 'content-type': 'application/json' }, rawBody, origin: ORIGIN });
@@ -110,5 +111,32 @@ describe('links and the Host header', () => {
     const wire = signedWire('point.history', DEMO, { valueID: 'VB60VS', limit: '1' });
     const res = await raw(server.url, `${wire.path}?${new URLSearchParams(wire.query as Record<string, string>).toString()}`, {});
     expect((JSON.parse(res.body) as { next: string }).next.startsWith('https://myvalue-fake.internal.test/service/point/history/?')).toBe(true);
+  });
+});
+
+describe('the SSO page\'s fallback_uri', () => {
+  it('with CR/LF: the HTML error page naming it, not a mislabelled JSON body error', async () => {
+    const { fake } = newFake();
+    const server = await listen(createExpressApp(fake), 0);
+    servers.push(server);
+    const params = new URLSearchParams(mappingParams({ fallback_uri: `${FALLBACK}\r\nSet-Cookie: x=1` }));
+    const res = await fetch(`${server.url}/authorize/mapping?${params.toString()}`);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await res.text()).toContain('fallback_uri tidak valid.');
+  });
+
+  it('with non-ASCII: the cancel step redirects to it percent-encoded', async () => {
+    const { fake } = newFake();
+    const server = await listen(createExpressApp(fake), 0);
+    servers.push(server);
+    const fallback = `${FALLBACK}/beranda-ü`;
+    const cancel = await fetch(`${server.url}/authorize/mapping/cancel`, {
+      method: 'POST', redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(mappingParams({ fallback_uri: fallback })).toString(),
+    });
+    expect(cancel.status).toBe(303);
+    expect(cancel.headers.get('location')).toBe(new URL(fallback).href);
   });
 });
