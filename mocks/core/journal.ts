@@ -123,9 +123,12 @@ export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE): Journal 
     record(entry) {
       seq += 1;
       if (capacity <= 0) return;
-      if (ring.length < capacity) ring.push({ seq, ...entry });
+      // A body over MAX_BODY_CHARS is never shown (body: null), so it is not kept either: the journal's
+      // memory is bounded by its capacity times a few KB, not by what clients send.
+      const kept = entry.rawBody !== undefined && entry.rawBody.length > MAX_BODY_CHARS ? { ...entry, rawBody: undefined } : entry;
+      if (ring.length < capacity) ring.push({ seq, ...kept });
       else {
-        ring[start] = { seq, ...entry };
+        ring[start] = { seq, ...kept };
         start = (start + 1) % capacity;
       }
     },
