@@ -17,6 +17,7 @@ export type DomainFailure =
   | { ok: false; reason: 'promo-sold-out'; promoId: number; quota: number }
   | { ok: false; reason: 'promo-purchase-limit'; promoId: number; maxPerUser: number }
   | { ok: false; reason: 'invalid-referral'; outletId: string }
-  | { ok: false; reason: 'already-registered'; by: 'email' | 'phone'; value: string };
+  | { ok: false; reason: 'already-registered'; by: 'email' | 'phone'; value: string }
+  | { ok: false; reason: 'balance-limit'; balance: number; point: number; limit: number };
 
 export type DomainResult<T> = ({ ok: true } & T) | DomainFailure;

@@ -12,8 +12,12 @@ import { isoSeconds } from './time';
  */
 export function pointsFor(amount: number, exchangeRate: number, outlet: Outlet): number {
   if (exchangeRate > 0) return Math.floor(amount / exchangeRate);
-  return Math.floor((amount * outlet.earnPer10k) / 10_000);
+  // In integers: amount * rate can pass 2^53, where a double is no longer exact.
+  return Number((BigInt(amount) * BigInt(outlet.earnPer10k)) / 10_000n);
 }
+
+/** The most points a balance holds exactly (JavaScript numbers, and SQLite read as doubles). */
+export const MAX_BALANCE = Number.MAX_SAFE_INTEGER;
 
 interface Common {
   clientId: string;
@@ -63,6 +67,7 @@ export function earn(ledger: LedgerRepository, input: Common & { amount: number;
   const duplicate = checkReference(ledger, input.clientId, input.referenceNo);
   if (duplicate) return duplicate;
   const point = pointsFor(input.amount, input.exchangeRate, found.outlet);
+  if (found.account.point + point > MAX_BALANCE) return { ok: false, reason: 'balance-limit', balance: found.account.point, point, limit: MAX_BALANCE };
   book(ledger, { account: found.account, clientId: input.clientId, referenceNo: input.referenceNo, type: 'EARNING', point, amount: input.amount, outletId: input.outletId, now: input.now });
   return { ok: true, point };
 }
@@ -123,7 +128,8 @@ export function adjust(
     const left = original.amount - done.amount;
     if (input.amount > left) return exceeds(left);
     const takenBefore = -done.point;
-    const takenAfter = original.amount === 0 ? 0 : Math.floor((original.point * (done.amount + input.amount)) / original.amount);
+    // Exact, in integers: original.point * amount can pass 2^53 (a full return must take back every point).
+    const takenAfter = original.amount === 0 ? 0 : Number((BigInt(original.point) * BigInt(done.amount + input.amount)) / BigInt(original.amount));
     const take = takenAfter - takenBefore;
     if (found.account.point < take) {
       return { ok: false, reason: 'insufficient-points', balance: found.account.point, needed: take, spending: 'return-earn', referenceNo: original.referenceNo };

@@ -50,6 +50,8 @@ function failureError(f: DomainFailure): { id: ErrorId; detail: string } {
       return { id: 'ErrInvalidReferral', detail: `Referral suboutlet not found: ${f.outletId}` };
     case 'already-registered':
       return { id: 'ErrUserAlreadyRegistered', detail: `User already registered in MyValue with ${f.by} ${f.value}` };
+    case 'balance-limit':
+      return { id: 'ErrValidation', detail: `this earn of ${f.point} points would take the balance (${f.balance}) past ${f.limit}, the most points a balance holds exactly; nothing was changed` };
   }
 }
 
