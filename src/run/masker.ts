@@ -3,6 +3,9 @@
 
 export const MASK = '[masked]';
 
+/** Any run of this many leading characters of a secret is masked on its own (a cut message keeps a prefix). */
+export const PREFIX_LENGTH = 12;
+
 /** Secrets shorter than this are not masked (they would blank out ordinary words); the run warns. */
 export const MIN_SECRET_LENGTH = 4;
 
@@ -60,8 +63,33 @@ function unicodeEscaped(text: string, upper: boolean): string {
 
 /** The textual forms of one secret (raw, JSON string, \u escapes, JSON in JSON); each is then matched tolerantly. */
 export function encodedForms(secret: string): string[] {
-  const forms = new Set<string>([secret, jsonEscaped(secret), unicodeEscaped(secret, false), unicodeEscaped(secret, true), jsonEscaped(jsonEscaped(secret))]);
+  const base64 = Buffer.from(secret, 'utf8').toString('base64');
+  const forms = new Set<string>([
+    secret, jsonEscaped(secret), unicodeEscaped(secret, false), unicodeEscaped(secret, true), jsonEscaped(jsonEscaped(secret)),
+    // base64 and base64url (an Authorization: Basic header, a token in a cookie), with and without padding.
+    base64, base64.replace(/=+$/, ''), Buffer.from(secret, 'utf8').toString('base64url'),
+  ]);
   return [...forms].filter((form) => form.length > 0).sort((a, b) => b.length - a.length);
+}
+
+/**
+ * What is left of a secret that a message cut short ("expected 'at-1a2b3c4d...' to equal"): any run
+ * of its first PREFIX_LENGTH or more characters, as written or JSON-escaped, is masked too.
+ */
+function maskPrefixes(text: string, secrets: ReadonlySet<string>): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length <= PREFIX_LENGTH) continue;
+    for (const form of new Set([secret, jsonEscaped(secret)])) {
+      const head = form.slice(0, PREFIX_LENGTH);
+      for (let at = out.indexOf(head); at >= 0; at = out.indexOf(head, at + MASK.length)) {
+        let end = at + PREFIX_LENGTH;
+        for (let k = PREFIX_LENGTH; k < form.length && out[end] === form[k]; k++) end++;
+        out = `${out.slice(0, at)}${MASK}${out.slice(end)}`;
+      }
+    }
+  }
+  return out;
 }
 
 export interface Masker {
@@ -95,7 +123,7 @@ export function createMasker(initial: readonly string[] = []): Masker {
       return true;
     },
     mask(text) {
-      return pattern ? text.replace(pattern, MASK) : text;
+      return maskPrefixes(pattern ? text.replace(pattern, MASK) : text, secrets);
     },
     get size() {
       return secrets.size;

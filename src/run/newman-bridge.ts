@@ -74,6 +74,11 @@ export interface NewmanRun {
   environment(): LiveScope | undefined;
   /** Stops the run after the current item (postman-runtime's run.abort): the rest is not sent; reporters still write. */
   abort(): void;
+  /**
+   * Rewrites what scripts pass to console.* before any reporter sees it (the CLI reporter wraps lines
+   * at the terminal's width, so masking its output afterwards would miss a secret cut in two).
+   */
+  editConsole(edit: (text: string) => string): void;
 }
 
 /** One item's execution in the summary: what run.json reports per request. */
@@ -134,6 +139,20 @@ function bridge(emitter: NewmanEmitter): NewmanRun {
     if (abortAsked) runtime?.abort();
   });
   return {
+    editConsole(edit) {
+      const one = (message: unknown): unknown => {
+        if (typeof message === 'string') return edit(message);
+        if (message === null || typeof message !== 'object') return message;
+        try {
+          return JSON.parse(edit(JSON.stringify(message))) as unknown;
+        } catch {
+          return edit(String(message));
+        }
+      };
+      emitter.on('console', (_err: unknown, o: Payload) => {
+        if (o && Array.isArray(o.messages)) o.messages = o.messages.map(one);
+      });
+    },
     abort() {
       if (abortAsked) return;
       abortAsked = true;

@@ -97,7 +97,8 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const prepared = await prepare(options);
   if (!prepared.ok) return { exitCode: 2, error: prepared.error, reportsDir };
   const { spec, creds, collection, baseValues, skipped, notes, shard, variations, originals } = prepared.value;
-  const masker = createMasker([creds.clientSecret]);
+  // The secret, and id:secret as an Authorization: Basic header carries it (in base64).
+  const masker = createMasker([creds.clientSecret, `${creds.clientId}:${creds.clientSecret}`]);
   const stdoutWrite = process.stdout.write.bind(process.stdout);
   const write: Sink = options.write ?? ((text) => void stdoutWrite(text));
   const log = (line: string): void => (options.log ? options.log(masker.mask(line)) : write(`${masker.mask(line)}\n`));
@@ -169,6 +170,8 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
         // Registered before the reporters (they attach once the collection is loaded), so tokens are
         // known before any reporter prints the response that carried them.
         run.on('beforeItem', (item) => started.push(item));
+        // Secrets and tokens a script logs are masked before the CLI reporter wraps the line.
+        run.editConsole((text) => masker.mask(text));
         run.on('request', (request) => {
           learnTokens(masker, request.texts());
           // The first request that cannot reach MyValue's host (the target) stops the run: one line, not

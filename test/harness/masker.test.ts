@@ -1,6 +1,6 @@
 // The masker finds a secret however a writer encoded it, and learns tokens from bodies.
 import { describe, expect, it } from 'vitest';
-import { createMasker, findTokens, MASK } from '../../src/run/masker';
+import { createMasker, findTokens, MASK, PREFIX_LENGTH } from '../../src/run/masker';
 
 const SECRET = 'Rahasia/ü&"<x>+ y-42';
 
@@ -23,7 +23,8 @@ describe('createMasker', () => {
 
   it('leaves text without the secret alone, and refuses secrets too short to mask', () => {
     const masker = createMasker([SECRET]);
-    expect(masker.mask('Rahasia/ü&"<x>+ y-4 is close but not it')).toBe('Rahasia/ü&"<x>+ y-4 is close but not it');
+    // Close, but its first PREFIX_LENGTH characters differ (a prefix that long is masked: see below).
+    expect(masker.mask('Rahasia-ü&"<x>+ y-4 is close but not it')).toBe('Rahasia-ü&"<x>+ y-4 is close but not it');
     expect(masker.add('abc')).toBe(false);
     expect(masker.mask('abc')).toBe('abc');
   });
@@ -42,5 +43,23 @@ describe('findTokens and words that describe a token', () => {
     expect(found.sort()).toEqual(['at-123456', 'at2-1234', 'rt-654321', 'tk-98765']);
     const masker = createMasker(found);
     expect(masker.mask('{"token_type":"bearer"}')).toBe('{"token_type":"bearer"}');
+  });
+});
+
+describe('forms a report or a console line can carry', () => {
+  const token = 'at-7f3a9c1e5b2d4f6a8c0e';
+
+  it('a prefix of at least PREFIX_LENGTH characters (a cut message), base64 and base64url', () => {
+    const masker = createMasker([token]);
+    expect(masker.mask(`expected '${token.slice(0, PREFIX_LENGTH + 3)}...' to equal`)).toBe(`expected '${MASK}...' to equal`);
+    expect(masker.mask(`cookie=${Buffer.from(token).toString('base64url')}`)).toBe(`cookie=${MASK}`);
+    expect(masker.mask(`x ${Buffer.from(token).toString('base64')} y`)).not.toContain(Buffer.from(token).toString('base64').replace(/=+$/, ''));
+    expect(masker.mask(token.slice(0, PREFIX_LENGTH - 1))).toBe(token.slice(0, PREFIX_LENGTH - 1));
+  });
+
+  it('an Authorization: Basic header of id:secret, when the id is masked with it', () => {
+    const masker = createMasker(['MyPOS:made-up-secret-basic']);
+    const header = `Authorization: Basic ${Buffer.from('MyPOS:made-up-secret-basic').toString('base64')}`;
+    expect(masker.mask(header)).toBe(`Authorization: Basic ${MASK}`);
   });
 });

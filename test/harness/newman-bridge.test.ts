@@ -221,3 +221,14 @@ describe('abort', () => {
     expect(events[0]).toMatchObject({ failed: true, error: { code: 'ECONNREFUSED', message: `connect ECONNREFUSED 127.0.0.1:${port}` } });
   });
 });
+
+describe('editConsole', () => {
+  it("rewrites a script's console messages before the reporters (and later listeners) read them", async () => {
+    const seen: ConsoleEvent[] = [];
+    await run([item('logs', '/one', { test: "console.log('token', 'tk-SECRET-123456', { nested: 'tk-SECRET-123456' });" })], (r) => {
+      r.editConsole((text) => text.replaceAll('tk-SECRET-123456', '[gone]'));
+      r.on('console', (e) => seen.push(e));
+    });
+    expect(seen.map((e) => e.text)).toEqual(['token [gone] [object Object]']);
+  });
+});
