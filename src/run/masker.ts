@@ -93,8 +93,11 @@ function maskPrefixes(text: string, secrets: ReadonlySet<string>): string {
 }
 
 export interface Masker {
-  /** Adds a secret; returns false when it is too short to mask safely. */
-  add(secret: string): boolean;
+  /**
+   * Adds a secret; returns false when it is too short to mask safely. `whole` masks only its full
+   * forms, not its prefixes (for composites such as `id:secret`, whose head is the public client id).
+   */
+  add(secret: string, whole?: boolean): boolean;
   mask(text: string): string;
   /** How many distinct secrets are masked. */
   readonly size: number;
@@ -104,8 +107,10 @@ export interface Masker {
  * A masker that learns secrets as a run goes.
  * @example const masker = createMasker(['client-secret']); masker.mask('...client-secret...') // '...[masked]...'
  */
-export function createMasker(initial: readonly string[] = []): Masker {
+export function createMasker(initial: readonly string[] = [], wholeOnly: readonly string[] = []): Masker {
   const secrets = new Set<string>();
+  /** The secrets whose prefixes are masked too (all but the `whole` ones). */
+  const prefixed = new Set<string>();
   let pattern: RegExp | undefined;
   const rebuild = (): void => {
     const forms = new Set<string>();
@@ -114,8 +119,9 @@ export function createMasker(initial: readonly string[] = []): Masker {
     pattern = sorted.length === 0 ? undefined : new RegExp(sorted.map(tolerant).join('|'), 'g');
   };
   const masker: Masker = {
-    add(secret) {
+    add(secret, whole = false) {
       if (secret.length < MIN_SECRET_LENGTH) return false;
+      if (!whole) prefixed.add(secret);
       if (!secrets.has(secret)) {
         secrets.add(secret);
         rebuild();
@@ -123,13 +129,14 @@ export function createMasker(initial: readonly string[] = []): Masker {
       return true;
     },
     mask(text) {
-      return maskPrefixes(pattern ? text.replace(pattern, MASK) : text, secrets);
+      return maskPrefixes(pattern ? text.replace(pattern, MASK) : text, prefixed);
     },
     get size() {
       return secrets.size;
     },
   };
   for (const secret of initial) masker.add(secret);
+  for (const secret of wholeOnly) masker.add(secret, true);
   return masker;
 }
 

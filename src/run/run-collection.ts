@@ -98,7 +98,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   if (!prepared.ok) return { exitCode: 2, error: prepared.error, reportsDir };
   const { spec, creds, collection, baseValues, skipped, notes, shard, variations, originals } = prepared.value;
   // The secret, and id:secret as an Authorization: Basic header carries it (in base64).
-  const masker = createMasker([creds.clientSecret, `${creds.clientId}:${creds.clientSecret}`]);
+  const masker = createMasker([creds.clientSecret], [`${creds.clientId}:${creds.clientSecret}`]);
   const stdoutWrite = process.stdout.write.bind(process.stdout);
   const write: Sink = options.write ?? ((text) => void stdoutWrite(text));
   const log = (line: string): void => (options.log ? options.log(masker.mask(line)) : write(`${masker.mask(line)}\n`));

@@ -57,9 +57,10 @@ describe('forms a report or a console line can carry', () => {
     expect(masker.mask(token.slice(0, PREFIX_LENGTH - 1))).toBe(token.slice(0, PREFIX_LENGTH - 1));
   });
 
-  it('an Authorization: Basic header of id:secret, when the id is masked with it', () => {
-    const masker = createMasker(['MyPOS:made-up-secret-basic']);
-    const header = `Authorization: Basic ${Buffer.from('MyPOS:made-up-secret-basic').toString('base64')}`;
+  it('an Authorization: Basic header of id:secret, masked whole; the client id alone stays readable', () => {
+    const masker = createMasker([], ['GramediaPOS:made-up-secret-basic']);
+    const header = `Authorization: Basic ${Buffer.from('GramediaPOS:made-up-secret-basic').toString('base64')}`;
     expect(masker.mask(header)).toBe(`Authorization: Basic ${MASK}`);
+    expect(masker.mask('clientID GramediaPOS: ok')).toBe('clientID GramediaPOS: ok');
   });
 });
