@@ -6,6 +6,7 @@ import jsYaml from 'js-yaml';
 import type { Seed } from './seed-types';
 import { MYVALUE_APPS_OUTLET } from '../domain/myvalue';
 import { shippedFile } from '../../src/shared/package-files';
+import { jsonErrorAt } from '../../src/shared/text';
 
 export const DEFAULT_SEED_FILE: string = shippedFile('mocks/seed.json');
 
@@ -51,16 +52,6 @@ const validate = (data: unknown): data is Seed => {
   validator ??= compileSeedSchema();
   return validator(data);
 };
-
-/** JSON.parse's message with the line and column of its position ('... at position 12' -> '... (line 2, column 3)'). */
-function jsonErrorAt(text: string, message: string): string {
-  const at = /at position (\d+)/.exec(message);
-  const reason = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/\s*at position \d+.*$/, '');
-  if (!at) return reason;
-  const before = text.slice(0, Number(at[1]));
-  const line = before.split('\n').length;
-  return `${reason} (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
-}
 
 /** Parses and checks a seed (.json as JSON, anything else as YAML); throws SeedError with a one-line reason. */
 export function parseSeed(text: string, source: string): Seed {

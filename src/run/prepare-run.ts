@@ -11,7 +11,7 @@ import { isProductionUrl } from '../shared/hosts';
 import { MAX_RETRIES } from './run-limits';
 import { hookedDefinition } from '../collection/inject-hook';
 import { loadCollection } from '../collection/load-collection';
-import { oneLine } from '../shared/text';
+import { jsonErrorAt, oneLine } from '../shared/text';
 import { MIN_SECRET_LENGTH } from './masker';
 import type { SkipNote } from '../reports/run-json';
 import type { RunOptions } from './run-options';
@@ -54,15 +54,6 @@ async function readEnvironment(file: string | undefined, cwd: string): Promise<R
   return { ok: true, value: values.filter((v): v is { key: string; value: unknown } => typeof v?.key === 'string' && v.enabled !== false) };
 }
 
-/** JSON.parse's message with the line and column of its position. */
-function jsonErrorAt(text: string, message: string): string {
-  const at = /at position (\d+)/.exec(message);
-  const reason = message.replace(/\s*(in JSON )?at position \d+.*$/, '');
-  if (!at) return reason;
-  const before = text.slice(0, Number(at[1]));
-  return `${reason} (line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')})`;
-}
-
 /**
  * --iteration-data checked before Newman reads it: Newman reads a JSON file it cannot parse as CSV,
  * so a broken file would run one iteration of nonsense. JSON (a .json file, or text starting with
@@ -77,13 +68,14 @@ async function checkIterationData(file: string | undefined, cwd: string): Promis
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, error: `cannot read --iteration-data ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? oneLine((error as Error).message))}` };
   }
-  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  const body = text.replace(/^\uFEFF/, '');
+  const trimmed = body.trim();
   if (/\.json$/i.test(file) || /^[[{]/.test(trimmed)) {
     let data: unknown;
     try {
-      data = JSON.parse(text.replace(/^\uFEFF/, ''));
+      data = JSON.parse(body);
     } catch (error) {
-      return { ok: false, error: `--iteration-data ${file} is not valid JSON: ${jsonErrorAt(text.replace(/^\uFEFF/, ''), (error as Error).message)}` };
+      return { ok: false, error: `--iteration-data ${file} is not valid JSON: ${jsonErrorAt(body, (error as Error).message)}` };
     }
     if (!Array.isArray(data) || data.length === 0 || !data.every((row) => row !== null && typeof row === 'object' && !Array.isArray(row))) {
       return { ok: false, error: `--iteration-data ${file} must be a JSON list of objects, one per iteration (e.g. [{"earnAmount": 20000}])` };
