@@ -3,6 +3,7 @@
 // and its result names the caller for the journal whether or not it was admitted.
 import { diagnoseSign, explainSign, verifySign, type SignRule } from '../../src/signing';
 import { errorResponse } from '../http/errors';
+import { isBlank } from '../domain/validate';
 import { parseJsonBody } from '../http/json-body';
 import type { FakeRequest, FakeResponse, Fields } from '../http/types';
 import { MAX_BODY_BYTES } from '../http/wire';
@@ -28,9 +29,6 @@ function firstValues(query: FakeRequest['query']): Fields {
   for (const [key, value] of Object.entries(query)) out[key] = Array.isArray(value) ? value[0] : value;
   return out;
 }
-
-/** A required field counts as missing when absent, null or empty (as validate.ts reads it). */
-const isAbsent = (value: unknown): boolean => value === undefined || value === null || value === '';
 
 /** Non-ASCII characters escaped, so the explanation fits in an HTTP header. */
 function headerSafeJson(value: unknown): string {
@@ -91,7 +89,7 @@ export function admit(deps: Deps, req: FakeRequest, method: string, route: Route
   }
   const who: Who = { rule: rule.name, clientId: named, signOk: true };
   // Presence only, in the rule's order; each handler reads its fields' types and ranges.
-  const missing = rule.required.find((name) => isAbsent(fields[name]));
+  const missing = rule.required.find((name) => isBlank(fields[name]));
   if (missing !== undefined) return { ok: false, response: errorResponse('ErrValidation', `${missing} is required`), note: rule.name, who };
   return { ok: true, ctx: { req, deps, rule, client, fields, body, params }, who };
 }

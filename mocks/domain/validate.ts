@@ -6,6 +6,9 @@ export type Checked<T> = { ok: true; value: T } | Failure;
 
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
 
+/** A field counts as not given when absent, null or empty: required ones are refused, optional ones take their default. */
+export const isBlank = (value: unknown): boolean => value === undefined || value === null || value === '';
+
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}...` : value}"`;
@@ -15,7 +18,7 @@ function describe(value: unknown): string {
 /** A required non-empty string (at most `max` characters). */
 export function requireString(fields: Fields, name: string, max = 255): Checked<string> {
   const value = fields[name];
-  if (value === undefined || value === null || value === '') return fail('ErrValidation', `${name} is required`);
+  if (isBlank(value)) return fail('ErrValidation', `${name} is required`);
   if (typeof value !== 'string') return fail('ErrValidation', `${name} must be a string, got ${describe(value)}`);
   if (value.length > max) return fail('ErrValidation', `${name} must be at most ${max} characters`);
   return ok(value);
@@ -24,7 +27,7 @@ export function requireString(fields: Fields, name: string, max = 255): Checked<
 /** An optional string; undefined when absent or empty. */
 export function optionalString(fields: Fields, name: string, max = 255): Checked<string | undefined> {
   const value = fields[name];
-  if (value === undefined || value === null || value === '') return ok(undefined);
+  if (isBlank(value)) return ok(undefined);
   if (typeof value !== 'string') return fail('ErrValidation', `${name} must be a string, got ${describe(value)}`);
   if (value.length > max) return fail('ErrValidation', `${name} must be at most ${max} characters`);
   return ok(value);
@@ -39,14 +42,14 @@ export type IntSource = 'body' | 'text';
  */
 export function requireInt(fields: Fields, name: string, min: number, max = 1e12, from: IntSource = 'body'): Checked<number> {
   const value = fields[name];
-  if (value === undefined || value === null || value === '') return fail('ErrValidation', `${name} is required`);
+  if (isBlank(value)) return fail('ErrValidation', `${name} is required`);
   return toInt(name, value, min, max, from);
 }
 
 /** Like requireInt, with a default when absent. */
 export function optionalInt(fields: Fields, name: string, fallback: number, min: number, max = 1e12, from: IntSource = 'text'): Checked<number> {
   const value = fields[name];
-  if (value === undefined || value === null || value === '') return ok(fallback);
+  if (isBlank(value)) return ok(fallback);
   return toInt(name, value, min, max, from);
 }
 
