@@ -1,7 +1,7 @@
 // The Auth API (auth-myvalue.yaml): POST /auth/token/ and /auth/introspect/, plus the fake's
 // POST /__admin/authorize that maps as the page would and hands out a code without a browser.
 import { errorResponse, jsonResponse, type ErrorId } from '../http/errors';
-import { parseJsonBody } from '../http/json-body';
+import { mediaType, parseJsonBody } from '../http/json-body';
 import { isoSeconds } from '../domain/time';
 import type { Fields, FakeRequest, FakeResponse } from '../http/types';
 import type { Services } from '../store/services';
@@ -21,8 +21,7 @@ type Body = { ok: true; fields: Fields } | { ok: false; response: FakeResponse }
 
 /** JSON as documented; application/x-www-form-urlencoded accepted too, as OAuth clients send it. */
 export function readAuthBody(req: FakeRequest): Body {
-  const type = (req.headers['content-type'] ?? '').toLowerCase();
-  if (type.includes('application/x-www-form-urlencoded')) {
+  if (mediaType(req.headers) === 'application/x-www-form-urlencoded') {
     const form = parseForm(req.rawBody);
     const fields: Fields = {};
     for (const [key, value] of Object.entries(form)) fields[key] = Array.isArray(value) ? value[0] : value;

@@ -7,6 +7,7 @@
 //   The admin API: unknown route, refusal, handler (never faulted, never journaled).
 import { errorResponse } from '../http/errors';
 import { secretsEqual } from '../domain/passwords';
+import { isJsonType, mediaType } from '../http/json-body';
 import type { FakeRequest, FakeResponse } from '../http/types';
 import { admit, type Admitted, type Who } from './admission';
 import type { Deps } from './deps';
@@ -114,10 +115,6 @@ function afterFaults(x: Exchange, outcome: Outcome): Outcome {
   return { ...outcome, response, fault: outcome.fault ?? fired.source };
 }
 
-/** The media type of a request, lower case, without parameters ('' when none is given). */
-const mediaType = (req: FakeRequest): string => (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-const isJsonType = (type: string): boolean => type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
-
 /**
  * The admin API is not for other sites: a browser page elsewhere could otherwise reset the fake, add a
  * `*:drop` fault or mint an SSO code. Browsers send Origin on every cross-site POST, and a JSON body
@@ -125,12 +122,12 @@ const isJsonType = (type: string): boolean => type === 'application/json' || /^a
  * JSON, and the token when one is set. A bodiless `curl -X POST .../__admin/reset` still works.
  */
 const adminGuard: Step = (x) => {
+  // Any Origin but the fake's own, `null` (a sandboxed page, a file) included.
   const origin = x.req.headers.origin;
-  if (origin !== undefined && origin !== 'null' && origin.replace(/\/+$/, '') !== x.req.origin) {
+  if (origin !== undefined && origin.replace(/\/+$/, '') !== x.req.origin) {
     return { response: errorResponse('ErrAdminForbidden', `The fake's admin API answers only its own origin (${x.req.origin}), not ${origin}`), note: 'foreign Origin' };
   }
-  if (origin === 'null') return { response: errorResponse('ErrAdminForbidden', "The fake's admin API answers only its own origin, not a page with Origin null"), note: 'foreign Origin' };
-  const type = mediaType(x.req);
+  const type = mediaType(x.req.headers);
   if ((x.req.rawBody ?? '') !== '' && !isJsonType(type)) {
     return { response: errorResponse('ErrUnsupportedMediaType', `Admin request bodies must be application/json, got ${type === '' ? 'no content type' : type}`), note: '' };
   }
@@ -145,7 +142,7 @@ const adminGuard: Step = (x) => {
 const jsonOnly: Step = (x) => {
   const found = routeOf(x);
   if (!found || (found.route.body ?? (x.method === 'POST' ? 'json' : 'none')) !== 'json' || (x.req.rawBody ?? '') === '') return undefined;
-  const type = mediaType(x.req);
+  const type = mediaType(x.req.headers);
   if (type === '' || isJsonType(type)) return undefined;
   return { response: errorResponse('ErrUnsupportedMediaType', `Request body must be application/json, got ${type}`), note: '' };
 };

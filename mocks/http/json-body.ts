@@ -3,6 +3,12 @@
 import { errorResponse } from './errors';
 import type { Fields, FakeResponse } from './types';
 
+/** The media type of a request, lower case, without parameters ('' when none is given). */
+export const mediaType = (headers: Readonly<Record<string, string | undefined>>): string => (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
+/** application/json, or a +json type (application/merge-patch+json, ...). */
+export const isJsonType = (type: string): boolean => type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
+
 export type ParsedBody = { ok: true; body: Fields } | { ok: false; response: FakeResponse };
 
 /** An empty body is {}; anything but a JSON object is 400 ErrMalformedJSON. */

@@ -167,12 +167,12 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   // would carry the literal {{valueID}} (signed over that text).
   const production = spec.kind === 'production' || (spec.kind === 'url' && isProductionUrl(spec.url ?? ''));
   const shipped = options.collection === undefined || resolve(cwd, options.collection) === DEFAULT_COLLECTION;
-  const given = (key: string): boolean => (options.envVars ?? []).some((v) => v.key === key && v.value !== '') || environment.value.some((v) => v.key === key && v.value !== '' && v.value !== undefined);
+  /** A variable the run is given, by --env-var or the environment file, with a value. */
+  const given = (key: string): boolean => (options.envVars ?? []).some((v) => v.key === key && v.value !== '') || environment.value.some((v) => v.key === key && Boolean(v.value));
   if (production && !options.allowProductionWrites && shipped && !given('existingValueID')) {
     return { ok: false, error: 'a read-only production run reads an existing user: pass --env-var existingValueID=<a value ID you own> (or --allow-production-writes to create one)' };
   }
-  const hasAuthCode = (options.envVars ?? []).some((v) => v.key === 'authCode' && v.value !== '') || environment.value.some((v) => v.key === 'authCode' && v.value);
-  const withoutAuth = (spec.kind === 'sandbox' || spec.kind === 'production') && !hasAuthCode ? withoutFolders(json.item, AUTH_FOLDER) : { items: json.item, removed: 0 };
+  const withoutAuth = (spec.kind === 'sandbox' || spec.kind === 'production') && !given('authCode') ? withoutFolders(json.item, AUTH_FOLDER) : { items: json.item, removed: 0 };
   json = { ...json, item: withoutAuth.items };
   if (withoutAuth.removed > 0) {
     const reason = `needs an SSO authorization code against ${spec.kind}: open the mapping page (${AUTH_FOLDER} in the partner guide: GET /authorize/mapping on the SSO host), sign in, copy the "code" from the redirect, then pass --env-var authCode=<code>`;

@@ -51,12 +51,11 @@ export function seedSecret(clientId: string, seedFile?: string): string | undefi
 
 const noop = async (): Promise<void> => undefined;
 
-/** Redirect URI the shipped collection's "Auth & SSO" folder uses; registered for the run's client on the fakes. */
-export const RUN_REDIRECT_URI = COLLECTION_REDIRECT_URI;
 
 /**
  * Starts (for mock and msw) or names (for the others) the hosts of a run.
- * The fake accepts the run's credentials: they are added as a client on top of the seed.
+ * The fake accepts the run's credentials: they are added as a client on top of the seed, with the
+ * shipped collection's redirect URI (its Auth & SSO folder uses it).
  * @example const session = await startTarget({ kind: 'mock' }, creds); ...; await session.stop();
  */
 export async function startTarget(spec: TargetSpec, creds: RunCredentials, fakeOptions: FakeMyValueOptions = {}): Promise<TargetSession> {
@@ -67,7 +66,7 @@ export async function startTarget(spec: TargetSpec, creds: RunCredentials, fakeO
     const url = spec.url ?? '';
     return { kind: 'url', externalBaseUrl: url, authBaseUrl: url, production: isProductionUrl(url), stop: noop };
   }
-  const fake = createFakeMyValue({ ...fakeOptions, clients: [...(fakeOptions.clients ?? []), { clientId: creds.clientId, clientSecret: creds.clientSecret, redirectUris: [RUN_REDIRECT_URI] }] });
+  const fake = createFakeMyValue({ ...fakeOptions, clients: [...(fakeOptions.clients ?? []), { clientId: creds.clientId, clientSecret: creds.clientSecret, redirectUris: [COLLECTION_REDIRECT_URI] }] });
   if (spec.kind === 'mock') {
     const { createExpressApp, listen } = await import('../../mocks/express');
     const server = await listen(createExpressApp(fake), 0, '127.0.0.1');

@@ -9,7 +9,7 @@ import { createFakeMyValue, type Clock, type Fake, type FakeRequest, type FakeRe
 import { createExpressApp, listen, type RunningServer } from '../../mocks/express';
 import { injectHook } from '../../src/collection/inject-hook';
 import { SECRET_VARIABLE } from '../../src/collection/hook-script';
-import { RUN_REDIRECT_URI } from '../../src/run/run-target';
+import { COLLECTION_REDIRECT_URI } from '../../src/shared/hosts';
 
 const COLLECTION = JSON.parse(readFileSync(new URL('../../collections/myvalue-partner.postman_collection.json', import.meta.url), 'utf8')) as object;
 const CLIENT = { clientId: 'CollectionTestPOS', clientSecret: 'made-up-secret-collection-test' };
@@ -30,7 +30,7 @@ afterEach(async () => {
 
 /** Runs the injected collection with Newman against a fresh fake whose answers `tamper` may change. */
 async function runAgainst(tamper: Tamper, clock?: Clock): Promise<Outcome> {
-  const fake = createFakeMyValue({ clients: [{ ...CLIENT, redirectUris: [RUN_REDIRECT_URI] }], ...(clock ? { clock } : {}) });
+  const fake = createFakeMyValue({ clients: [{ ...CLIENT, redirectUris: [COLLECTION_REDIRECT_URI] }], ...(clock ? { clock } : {}) });
   const wrapped: Fake = { ...fake, handle: (req) => tamper(req, (r) => fake.handle(r)) };
   server = await listen(createExpressApp(wrapped), 0);
   const url = server.url;
