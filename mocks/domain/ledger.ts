@@ -2,7 +2,7 @@
 // with the balance itself. Callers hold the transaction (store.tx), so each operation is all or nothing.
 import { expiryOf } from './expiry';
 import type { DomainFailure, DomainResult } from './failures';
-import type { Account, AdjustmentType, MutationType, Outlet } from './records';
+import type { Account, AdjustmentType, MutationType, NewMutation, Outlet } from './records';
 import type { LedgerRepository } from './repositories';
 import { isoSeconds } from './time';
 
@@ -41,17 +41,8 @@ function checkReference(ledger: LedgerRepository, clientId: string, referenceNo:
   return used ? { ok: false, reason: 'duplicate-reference', referenceNo, usedBy: { type: used.type, valueId: used.valueId } } : undefined;
 }
 
-export interface Booking {
-  account: Account;
-  clientId: string;
-  referenceNo: string;
-  type: MutationType;
-  point: number;
-  amount: number;
-  outletId: string;
-  adjustedSno?: number;
-  now: Date;
-}
+/** A mutation as the rules book it: at `now`, its dates and expiry still to be worked out. */
+export type Booking = Omit<NewMutation, 'adjustedSno' | 'createdAt' | 'expiredAt'> & { adjustedSno?: number; now: Date };
 
 /** Books one mutation at `now` (earned points expire per expiryOf); gives its sno. */
 export function book(ledger: LedgerRepository, m: Booking): number {

@@ -97,18 +97,8 @@ export interface Mutation {
   expiredAt: string;
 }
 
-export interface NewMutation {
-  account: Account;
-  clientId: string;
-  referenceNo: string;
-  type: MutationType;
-  point: number;
-  amount: number;
-  outletId: string;
-  adjustedSno: number | null;
-  createdAt: string;
-  expiredAt: string;
-}
+/** A mutation to book for an account: what the ledger stores, before it has its number. */
+export type NewMutation = Omit<Mutation, 'sno' | 'userId' | 'valueId'> & { account: Account };
 
 export interface HistoryFilter {
   valueId: string;
