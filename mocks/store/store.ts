@@ -65,14 +65,15 @@ export function createStore(options: StoreOptions): Store {
   const inTransaction = db.transaction((fn: () => unknown) => fn());
   const tx = <T>(fn: () => T): T => inTransaction.immediate(fn) as T;
   // Which seed made the state: a file opened again with another seed would mix the two.
-  const fingerprint = createHash('sha256').update(JSON.stringify(options.seed)).digest('hex');
+  // Only a file is opened again: an in-memory store needs no fingerprint.
+  const fingerprint = options.file === undefined ? undefined : createHash('sha256').update(JSON.stringify(options.seed)).digest('hex');
   const reset = (): void => {
     tx(() => {
       for (const table of TABLES) db.exec(`DELETE FROM ${table}`);
       applySeed(db, options.seed);
       const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
       meta.run('schema_version', String(SCHEMA_VERSION));
-      meta.run('seed_sha256', fingerprint);
+      if (fingerprint !== undefined) meta.run('seed_sha256', fingerprint);
     });
     loadClients();
   };
