@@ -26,17 +26,24 @@ const refused = (explain: string): AuthFailure => ({ ok: false, explain });
 
 /**
  * Spends a code: it must exist, be unused, unexpired, issued to this client for this redirect_uri.
- * A failed attempt leaves the code as it was; success marks it used (in the caller's transaction).
+ * A failed attempt leaves the code as it was; success marks it used (in the caller's transaction) and
+ * names the token family (the code's hash) the tokens issued for it belong to. A code presented again by
+ * its client revokes every token issued from it, refreshed ones included (RFC 6749 section 4.1.2): a
+ * replayed code means it leaked, so what it bought is no longer trusted.
  */
-export function redeemCode(deps: Services, attempt: { code: string; clientId: string; redirectUri: string }): { ok: true; userId: string; scope: string } | AuthFailure {
+export function redeemCode(deps: Services, attempt: { code: string; clientId: string; redirectUri: string }): { ok: true; userId: string; scope: string; family: string } | AuthFailure {
   const auth = deps.store.auth;
   const row = auth.codeByHash(hashSecret(attempt.code));
   if (!row) return refused('unknown authorization code');
-  if (row.usedAt !== null) return refused('authorization code was already used');
+  if (row.usedAt !== null) {
+    if (row.clientId !== attempt.clientId) return refused('authorization code was already used (by another client)');
+    const revoked = auth.revokeFamily(row.codeHash);
+    return refused(`authorization code was already used; ${revoked} token(s) issued from it are now revoked (RFC 6749 4.1.2)`);
+  }
   const now = deps.clock.now().getTime();
   if (now >= row.expiresAt) return refused(`authorization code expired ${Math.round((now - row.expiresAt) / 1000)}s ago (lifetime ${deps.settings.codeTtlSeconds}s)`);
   if (row.clientId !== attempt.clientId) return refused('authorization code was issued to another client');
   if (row.redirectUri !== attempt.redirectUri) return refused('redirect_uri differs from the one the code was issued for');
   if (!auth.spendCode(row.codeHash, now)) return refused('authorization code was already used');
-  return { ok: true, userId: row.userId, scope: row.scope };
+  return { ok: true, userId: row.userId, scope: row.scope, family: row.codeHash };
 }

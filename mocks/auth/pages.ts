@@ -4,6 +4,7 @@ import { displayPhone } from '../domain/normalize';
 import type { User } from '../domain/records';
 import { esc, hiddenInputs, layout } from './html';
 import { mappingFields, mappingQuery, type MappingProblem, type MappingRequest } from './mapping-request';
+import { CSRF_FIELD } from './page-session';
 
 export const PAGE_PATHS = {
   start: '/authorize/mapping',
@@ -18,8 +19,12 @@ export const REDIRECT_DELAY_SECONDS = 1;
 
 const link = (path: string, request: MappingRequest): string => `${path}?${mappingQuery(request)}`;
 
-const cancelForm = (request: MappingRequest, label: string): string => `<form method="post" action="${PAGE_PATHS.cancel}">
-${hiddenInputs(mappingFields(request))}
+/** A form's hidden fields: the mapping request and the page's CSRF token (never in a link: URLs leak). */
+const formFields = (request: MappingRequest, csrf: string, more: ReadonlyArray<[string, string]> = []): string =>
+  hiddenInputs([...mappingFields(request), ...more, [CSRF_FIELD, csrf]]);
+
+const cancelForm = (request: MappingRequest, csrf: string, label: string): string => `<form method="post" action="${PAGE_PATHS.cancel}">
+${formFields(request, csrf)}
 <button type="submit" class="secondary" data-testid="cancel">${esc(label)}</button>
 </form>`;
 
@@ -34,7 +39,7 @@ export function errorPage(problem: MappingProblem): string {
 }
 
 /** "Hubungkan <app> dengan MyValue": the first screen; says so when an account with the same contact exists. */
-export function landingPage(request: MappingRequest, found: boolean): string {
+export function landingPage(request: MappingRequest, csrf: string, found: boolean): string {
   const app = esc(request.appName);
   const lead = found
     ? `Kami menemukan akunmu di MyValue, hubungkan akun ${app} mu dan dapatkan keuntungan lebih banyak:`
@@ -46,14 +51,14 @@ export function landingPage(request: MappingRequest, found: boolean): string {
 <li>Masuk lebih mudah di berbagai layanan Kompas Gramedia dengan MyValue</li>
 </ul>
 <a class="button primary" href="${esc(link(PAGE_PATHS.login, request))}" data-testid="connect">Hubungkan Dengan MyValue</a>
-${cancelForm(request, 'Nanti Saja')}`);
+${cancelForm(request, csrf, 'Nanti Saja')}`);
 }
 
 /**
  * "Masuk": e-mail or phone number and password. With `linked`, the variant for a BU user already linked
  * to a value ID: it says so, asks for that MyValue account's password, and offers no registration.
  */
-export function loginPage(request: MappingRequest, identifier: string, error?: string, linked = false): string {
+export function loginPage(request: MappingRequest, csrf: string, identifier: string, error?: string, linked = false): string {
   const app = esc(request.appName);
   const intro = linked
     ? `<h1>Akun ${app} mu sudah terhubung dengan MyValue</h1>
@@ -65,14 +70,14 @@ export function loginPage(request: MappingRequest, identifier: string, error?: s
   return layout('Masuk', `${intro}
 ${errorBox(error)}
 <form method="post" action="${PAGE_PATHS.login}">
-${hiddenInputs(mappingFields(request))}
+${formFields(request, csrf)}
 <label for="identifier">E-mail / Nomor HP</label>
 <input type="text" id="identifier" name="identifier" value="${esc(identifier)}" autocomplete="username" required>
 <label for="password">Password</label>
 <input type="password" id="password" name="password" autocomplete="current-password" required>
 <button type="submit" class="primary" data-testid="login">Masuk</button>
 </form>
-${toRegister}${cancelForm(request, 'Batal')}`);
+${toRegister}${cancelForm(request, csrf, 'Batal')}`);
 }
 
 export interface RegisterValues {
@@ -82,11 +87,11 @@ export interface RegisterValues {
 }
 
 /** "Daftar": prefilled with what the BU sent. */
-export function registerPage(request: MappingRequest, values: RegisterValues, error?: string): string {
+export function registerPage(request: MappingRequest, csrf: string, values: RegisterValues, error?: string): string {
   return layout('Daftar', `<h1>Daftar akun MyValue</h1>
 ${errorBox(error)}
 <form method="post" action="${PAGE_PATHS.register}">
-${hiddenInputs(mappingFields(request))}
+${formFields(request, csrf)}
 <label for="reg_full_name">Nama lengkap</label>
 <input type="text" id="reg_full_name" name="reg_full_name" value="${esc(values.fullName)}" autocomplete="name" required>
 <label for="reg_email">E-mail</label>
@@ -98,7 +103,7 @@ ${hiddenInputs(mappingFields(request))}
 <button type="submit" class="primary" data-testid="register">Daftar</button>
 </form>
 <p>Sudah memiliki akun MyValue? <a href="${esc(link(PAGE_PATHS.login, request))}" data-testid="to-login">Masuk</a></p>
-${cancelForm(request, 'Batal')}`);
+${cancelForm(request, csrf, 'Batal')}`);
 }
 
 const contactOf = (email: string | null | undefined, phone: string | null | undefined): string =>
@@ -109,7 +114,7 @@ const contactOf = (email: string | null | undefined, phone: string | null | unde
  * account and the MyValue account side by side, "Hubungkan Akun" / "Hubungkan Nanti". With `alreadyLinked`,
  * the variant for a BU user who logged in to the MyValue account it is linked to: "Lanjutkan" / "Batal".
  */
-export function confirmPage(request: MappingRequest, user: User, ticket: string, alreadyLinked = false): string {
+export function confirmPage(request: MappingRequest, csrf: string, user: User, ticket: string, alreadyLinked = false): string {
   const app = esc(request.appName);
   const heading = alreadyLinked ? `Akun ${app} mu sudah terhubung dengan MyValue` : `Hubungkan akun ${app} dengan MyValue`;
   return layout('Hubungkan Akun', `<h1>${heading}</h1>
@@ -118,10 +123,10 @@ export function confirmPage(request: MappingRequest, user: User, ticket: string,
 <p><strong>Akun MyValue</strong><br>${esc(`${user.firstName} ${user.lastName}`.trim())}<br>Value ID: <span data-testid="value-id">${esc(user.valueId)}</span><br>${esc(contactOf(user.email, displayPhone(user.phone)))}</p>
 </div>
 <form method="post" action="${PAGE_PATHS.confirm}">
-${hiddenInputs([...mappingFields(request), ['ticket', ticket]])}
+${formFields(request, csrf, [['ticket', ticket]])}
 <button type="submit" class="primary" data-testid="confirm">${alreadyLinked ? 'Lanjutkan' : 'Hubungkan Akun'}</button>
 </form>
-${cancelForm(request, alreadyLinked ? 'Batal' : 'Hubungkan Nanti')}`);
+${cancelForm(request, csrf, alreadyLinked ? 'Batal' : 'Hubungkan Nanti')}`);
 }
 
 /** "Akun mu telah terhubung": moves on to redirect_uri by itself (meta refresh), with a link as well. */

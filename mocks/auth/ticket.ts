@@ -1,46 +1,50 @@
 // The page's proof that a MyValue user logged in (or registered) for one mapping request, carried by the
-// confirm form. Signed with a random key the store keeps (auth.ticketKey): a reset makes old tickets void.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// confirm form. A random ticket whose hash the store keeps with what it is bound to: the client, the BU
+// user, the redirect URI, the state, the MyValue user and the browser session that logged in. It is
+// spent by the confirm that uses it: a second confirm with the same ticket is refused. A reset voids it.
 import type { Services } from '../store/services';
 import type { MappingRequest } from './mapping-request';
+import type { PageSession } from './page-session';
+import { hashSecret, newSecret } from './secrets';
 
 /** How long a logged-in page may wait for "Hubungkan Akun" (MyValue's docs are silent). */
 export const TICKET_TTL_SECONDS = 15 * 60;
 
-interface TicketBody {
-  /** MyValue users.id */
-  u: string;
-  c: string;
-  m: string;
-  r: string;
-  e: number;
+/** Why a ticket was refused (for the error page's developer detail). */
+export type TicketRefusal = 'missing' | 'unknown' | 'used' | 'expired' | 'other-request' | 'other-session';
+
+/** A ticket saying MyValue user `userId` may confirm this mapping request, in this browser session. */
+export function issueTicket(deps: Services, request: MappingRequest, session: PageSession, userId: string): string {
+  const ticket = newSecret();
+  deps.store.auth.insertTicket({
+    ticketHash: hashSecret(ticket),
+    sessionHash: hashSecret(session.id),
+    clientId: request.clientId,
+    buUserId: request.userId,
+    redirectUri: request.redirectUri,
+    state: request.state ?? null,
+    userId,
+    expiresAt: deps.clock.now().getTime() + TICKET_TTL_SECONDS * 1000,
+  });
+  return ticket;
 }
 
-const ticketKey = (deps: Services): Buffer => Buffer.from(deps.store.auth.ticketKey(), 'hex');
-
-const mac = (key: Buffer, payload: string): Buffer => createHmac('sha256', key).update(payload).digest();
-
-/** A ticket saying MyValue user `userId` may confirm this mapping request. */
-export function issueTicket(deps: Services, request: MappingRequest, userId: string): string {
-  const body: TicketBody = { u: userId, c: request.clientId, m: request.userId, r: request.redirectUri, e: deps.clock.now().getTime() + TICKET_TTL_SECONDS * 1000 };
-  const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
-  return `${payload}.${mac(ticketKey(deps), payload).toString('base64url')}`;
-}
-
-/** The MyValue user a ticket names, when it is genuine, unexpired and for this very request. */
-export function readTicket(deps: Services, request: MappingRequest, ticket: string): string | undefined {
-  const [payload, signature] = ticket.split('.');
-  if (!payload || !signature) return undefined;
-  const expected = mac(ticketKey(deps), payload);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-  let body: TicketBody;
-  try {
-    body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TicketBody;
-  } catch {
-    return undefined;
+/**
+ * Spends a ticket: the MyValue user it names when it is genuine, unused, unexpired, for this very request
+ * (client, BU user, redirect URI, state) and this session. Call inside the transaction that links.
+ */
+export function spendTicket(deps: Services, request: MappingRequest, session: PageSession, ticket: string): { ok: true; userId: string } | { ok: false; why: TicketRefusal } {
+  if (ticket === '') return { ok: false, why: 'missing' };
+  const auth = deps.store.auth;
+  const row = auth.ticketByHash(hashSecret(ticket));
+  if (!row) return { ok: false, why: 'unknown' };
+  if (row.usedAt !== null) return { ok: false, why: 'used' };
+  const now = deps.clock.now().getTime();
+  if (now >= row.expiresAt) return { ok: false, why: 'expired' };
+  if (row.clientId !== request.clientId || row.buUserId !== request.userId || row.redirectUri !== request.redirectUri || row.state !== (request.state ?? null)) {
+    return { ok: false, why: 'other-request' };
   }
-  if (body.c !== request.clientId || body.m !== request.userId || body.r !== request.redirectUri) return undefined;
-  if (deps.clock.now().getTime() >= body.e) return undefined;
-  return body.u;
+  if (row.sessionHash !== hashSecret(session.id)) return { ok: false, why: 'other-session' };
+  if (!auth.spendTicket(row.ticketHash, now)) return { ok: false, why: 'used' };
+  return { ok: true, userId: row.userId };
 }

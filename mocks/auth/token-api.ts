@@ -58,7 +58,7 @@ export function tokenEndpoint(deps: Services, fields: Fields): FakeResponse {
     return deps.store.tx(() => {
       const redeemed = redeemCode(deps, { code, clientId: client.clientId, redirectUri });
       if (!redeemed.ok) return refused('SAT001', redeemed);
-      return jsonResponse(issueTokens(deps, client.clientId, redeemed.userId), 200, { 'cache-control': 'no-store' });
+      return jsonResponse(issueTokens(deps, { clientId: client.clientId, userId: redeemed.userId, family: redeemed.family }), 200, { 'cache-control': 'no-store' });
     });
   }
   if (grantType === 'refresh_token') {

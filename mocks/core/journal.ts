@@ -62,7 +62,7 @@ export interface Journal {
 
 export const DEFAULT_JOURNAL_SIZE = 1000;
 const MAX_BODY_CHARS = 4096;
-const SECRET_KEY = /secret|password|token|^code$/i;
+const SECRET_KEY = /secret|password|token|ticket|^code$/i;
 
 /** Copy of a query or body with secret-looking keys (client_secret, password, tokens, codes) masked. */
 export function maskSecrets<T>(value: T): T {

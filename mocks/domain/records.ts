@@ -190,9 +190,27 @@ export interface Token {
   kind: 'access' | 'refresh';
   clientId: string;
   userId: string;
+  /** The hash of the authorization code the token descends from (through refreshes): its family. */
+  family: string;
   /** Epoch milliseconds. */
   expiresAt: number;
   revoked: boolean;
+}
+
+/** A login ticket of the mapping page (see mocks/auth/ticket.ts): what it is bound to. */
+export interface PageTicket {
+  ticketHash: string;
+  sessionHash: string;
+  clientId: string;
+  /** The BU's user_id. */
+  buUserId: string;
+  redirectUri: string;
+  state: string | null;
+  /** MyValue users.id of the user who logged in. */
+  userId: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+  usedAt: number | null;
 }
 
 /** A page of rows and the count of all of them. */

@@ -2,7 +2,7 @@
 // store, and implemented by mocks/store over SQLite: the rules run on plain records and never see SQL.
 import type {
   Account, AuthCode, HistoryEntry, HistoryFilter, Membership, Mutation, NewMembership, NewMutation, NewUser,
-  NewVoucher, Outlet, Promo, Rows, Token, User, Voucher,
+  NewVoucher, Outlet, PageTicket, Promo, Rows, Token, User, Voucher,
 } from './records';
 
 export interface UserRepository {
@@ -62,8 +62,14 @@ export interface AuthRepository {
   insertToken(token: Omit<Token, 'revoked'>): void;
   tokenByHash(tokenHash: string): Token | undefined;
   revokeToken(tokenHash: string): void;
-  /** The mapping page's ticket key (hex), made on first use; a reset makes a new one. */
-  ticketKey(): string;
+  /** Revokes every token of a family (descended from one code); the count revoked now. */
+  revokeFamily(family: string): number;
+  insertTicket(ticket: Omit<PageTicket, 'usedAt'>): void;
+  ticketByHash(ticketHash: string): PageTicket | undefined;
+  /** Marks an unused ticket used; false when it was used already. */
+  spendTicket(ticketHash: string, at: number): boolean;
+  /** The mapping page's key (hex) for its CSRF tokens, made on first use; a reset makes a new one. */
+  pageKey(): string;
 }
 
 export interface Repositories {

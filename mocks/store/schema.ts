@@ -1,6 +1,6 @@
 // The fake's SQLite schema. Balances live on users and every change is a row in mutations,
 // so "balance equals the sum of history" is checkable; CHECK keeps balances from going negative.
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -106,9 +106,29 @@ CREATE TABLE IF NOT EXISTS tokens (
   client_id TEXT NOT NULL,
   user_id TEXT NOT NULL REFERENCES users(id),
   expires_at INTEGER NOT NULL,
-  revoked INTEGER NOT NULL DEFAULT 0
+  revoked INTEGER NOT NULL DEFAULT 0,
+  family TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS page_tickets (
+  ticket_hash TEXT PRIMARY KEY,
+  session_hash TEXT NOT NULL,
+  client_id TEXT NOT NULL,
+  bu_user_id TEXT NOT NULL,
+  redirect_uri TEXT NOT NULL,
+  state TEXT,
+  user_id TEXT NOT NULL REFERENCES users(id),
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER
 );
 `;
 
+/**
+ * Columns added after a table first shipped: a --data file made by an older version gets them when opened
+ * (CREATE TABLE IF NOT EXISTS leaves an existing table as it is).
+ */
+export const ADDED_COLUMNS: ReadonlyArray<{ table: string; column: string; definition: string }> = [
+  { table: 'tokens', column: 'family', definition: "TEXT NOT NULL DEFAULT ''" },
+];
+
 /** Tables emptied by a reset, children first. */
-export const TABLES = ['tokens', 'auth_codes', 'vouchers', 'mutations', 'promos', 'memberships', 'users', 'outlets', 'meta'] as const;
+export const TABLES = ['page_tickets', 'tokens', 'auth_codes', 'vouchers', 'mutations', 'promos', 'memberships', 'users', 'outlets', 'meta'] as const;

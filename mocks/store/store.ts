@@ -2,7 +2,7 @@
 // repositories over it: the only SQL of the fake is in this folder.
 import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
-import { SCHEMA, SCHEMA_VERSION, TABLES } from './schema';
+import { ADDED_COLUMNS, SCHEMA, SCHEMA_VERSION, TABLES } from './schema';
 import { hashPassword } from '../domain/passwords';
 import { normalizeEmail, normalizePhone } from '../domain/normalize';
 import type { Seed } from './seed-types';
@@ -49,6 +49,10 @@ export function createStore(options: StoreOptions): Store {
     db.pragma('synchronous = FULL');
   }
   db.exec(SCHEMA);
+  for (const { table, column, definition } of ADDED_COLUMNS) {
+    const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table);
+    if (!columns.includes(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+  }
   const clients = new Map<string, ClientConfig>();
   const loadClients = (): void => {
     clients.clear();

@@ -3,7 +3,7 @@ import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { setupServer } from 'msw/node';
 import { createExpressApp, listen, type RunningServer } from '../../mocks/express';
 import { myValueHandlers } from '../../mocks/msw';
-import { CLIENT, FALLBACK, mappingParams, newFake, REDIRECT } from './helpers';
+import { CLIENT, FALLBACK, hiddenValue, mappingParams, newFake, REDIRECT } from './helpers';
 import type { Fake } from '../../mocks/create-fake';
 
 interface Adapter {
@@ -56,14 +56,24 @@ describe.each(ADAPTERS)('$name', (adapter) => {
     const page = await fetch(`${base}/authorize/mapping?${new URLSearchParams(mappingParams())}`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await page.text()).toContain('Hubungkan Demo BU dengan MyValue');
-    const cancel = await fetch(`${base}/authorize/mapping/cancel`, {
+    // Secure over https (the MSW adapter answers for MyValue's own https hosts), so the browser keeps it there only.
+    const secure = base.startsWith('https:') ? ' Secure;' : '';
+    expect(page.headers.get('set-cookie')).toMatch(new RegExp(`^myvalue_mapping_session=[\\w-]{43}; Path=/; HttpOnly;${secure} SameSite=Lax$`));
+    const text = await page.text();
+    expect(text).toContain('Hubungkan Demo BU dengan MyValue');
+    const session = { cookie: (page.headers.get('set-cookie') as string).split(';')[0] as string, csrf: hiddenValue(text, 'csrf_token') as string };
+    const cancel = (session: { cookie: string; csrf: string } | undefined): Promise<Response> => fetch(`${base}/authorize/mapping/cancel`, {
       method: 'POST', redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(mappingParams()).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(session ? { cookie: session.cookie } : {}) },
+      body: new URLSearchParams({ ...mappingParams(), ...(session ? { csrf_token: session.csrf } : {}) }).toString(),
     });
-    expect(cancel.status).toBe(303);
-    expect(cancel.headers.get('location')).toBe(FALLBACK);
+    const done = await cancel(session);
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(FALLBACK);
+    // A post without the page's token (MSW keeps the cookie in its own store and sends it anyway).
+    const forged = await cancel(undefined);
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get('location')).toBeNull();
   });
 
   test('admin code -> token (trailing slash optional) -> introspect', async () => {

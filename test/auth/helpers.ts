@@ -45,14 +45,81 @@ export function newFake(settings: Partial<FakeSettings> = {}): TestFake {
   return { fake, clock };
 }
 
-export function get(fake: Fake, path: string, query: Record<string, string | string[]> = {}): FakeResponse {
-  return fake.handle({ method: 'GET', path, query, headers: {}, origin: ORIGIN });
+/**
+ * A browser on the fake's pages: it keeps the session cookie the pages set and the CSRF token of the last
+ * page shown, and sends them as a browser would. `get` and `postForm` use one browser per fake; a test
+ * of sessions makes more with `new PageBrowser(fake)`.
+ */
+export class PageBrowser {
+  cookie?: string;
+  csrf?: string;
+  constructor(readonly fake: Fake) {}
+
+  /** Sends a request with this browser's cookie and learns what the answer sets and shows. */
+  send(req: Parameters<Fake['handle']>[0]): FakeResponse {
+    const headers = this.cookie === undefined ? req.headers : { ...req.headers, cookie: this.cookie };
+    const res = this.fake.handle({ ...req, headers });
+    const setCookie = res.headers['set-cookie'];
+    if (setCookie !== undefined) this.cookie = setCookie.split(';')[0];
+    if (typeof res.body === 'string') {
+      const csrf = hiddenValue(res.body, 'csrf_token');
+      if (csrf !== undefined) this.csrf = csrf;
+    }
+    return res;
+  }
+
+  get(path: string, query: Record<string, string | string[]> = {}): FakeResponse {
+    return this.send({ method: 'GET', path, query, headers: {}, origin: ORIGIN });
+  }
+
+  /**
+   * Posts a form with the cookie and, unless the fields bring one, the CSRF token of the last page shown
+   * (a browser that has shown no page opens the mapping page first).
+   */
+  post(path: string, fields: Record<string, string> | Array<[string, string]>): FakeResponse {
+    const list = Array.isArray(fields) ? [...fields] : Object.entries(fields);
+    if (path.startsWith('/authorize/mapping') && !list.some(([name]) => name === 'csrf_token')) {
+      if (this.csrf === undefined) this.get('/authorize/mapping', mappingParams());
+      if (this.csrf !== undefined) list.push(['csrf_token', this.csrf]);
+    }
+    return this.send({
+      method: 'POST', path, query: {}, origin: ORIGIN,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      rawBody: new URLSearchParams(list).toString(),
+    });
+  }
 }
 
-export function postForm(fake: Fake, path: string, fields: Record<string, string> | Array<[string, string]>): FakeResponse {
+const browsers = new WeakMap<Fake, PageBrowser>();
+
+/** The one browser `get` and `postForm` use on this fake. */
+export const browserOf = (fake: Fake): PageBrowser => {
+  let browser = browsers.get(fake);
+  if (!browser) browsers.set(fake, (browser = new PageBrowser(fake)));
+  return browser;
+};
+
+export const get = (fake: Fake, path: string, query: Record<string, string | string[]> = {}): FakeResponse => browserOf(fake).get(path, query);
+
+export const postForm = (fake: Fake, path: string, fields: Record<string, string> | Array<[string, string]>): FakeResponse => browserOf(fake).post(path, fields);
+
+/**
+ * Opens the mapping page over HTTP and returns what its forms need: the session cookie it set and the CSRF
+ * token its forms carry (for tests that post with fetch, as a browser would after showing the page).
+ */
+export async function openPage(base: string, params: Record<string, string>): Promise<{ cookie: string; csrf: string }> {
+  const page = await fetch(`${base}/authorize/mapping?${new URLSearchParams(params).toString()}`);
+  const cookie = page.headers.get('set-cookie')?.split(';')[0];
+  const csrf = hiddenValue(await page.text(), 'csrf_token');
+  if (cookie === undefined || csrf === undefined) throw new Error(`the mapping page (${page.status}) set no session cookie or showed no CSRF token`);
+  return { cookie, csrf };
+}
+
+/** Posts a form straight into the core, with exactly the headers given: no browser, no cookie, no token added. */
+export function postRawForm(fake: Fake, path: string, fields: Record<string, string> | Array<[string, string]>, headers: Record<string, string> = {}): FakeResponse {
   return fake.handle({
     method: 'POST', path, query: {}, origin: ORIGIN,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     rawBody: new URLSearchParams(fields).toString(),
   });
 }
@@ -111,10 +178,12 @@ export function login(fake: Fake, params: Record<string, string>, identifier: st
   return postForm(fake, '/authorize/mapping/login', { ...params, identifier, password });
 }
 
-/** Presses "Hubungkan Akun" on a confirmation page. */
+/** Presses "Hubungkan Akun" on a confirmation page (with the page's own CSRF token). */
 export function confirm(fake: Fake, params: Record<string, string>, confirmation: FakeResponse): FakeResponse {
-  const ticket = hiddenValue(html(confirmation), 'ticket');
-  return postForm(fake, '/authorize/mapping/confirm', ticket === undefined ? params : { ...params, ticket });
+  const page = html(confirmation);
+  const ticket = hiddenValue(page, 'ticket');
+  const csrf = hiddenValue(page, 'csrf_token');
+  return postForm(fake, '/authorize/mapping/confirm', { ...params, ...(ticket === undefined ? {} : { ticket }), ...(csrf === undefined ? {} : { csrf_token: csrf }) });
 }
 
 /** The code on the redirect after a confirmed mapping. */

@@ -14,6 +14,9 @@ interface Tokens {
   refresh_token: string;
 }
 
+const refresh = (fake: ReturnType<typeof newFake>['fake'], token: string, client: { clientId: string; clientSecret: string } = CLIENT) =>
+  postJson(fake, '/auth/token/', { grant_type: 'refresh_token', client_id: client.clientId, client_secret: client.clientSecret, refresh_token: token });
+
 describe('authorization code', () => {
   test('exchanges once for the documented token fields', () => {
     const { fake } = newFake();
@@ -38,7 +41,34 @@ describe('authorization code', () => {
     const again = exchange(fake, code);
     expect(again.status).toBe(401);
     expect(again.body).toEqual(SAT001);
-    expect(again.headers[AUTH_EXPLAIN_HEADER]).toBe('authorization code was already used');
+    expect(again.headers[AUTH_EXPLAIN_HEADER]).toBe('authorization code was already used; 2 token(s) issued from it are now revoked (RFC 6749 4.1.2)');
+  });
+
+  test('a code used again revokes every token issued from it, refreshed ones too, and nothing else (RFC 6749 4.1.2)', () => {
+    const { fake } = newFake();
+    const code = adminCode(fake);
+    const first = exchange(fake, code).body as Tokens;
+    const refreshed = refresh(fake, first.refresh_token).body as Tokens;
+    const bystander = exchange(fake, adminCode(fake, { user_id: 'bu-user-2', email: 'eko@example.test' })).body as Tokens;
+    expect(introspect(fake, refreshed.access_token).status).toBe(200);
+    const replay = exchange(fake, code);
+    expect(replay.body).toEqual(SAT001);
+    // The first pair's refresh token was spent by the refresh: the live access tokens and the live refresh token go.
+    expect(replay.headers[AUTH_EXPLAIN_HEADER]).toBe('authorization code was already used; 3 token(s) issued from it are now revoked (RFC 6749 4.1.2)');
+    for (const token of [first.access_token, refreshed.access_token]) expect(introspect(fake, token).body).toEqual(SAT003);
+    expect(refresh(fake, refreshed.refresh_token).body).toEqual(SAT001);
+    expect(introspect(fake, bystander.access_token).status).toBe(200);
+    expect(refresh(fake, bystander.refresh_token).status).toBe(200);
+  });
+
+  test('a used code presented by another client is refused and revokes nothing', () => {
+    const { fake } = newFake();
+    const code = adminCode(fake);
+    const tokens = exchange(fake, code).body as Tokens;
+    const other = exchange(fake, code, { client_id: OTHER.clientId, client_secret: OTHER.clientSecret, redirect_uri: OTHER_REDIRECT });
+    expect(other.body).toEqual(SAT001);
+    expect(other.headers[AUTH_EXPLAIN_HEADER]).toBe('authorization code was already used (by another client)');
+    expect(introspect(fake, tokens.access_token).status).toBe(200);
   });
 
   test('an unknown code gives SAT001', () => {
@@ -131,8 +161,6 @@ describe('authorization code', () => {
 });
 
 describe('refresh_token grant', () => {
-  const refresh = (fake: ReturnType<typeof newFake>['fake'], token: string, client: { clientId: string; clientSecret: string } = CLIENT) =>
-    postJson(fake, '/auth/token/', { grant_type: 'refresh_token', client_id: client.clientId, client_secret: client.clientSecret, refresh_token: token });
 
   test('gives a new pair for the same user and spends the old refresh token', () => {
     const { fake } = newFake();
@@ -144,7 +172,33 @@ describe('refresh_token grant', () => {
     expect((introspect(fake, second.access_token).body as { valueID: string }).valueID).toBe((introspect(fake, first.access_token).body as { valueID: string }).valueID);
     const reused = refresh(fake, first.refresh_token);
     expect(reused.body).toEqual(SAT001);
-    expect(reused.headers[AUTH_EXPLAIN_HEADER]).toMatch(/revoked/);
+    expect(reused.headers[AUTH_EXPLAIN_HEADER]).toMatch(/already used .*single-use/);
+  });
+
+  test('a spent refresh token presented again revokes its whole family, the live pair included; other families stay', () => {
+    const { fake } = newFake();
+    const first = exchange(fake, adminCode(fake)).body as Tokens;
+    const second = refresh(fake, first.refresh_token).body as Tokens;
+    const third = refresh(fake, second.refresh_token).body as Tokens;
+    const bystander = exchange(fake, adminCode(fake, { user_id: 'bu-user-2', email: 'eko@example.test' })).body as Tokens;
+    // An attacker (or the client, after a lost answer) replays the second refresh token, spent by the third pair.
+    const replay = refresh(fake, second.refresh_token);
+    expect(replay.body).toEqual(SAT001);
+    expect(replay.headers[AUTH_EXPLAIN_HEADER]).toBe('refresh token was already used (a refresh token is single-use); 4 token(s) of its family are now revoked');
+    for (const token of [first.access_token, second.access_token, third.access_token]) expect(introspect(fake, token).body).toEqual(SAT003);
+    expect(refresh(fake, third.refresh_token).body).toEqual(SAT001);
+    expect(introspect(fake, bystander.access_token).status).toBe(200);
+    // Replaying it again finds nothing more to revoke.
+    expect(refresh(fake, second.refresh_token).headers[AUTH_EXPLAIN_HEADER]).toMatch(/ 0 token\(s\) of its family/);
+  });
+
+  test('a spent refresh token presented by another client is refused and revokes nothing', () => {
+    const { fake } = newFake();
+    const first = exchange(fake, adminCode(fake)).body as Tokens;
+    const second = refresh(fake, first.refresh_token).body as Tokens;
+    expect(refresh(fake, first.refresh_token, OTHER).body).toEqual(SAT001);
+    expect(introspect(fake, second.access_token).status).toBe(200);
+    expect(refresh(fake, second.refresh_token).status).toBe(200);
   });
 
   test('refused for another client, an access token, or after refreshTokenTtlSeconds', () => {

@@ -2,16 +2,13 @@
 // user to the fake's mapping page; the browser logs in or registers; the BU backend exchanges the code,
 // introspects and shows the value ID. One test per case of the partner guide, plus re-mapping a linked
 // user (log in again), cancel and a tampered redirect_uri. A failing test leaves a screenshot in reports/.
-import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, type TestContext } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createFakeMyValue, type Fake } from '../../mocks/create-fake';
 import { createExpressApp, listen, type RunningServer } from '../../mocks/express';
 import { startDemoBu, type DemoBu } from './demo-bu';
+import { launchChromium, screenshotOnFailure } from './chromium';
 
-/** Debian's Chromium (.ci/run installs it with apt-get). */
-const CHROMIUM = '/usr/bin/chromium';
-const REPORTS = new URL('../../reports/', import.meta.url);
 const BU = { clientId: 'DemoBU', clientSecret: 'test-only-secret-browser', appName: 'DemoBU' } as const;
 /** Seed users of mocks/seed.json (demo passwords). */
 const BUDI = { valueId: 'VB60VS', email: 'budi.santoso@example.co.id', password: 'demo-password-2' } as const;
@@ -25,11 +22,7 @@ let myValue: RunningServer;
 let fake: Fake;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (see .ci/run)`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -58,12 +51,7 @@ beforeEach(async () => {
 });
 
 afterEach(async (ctx: TestContext) => {
-  // Before the context closes: onTestFailed callbacks run only after the afterEach hooks.
-  if (ctx.task.result?.state === 'fail') {
-    mkdirSync(REPORTS, { recursive: true });
-    const name = ctx.task.name.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
-    await page.screenshot({ path: new URL(`browser-${name}.png`, REPORTS).pathname, fullPage: true });
-  }
+  await screenshotOnFailure(ctx, page, 'browser');
   await context?.close();
   await myValue?.close();
   await bu?.close();

@@ -29,6 +29,23 @@ describe('--data with a seed', () => {
     again.close();
   });
 
+  it('a file made before tokens had families opens with them, its tokens kept, and the new rules apply', () => {
+    const dir = tempDir('myvalue-data-');
+    const dataFile = join(dir, 'state.sqlite');
+    const old = createFakeMyValue({ dataFile });
+    const db = old.deps.store.db;
+    // The tokens table as the first schema had it: no family column.
+    db.exec('DROP TABLE tokens; CREATE TABLE tokens (token_hash TEXT PRIMARY KEY, kind TEXT NOT NULL, client_id TEXT NOT NULL, user_id TEXT NOT NULL REFERENCES users(id), expires_at INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)');
+    const user = db.prepare("SELECT id FROM users WHERE value_id = 'VR8EPN'").pluck().get() as string;
+    db.prepare("INSERT INTO tokens VALUES ('old-token-hash', 'access', 'GramediaPOS', ?, 9999999999999, 0)").run(user);
+    old.close();
+    const reopened = createFakeMyValue({ dataFile });
+    expect(reopened.deps.store.auth.tokenByHash('old-token-hash')).toMatchObject({ userId: user, family: '', revoked: false });
+    // A family of '' is no family: revoking it touches no token made before families.
+    expect(reopened.deps.store.auth.revokeFamily('')).toBe(0);
+    reopened.close();
+  });
+
   it('mock --data FILE --seed OTHER: one line, exit 2', async () => {
     const dir = tempDir('myvalue-data-');
     const dataFile = join(dir, 'state.sqlite');

@@ -8,7 +8,7 @@ import { MAX_JSON_DEPTH } from '../../mocks/http/json-body';
 import { SIGN_EXPLAIN_HEADER } from '../../mocks/core/admission';
 import { coreRequest, signedWire } from '../helpers/signed-wire';
 import { DEMO } from '../helpers/api';
-import { FALLBACK, mappingParams, newFake } from '../auth/helpers';
+import { FALLBACK, mappingParams, newFake, openPage } from '../auth/helpers';
 
 const ORIGIN = 'http://127.0.0.1';
 const post = (fake: Fake, path: string, rawBody: string) => fake.handle({ method: 'POST', path, query: {}, headers: { 'content-type': 'application/json' }, rawBody, origin: ORIGIN });
@@ -131,10 +131,11 @@ describe('the SSO page\'s fallback_uri', () => {
     const server = await listen(createExpressApp(fake), 0);
     servers.push(server);
     const fallback = `${FALLBACK}/beranda-ü`;
+    const { cookie, csrf } = await openPage(server.url, mappingParams({ fallback_uri: fallback }));
     const cancel = await fetch(`${server.url}/authorize/mapping/cancel`, {
       method: 'POST', redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(mappingParams({ fallback_uri: fallback })).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: new URLSearchParams({ ...mappingParams({ fallback_uri: fallback }), csrf_token: csrf }).toString(),
     });
     expect(cancel.status).toBe(303);
     expect(cancel.headers.get('location')).toBe(new URL(fallback).href);
