@@ -12,8 +12,10 @@ export interface JournalEntry {
   path: string;
   /** Query as received; keys that look secret are masked. */
   query: Record<string, QueryValue>;
-  /** Parsed JSON body with secret-looking keys masked; null when none, not JSON or over 4 KB. */
+  /** Parsed JSON body with secret-looking keys masked; null when none, not JSON or not kept (see bodyOmitted). */
   body: unknown;
+  /** Why a body that came is not shown: longer than the journal keeps, or not JSON; null when shown or none came. */
+  bodyOmitted: string | null;
   /** Signing rule of the route (e.g. 'point.earn'); null for unsigned or unknown routes. */
   rule: string | null;
   /** clientID the request named (signed routes). */
@@ -43,7 +45,7 @@ export interface JournalFilter {
 }
 
 /** What the core records: the time as a number, query and body as received; they are formatted and masked when read, not on the hot path. */
-export type JournalRecord = Omit<JournalEntry, 'seq' | 'query' | 'body' | 'time'> & {
+export type JournalRecord = Omit<JournalEntry, 'seq' | 'query' | 'body' | 'bodyOmitted' | 'time'> & {
   timeMs: number;
   query: Readonly<Record<string, QueryValue>>;
   rawBody: string | undefined;
@@ -61,7 +63,8 @@ export interface Journal {
 }
 
 export const DEFAULT_JOURNAL_SIZE = 1000;
-const MAX_BODY_CHARS = 4096;
+/** The longest body the journal keeps, in characters: its memory is bounded by capacity times this. */
+export const JOURNAL_BODY_MAX_CHARS = 4096;
 const SECRET_KEY = /secret|password|token|ticket|^code$/i;
 
 /** Copy of a query or body with secret-looking keys (client_secret, password, tokens, codes) masked. */
@@ -73,13 +76,14 @@ export function maskSecrets<T>(value: T): T {
   return out as T;
 }
 
-/** The body as the journal keeps it. */
-export function journalBody(rawBody: string | undefined): unknown {
-  if (rawBody === undefined || rawBody.trim() === '' || rawBody.length > MAX_BODY_CHARS) return null;
+/** The body as the journal shows it, and why not when it cannot. */
+function journalBody(rawBody: string | undefined, omitted: string | undefined): { body: unknown; bodyOmitted: string | null } {
+  if (omitted !== undefined) return { body: null, bodyOmitted: omitted };
+  if (rawBody === undefined || rawBody.trim() === '') return { body: null, bodyOmitted: null };
   try {
-    return maskSecrets(JSON.parse(rawBody) as unknown);
+    return { body: maskSecrets(JSON.parse(rawBody) as unknown), bodyOmitted: null };
   } catch {
-    return null;
+    return { body: null, bodyOmitted: `not JSON (${rawBody.length} characters)` };
   }
 }
 
@@ -102,30 +106,34 @@ function matcher(filter: JournalFilter): (entry: Matched) => boolean {
   };
 }
 
+type Kept = JournalRecord & { seq: number; omitted?: string };
+
 /**
- * A journal keeping the last `capacity` requests (0 keeps none).
+ * A journal keeping the last `capacity` requests (0 keeps none), and of each body at most `maxBodyChars`.
  * @example const journal = createJournal(1000); journal.list({ rule: 'point.earn', signOk: false });
  */
-export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE): Journal {
+export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE, maxBodyChars: number = JOURNAL_BODY_MAX_CHARS): Journal {
   // A ring of the last `capacity` records; `start` is the oldest. Masking and body parsing happen on read.
-  let ring: Array<JournalRecord & { seq: number }> = [];
+  let ring: Kept[] = [];
   let start = 0;
   let seq = 0;
-  const ordered = (): Array<JournalRecord & { seq: number }> => (start === 0 ? ring : [...ring.slice(start), ...ring.slice(0, start)]);
-  const view = ({ rawBody, query, timeMs, ...rest }: JournalRecord & { seq: number }): JournalEntry => ({
+  const ordered = (): Kept[] => (start === 0 ? ring : [...ring.slice(start), ...ring.slice(0, start)]);
+  const view = ({ rawBody, omitted, query, timeMs, ...rest }: Kept): JournalEntry => ({
     ...rest,
     time: new Date(timeMs).toISOString(),
     query: maskSecrets({ ...query }),
-    body: journalBody(rawBody),
+    ...journalBody(rawBody, omitted),
   });
   return {
     capacity,
     record(entry) {
       seq += 1;
       if (capacity <= 0) return;
-      // A body over MAX_BODY_CHARS is never shown (body: null), so it is not kept either: the journal's
-      // memory is bounded by its capacity times a few KB, not by what clients send.
-      const kept = entry.rawBody !== undefined && entry.rawBody.length > MAX_BODY_CHARS ? { ...entry, rawBody: undefined } : entry;
+      // A body over maxBodyChars is not kept (the entry says so): the journal's memory is bounded by its
+      // capacity times a few KB, not by what clients send. A cut JSON body would not parse, so none is cut.
+      const kept: JournalRecord & { omitted?: string } = entry.rawBody !== undefined && entry.rawBody.length > maxBodyChars
+        ? { ...entry, rawBody: undefined, omitted: `${entry.rawBody.length} characters, over the ${maxBodyChars} the journal keeps` }
+        : entry;
       if (ring.length < capacity) ring.push({ seq, ...kept });
       else {
         ring[start] = { seq, ...kept };

@@ -1,5 +1,5 @@
-// The journal's memory is bounded by its capacity, not by what clients send: a body over 4 KB is
-// recorded without it (body null), the rest of the entry as always.
+// The journal's memory is bounded by its capacity, not by what clients send: a body over 4,096 characters
+// is recorded without it (body null, bodyOmitted saying why), the rest of the entry as always.
 import { describe, expect, it } from 'vitest';
 import { createFakeMyValue } from '../../mocks/create-fake';
 
@@ -9,12 +9,32 @@ describe('journal bounds', () => {
     const big = JSON.stringify({ amount: 1, referenceNo: 'R'.repeat(100 * 1024), clientID: 'GramediaPOS', sign: 'x' });
     for (let i = 0; i < 5; i++) fake.handle({ method: 'POST', path: '/service/point/earn/', query: {}, headers: { 'content-type': 'application/json' }, rawBody: big, origin: 'http://127.0.0.1' });
     const entries = fake.journal.list();
-    expect(entries.map((e) => [e.seq, e.method, e.path, e.status, e.body])).toEqual([
-      [3, 'POST', '/service/point/earn/', 401, null],
-      [4, 'POST', '/service/point/earn/', 401, null],
-      [5, 'POST', '/service/point/earn/', 401, null],
+    const omitted = `${big.length} characters, over the 4096 the journal keeps`;
+    expect(entries.map((e) => [e.seq, e.method, e.path, e.status, e.body, e.bodyOmitted])).toEqual([
+      [3, 'POST', '/service/point/earn/', 401, null, omitted],
+      [4, 'POST', '/service/point/earn/', 401, null, omitted],
+      [5, 'POST', '/service/point/earn/', 401, null, omitted],
     ]);
     expect(fake.journal.clear()).toBe(3);
     expect(fake.journal.list()).toEqual([]);
+  });
+
+  it('a body of exactly 4,096 characters is kept and shown; one character more is not', () => {
+    const fake = createFakeMyValue();
+    const body = (length: number): string => {
+      const frame = JSON.stringify({ amount: 1, referenceNo: '' });
+      return JSON.stringify({ amount: 1, referenceNo: 'R'.repeat(length - frame.length) });
+    };
+    for (const length of [4096, 4097]) fake.handle({ method: 'POST', path: '/service/point/earn/', query: {}, headers: { 'content-type': 'application/json' }, rawBody: body(length), origin: 'http://127.0.0.1' });
+    const [kept, dropped] = fake.journal.list();
+    expect(kept).toMatchObject({ body: { amount: 1 }, bodyOmitted: null });
+    expect(dropped).toMatchObject({ body: null, bodyOmitted: '4097 characters, over the 4096 the journal keeps' });
+  });
+
+  it('a body that is not JSON is said to be so; no body at all is not mentioned', () => {
+    const fake = createFakeMyValue();
+    fake.handle({ method: 'POST', path: '/service/point/earn/', query: {}, headers: { 'content-type': 'application/json' }, rawBody: '{"amount":', origin: 'http://127.0.0.1' });
+    fake.handle({ method: 'GET', path: '/service/point/', query: {}, headers: {}, origin: 'http://127.0.0.1' });
+    expect(fake.journal.list().map((e) => [e.body, e.bodyOmitted])).toEqual([[null, 'not JSON (10 characters)'], [null, null]]);
   });
 });

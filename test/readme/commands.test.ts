@@ -84,6 +84,7 @@ const ELSEWHERE: Record<string, string> = {
   'npm run bench': 'by hand: a benchmark prints ratios, it asserts nothing',
   'npm run bench:harness': 'by hand: a benchmark',
   'npm run bench:startup': 'by hand: a benchmark',
+  'npm run bench:journal': 'by hand: a benchmark',
 };
 
 const RUN_HERE: Record<string, Check> = {
