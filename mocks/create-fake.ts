@@ -6,6 +6,7 @@ import { createStore, StoreError, type Store } from './store/store';
 import { loadSeed } from './store/seed';
 import type { ClientConfig } from './http/types';
 import { FakeConfigError, type FakeMyValueOptions } from './fake-options';
+import { createVirtualClock, parseInstant } from './domain/virtual-clock';
 
 export { FakeConfigError, type FakeMyValueOptions };
 
@@ -30,15 +31,20 @@ export function createFakeMyValue(options: FakeMyValueOptions = {}): Fake {
     throw new FakeConfigError(`no client: the seed${options.seedFile ? ` ${options.seedFile}` : ''} has none; add one under "clients" (clientId, clientSecret) or give --client ID:SECRET`);
   }
   const faults = faultSpecs(options.faults ?? []);
+  const start = typeof options.startAt === 'string' ? parseInstant(options.startAt) : options.startAt;
+  if (options.startAt !== undefined && (start === undefined || Number.isNaN(start.getTime()))) {
+    throw new FakeConfigError(`the clock's start must be an ISO 8601 instant with its zone (2022-11-01T00:00:00+07:00), got ${JSON.stringify(options.startAt)}`);
+  }
+  const clock = createVirtualClock(options.clock, start);
   let store: Store;
   try {
-    store = createStore({ file: options.dataFile, seed, extraClients: [...extra.values()] });
+    store = createStore({ file: options.dataFile, seed, extraClients: [...extra.values()], now: () => clock.now() });
   } catch (error) {
     // The seed or the state file is not one the fake can use: a user's mistake, said in one line.
     if (error instanceof StoreError) throw new FakeConfigError(error.message);
     throw error;
   }
-  return createFake({ store, clock: options.clock, logger: options.logger, settings: options.settings, faults, journalSize: options.journalSize, random: options.random, adminToken: options.adminToken });
+  return createFake({ store, clock, logger: options.logger, settings: options.settings, faults, journalSize: options.journalSize, random: options.random, adminToken: options.adminToken });
 }
 
 export { createFake, type Fake } from './core/app';

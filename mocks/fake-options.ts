@@ -22,7 +22,10 @@ export interface FakeMyValueOptions {
   clients?: Array<{ clientId: string; clientSecret: string; redirectUris?: string[] }>;
   /** Redirect URIs registered per client, on top of the seed's. */
   redirectUris?: Array<{ clientId: string; uri: string }>;
+  /** The time underneath the fake's clock (default: the system's); the fake's clock moves on top of it. */
   clock?: Clock;
+  /** Where the fake's clock starts: an ISO 8601 instant with its zone ('2022-11-01T00:00:00+07:00'); default now (--clock). */
+  startAt?: string | Date;
   logger?: Logger;
   settings?: Partial<FakeSettings>;
   /** Fault rules from the start, e.g. ['point.earn:status=503,times=1']; a bad one throws FaultRuleError. */

@@ -4,6 +4,10 @@ import { faultFromJson, type FaultSpec } from './faults';
 import { parseJournalQuery } from './journal';
 import { defineRoutes, type Route } from '../routes/route';
 import type { Deps } from './deps';
+import { settleExpiries } from '../domain/ledger';
+
+/** The clock as the admin API shows it: now, and the soonest expiry of points still to come. */
+const clockView = (deps: Deps): { now: string; nextExpiry: string | null } => ({ now: deps.clock.now().toISOString(), nextExpiry: deps.store.ledger.nextExpiry() ?? null });
 
 export const adminRoutes: Route<Deps>[] = defineRoutes<Deps>([
   {
@@ -28,6 +32,32 @@ export const adminRoutes: Route<Deps>[] = defineRoutes<Deps>([
     path: '/__admin/health',
     handle() {
       return jsonResponse('');
+    },
+  },
+  // The clock every time-based rule reads: GET it; POST {"now": ISO} sets it, {"advance": "P1M" | "30d" | ms}
+  // moves it forward (never back). The expiries a move passes are booked at once, and counted in the answer.
+  {
+    method: 'GET',
+    path: '/__admin/clock',
+    handle({ deps }) {
+      return jsonResponse(clockView(deps));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/__admin/clock',
+    handle({ body, deps }) {
+      const given = (['now', 'advance'] as const).filter((key) => body[key] !== undefined);
+      const unknown = Object.keys(body).filter((key) => key !== 'now' && key !== 'advance');
+      if (unknown.length > 0) return errorResponse('ErrValidation', `unknown field ${unknown[0]}: give {"now": ISO 8601} or {"advance": "P1M" | "30d" | milliseconds}`);
+      if (given.length !== 1) return errorResponse('ErrValidation', 'give exactly one of now (an ISO 8601 instant) and advance (a duration)');
+      const value = body[given[0] as 'now' | 'advance'];
+      if (given[0] === 'now' && typeof value !== 'string') return errorResponse('ErrValidation', 'now must be an ISO 8601 instant with its zone, as a string');
+      if (given[0] === 'advance' && typeof value !== 'string' && typeof value !== 'number') return errorResponse('ErrValidation', 'advance must be a duration string (P1M, 30d) or milliseconds');
+      const move = given[0] === 'now' ? deps.clock.set(value as string) : deps.clock.advance(value as string | number);
+      if (!move.ok) return errorResponse('ErrValidation', move.detail);
+      const expired = deps.store.tx(() => settleExpiries(deps.store.ledger, move.now));
+      return jsonResponse({ ...clockView(deps), movedMs: move.movedMs, expiredLots: expired });
     },
   },
   // Fault rules (issue 5): body { "rule": "point.earn:status=503,times=1" }, { "rules": [...] },

@@ -10,6 +10,8 @@ import { createFaults, type FaultSpec, type Faults } from './faults';
 import { createJournal, DEFAULT_JOURNAL_SIZE, type Journal } from './journal';
 import { runPipeline, type Exchange, type Outcome } from './pipeline';
 import { findRoute } from './route-table';
+import { ClockError, createVirtualClock, isVirtual, type ClockMove } from '../domain/virtual-clock';
+import { settleExpiries } from '../domain/ledger';
 
 export interface FakeOptions {
   store: Store;
@@ -45,7 +47,7 @@ export function createFake(options: FakeOptions): Fake {
   const random = options.random ?? Math.random;
   const deps: Deps = {
     store: options.store,
-    clock: options.clock ?? systemClock,
+    clock: isVirtual(options.clock) ? options.clock : createVirtualClock(options.clock ?? systemClock),
     logger: options.logger ?? silentLogger,
     settings: { ...defaultSettings, ...options.settings },
     faults: createFaults({ random, initial: options.faults }),
@@ -60,10 +62,21 @@ export function createFake(options: FakeOptions): Fake {
   };
 
   let closed = false;
+  // A move in code: the expiries it passes are booked at once (requests book them anyway, before they run).
+  const moved = (move: ClockMove): Date => {
+    if (!move.ok) throw new ClockError(move.detail);
+    if (!closed) deps.store.tx(() => settleExpiries(deps.store.ledger, move.now));
+    return move.now;
+  };
   return {
     deps,
     faults: deps.faults,
     journal: deps.journal,
+    clock: {
+      now: () => deps.clock.now(),
+      set: (to) => moved(deps.clock.set(to)),
+      advance: (by) => moved(deps.clock.advance(by)),
+    },
     reset: () => deps.reset(),
     close: () => {
       if (closed) return;

@@ -24,4 +24,19 @@ export interface FakeMyValue {
   readonly faults: FakeFaults;
   /** Every request but the admin API's: list(filter), count(filter), clear(). */
   readonly journal: FakeJournal;
+  /** The fake's clock, which every time-based rule reads: now(), set(iso), advance('P1M' | '30d' | ms). */
+  readonly clock: FakeClock;
+}
+
+/**
+ * The fake's clock in code. It keeps running from where it was set; it never moves back. A move books
+ * the expiries it passes; a bad time or duration throws ClockError.
+ * @example fake.clock.set('2024-10-31T16:59:59Z'); fake.clock.advance('2s'); // points earned in October 2022 expire
+ */
+export interface FakeClock {
+  now(): Date;
+  /** Sets the time (an ISO 8601 instant with its zone, or a Date), not before now; gives the new time. */
+  set(to: Date | string): Date;
+  /** Moves forward by an ISO 8601 duration ('P1M', on the WIB calendar), '30d' / '12h' / '90m' / '45s' / '2w' / '500ms', or milliseconds. */
+  advance(by: string | number): Date;
 }

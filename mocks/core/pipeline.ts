@@ -14,6 +14,7 @@ import type { Deps } from './deps';
 import { droppedResponse, faultFromHeader, FAULT_HEADER, malformedResponse, statusFaultResponse, type FiredFault } from './faults';
 import { parsePrefer, preferredResponse, type Preference } from './prefer';
 import type { Found } from './route-table';
+import { expiryDue, settleExpiries } from '../domain/ledger';
 
 export interface Outcome {
   response: FakeResponse;
@@ -41,6 +42,14 @@ export interface Exchange {
 }
 
 type Step = (x: Exchange) => Outcome | undefined;
+
+/** Points whose expiry the clock has passed are booked expired before anything reads or spends them. */
+const settleDue: Step = (x) => {
+  const { store, clock } = x.deps;
+  const now = clock.now();
+  if (expiryDue(store.ledger, now)) store.tx(() => settleExpiries(store.ledger, now));
+  return undefined;
+};
 
 const routeOf = (x: Exchange): Extract<Found, { route: unknown }> | undefined => ('route' in x.found ? x.found : undefined);
 
@@ -147,8 +156,8 @@ const jsonOnly: Step = (x) => {
   return { response: errorResponse('ErrUnsupportedMediaType', `Request body must be application/json, got ${type}`), note: '' };
 };
 
-const MYVALUE_STEPS: readonly Step[] = [readPrefer, readFaultHeader, admission, pickFault, forcedByPrefer, faultBefore, unknownRoute, jsonOnly, refusal, handler];
-const ADMIN_STEPS: readonly Step[] = [adminGuard, unknownRoute, admission, refusal, handler];
+const MYVALUE_STEPS: readonly Step[] = [settleDue, readPrefer, readFaultHeader, admission, pickFault, forcedByPrefer, faultBefore, unknownRoute, jsonOnly, refusal, handler];
+const ADMIN_STEPS: readonly Step[] = [adminGuard, settleDue, unknownRoute, admission, refusal, handler];
 
 /** Runs a request through the steps: MyValue's routes, or (`admin`) the fake's own API. */
 export function runPipeline(x: Exchange, admin: boolean): Outcome {

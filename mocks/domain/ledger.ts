@@ -1,6 +1,7 @@
 // The points ledger's rules over the ledger repository: every change of a balance is one mutation, booked
 // with the balance itself. Callers hold the transaction (store.tx), so each operation is all or nothing.
 import { expiryOf } from './expiry';
+import { EXPIRED, giveBackToLots, lotTime, takeFromLots } from './lots';
 import type { DomainFailure, DomainResult } from './failures';
 import type { Account, AdjustmentType, MutationType, NewMutation, Outlet } from './records';
 import type { LedgerRepository } from './repositories';
@@ -44,12 +45,52 @@ function checkReference(ledger: LedgerRepository, clientId: string, referenceNo:
 /** A mutation as the rules book it: at `now`, its dates and expiry still to be worked out. */
 export type Booking = Omit<NewMutation, 'adjustedSno' | 'createdAt' | 'expiredAt'> & { adjustedSno?: number; now: Date };
 
-/** Books one mutation at `now` (earned points expire per expiryOf); gives its sno. */
+/**
+ * Books one mutation at `now` and moves the lots with it (mocks/domain/lots.ts): an earn is a new lot
+ * expiring per expiryOf; a redeem takes from the lots that expire first; a RETURN_EARN from its earn's
+ * lot first; a CANCEL_REDEEM gives back to the lots its redeem took from (points of a lot that expired
+ * meanwhile come back in a lot expiring as if earned now). Gives its sno.
+ */
 export function book(ledger: LedgerRepository, m: Booking): number {
-  return ledger.book({
+  const expiredAt = m.type === 'EARNING' ? expiryOf(m.now) : '';
+  const createdAt = isoSeconds(m.now);
+  const sno = ledger.book({
     account: m.account, clientId: m.clientId, referenceNo: m.referenceNo, type: m.type, point: m.point, amount: m.amount,
-    outletId: m.outletId, adjustedSno: m.adjustedSno ?? null, createdAt: isoSeconds(m.now), expiredAt: m.type === 'EARNING' ? expiryOf(m.now) : '',
+    outletId: m.outletId, adjustedSno: m.adjustedSno ?? null, createdAt, expiredAt,
   });
+  const nowIso = lotTime(m.now);
+  if (m.type === 'EARNING') ledger.insertLot({ sno, userId: m.account.id, remaining: m.point, expiresAt: expiredAt });
+  else if (m.type === 'REDEEM' || m.type === 'RETURN_EARN') takeFromLots(ledger, m.account.id, sno, -m.point, nowIso, m.type === 'RETURN_EARN' ? (m.adjustedSno ?? undefined) : undefined);
+  else if (m.type === 'CANCEL_REDEEM' && m.adjustedSno !== undefined) giveBackToLots(ledger, m.account.id, m.adjustedSno, sno, m.point, nowIso, expiryOf(m.now));
+  return sno;
+}
+
+/** The client of the fake's own entries (expiries): no partner's client ID is empty, so their referenceNos never clash. */
+const SYSTEM_CLIENT = '';
+
+/**
+ * Books the expiry of every lot whose time has come by `now`: an EXPIRED entry of what is left of it, dated
+ * at its expiry (midnight WIB), the balance down by as much. Gives how many lots expired.
+ * The core calls it before each request when the soonest expiry has passed, and when the clock moves.
+ */
+export function settleExpiries(ledger: LedgerRepository, now: Date): number {
+  const due = ledger.dueLots(lotTime(now));
+  for (const lot of due) {
+    const account = ledger.account(lot.valueId);
+    if (!account) continue;
+    ledger.book({
+      account, clientId: SYSTEM_CLIENT, referenceNo: `${EXPIRED}-${lot.sno}`, type: EXPIRED, point: -lot.remaining, amount: 0,
+      outletId: lot.outletId, adjustedSno: lot.sno, createdAt: isoSeconds(new Date(lot.expiresAt)), expiredAt: '',
+    });
+    ledger.setLotRemaining(lot.sno, 0);
+  }
+  return due.length;
+}
+
+/** Whether a lot's expiry has passed by `now` without being booked yet (cheap: one indexed MIN). */
+export function expiryDue(ledger: LedgerRepository, now: Date): boolean {
+  const next = ledger.nextExpiry();
+  return next !== undefined && next <= lotTime(now);
 }
 
 export function earn(ledger: LedgerRepository, input: Common & { amount: number; exchangeRate: number; referenceNo: string }): DomainResult<{ point: number }> {
@@ -120,12 +161,14 @@ export function adjust(
     if (input.amount > left) return exceeds(left);
     const takenBefore = -done.point;
     // Exact, in integers: original.point * amount can pass 2^53 (a full return must take back every point).
-    const takenAfter = original.amount === 0 ? 0 : Number((BigInt(original.point) * BigInt(done.amount + input.amount)) / BigInt(original.amount));
-    const take = takenAfter - takenBefore;
+    const proportional = original.amount === 0 ? 0 : Number((BigInt(original.point) * BigInt(done.amount + input.amount)) / BigInt(original.amount));
+    // Points of the earn that expired are gone already: a return takes back only what is left of the earn.
+    const takenAfter = Math.min(proportional, original.point - ledger.expiredOf(original.sno));
+    const take = Math.max(0, takenAfter - takenBefore);
     if (found.account.point < take) {
       return { ok: false, reason: 'insufficient-points', balance: found.account.point, needed: take, spending: 'return-earn', referenceNo: original.referenceNo };
     }
-    point = -take;
+    point = take === 0 ? 0 : -take;
   }
   book(ledger, {
     account: found.account, clientId: input.clientId, referenceNo: input.referenceNo, type: input.adjustmentType, point,

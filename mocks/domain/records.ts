@@ -4,8 +4,8 @@
 export type LookupBy = 'valueid' | 'membership_number' | 'email' | 'phone';
 export const LOOKUP_KINDS: readonly LookupBy[] = ['valueid', 'membership_number', 'email', 'phone'];
 
-export type MutationType = 'EARNING' | 'REDEEM' | 'CANCEL_REDEEM' | 'RETURN_EARN';
-export const MUTATION_TYPES: readonly MutationType[] = ['EARNING', 'REDEEM', 'CANCEL_REDEEM', 'RETURN_EARN'];
+export type MutationType = 'EARNING' | 'REDEEM' | 'CANCEL_REDEEM' | 'RETURN_EARN' | 'EXPIRED';
+export const MUTATION_TYPES: readonly MutationType[] = ['EARNING', 'REDEEM', 'CANCEL_REDEEM', 'RETURN_EARN', 'EXPIRED'];
 export type AdjustmentType = 'CANCEL_REDEEM' | 'RETURN_EARN';
 
 export interface User {
@@ -195,6 +195,22 @@ export interface Token {
   /** Epoch milliseconds. */
   expiresAt: number;
   revoked: boolean;
+}
+
+/** A lot of points: an earn (or a cancelled redeem's points given back to no earn), what is left of it, when it expires. */
+export interface Lot {
+  sno: number;
+  userId: string;
+  remaining: number;
+  /** ISO instant; null: never (a seeded earn whose expiry had passed before the fake was seeded). */
+  expiresAt: string | null;
+}
+
+/** One spend's take from one lot (a cancelled redeem gives its takes back). */
+export interface LotUse {
+  useSno: number;
+  lotSno: number;
+  points: number;
 }
 
 /** A login ticket of the mapping page (see mocks/auth/ticket.ts): what it is bound to. */

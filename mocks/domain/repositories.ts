@@ -2,7 +2,7 @@
 // store, and implemented by mocks/store over SQLite: the rules run on plain records and never see SQL.
 import type {
   Account, AuthCode, HistoryEntry, HistoryFilter, Membership, Mutation, NewMembership, NewMutation, NewUser,
-  NewVoucher, Outlet, PageTicket, Promo, Rows, Token, User, Voucher,
+  NewVoucher, Outlet, PageTicket, Lot, LotUse, Promo, Rows, Token, User, Voucher,
 } from './records';
 
 export interface UserRepository {
@@ -34,6 +34,21 @@ export interface LedgerRepository {
   book(mutation: NewMutation): number;
   /** One page of a user's history, newest first (dates are whole days in WIB, both ends included). */
   history(filter: HistoryFilter): Rows<HistoryEntry>;
+  // Lots (mocks/domain/lots.ts).
+  insertLot(lot: Lot): void;
+  /** The user's lots with points left that have not expired at `nowIso`, those that expire first first (never last). */
+  liveLots(userId: string, nowIso: string): Lot[];
+  setLotRemaining(sno: number, remaining: number): void;
+  addLotUse(use: LotUse): void;
+  /** What a spend took from each lot, the lot that expires last first, with the lot's state. */
+  lotUses(useSno: number): Array<LotUse & { expiresAt: string | null; remaining: number }>;
+  setLotUse(use: LotUse): void;
+  /** Lots with points left whose expiry is at or before `nowIso`, soonest first, with what booking their expiry needs. */
+  dueLots(nowIso: string): Array<Lot & { expiresAt: string; valueId: string; outletId: string }>;
+  /** The soonest expiry of a lot with points left; undefined when none will expire. */
+  nextExpiry(): string | undefined;
+  /** Points of earn `sno` that expired. */
+  expiredOf(sno: number): number;
 }
 
 export interface PromoRepository {

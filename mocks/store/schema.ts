@@ -1,6 +1,6 @@
 // The fake's SQLite schema. Balances live on users and every change is a row in mutations,
 // so "balance equals the sum of history" is checkable; CHECK keeps balances from going negative.
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -109,6 +109,20 @@ CREATE TABLE IF NOT EXISTS tokens (
   revoked INTEGER NOT NULL DEFAULT 0,
   family TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE IF NOT EXISTS point_lots (
+  sno INTEGER PRIMARY KEY REFERENCES mutations(sno),
+  user_id TEXT NOT NULL REFERENCES users(id),
+  remaining INTEGER NOT NULL CHECK (remaining >= 0),
+  expires_at TEXT
+);
+CREATE INDEX IF NOT EXISTS point_lots_due ON point_lots(expires_at) WHERE remaining > 0;
+CREATE INDEX IF NOT EXISTS point_lots_user ON point_lots(user_id) WHERE remaining > 0;
+CREATE TABLE IF NOT EXISTS lot_uses (
+  use_sno INTEGER NOT NULL REFERENCES mutations(sno),
+  lot_sno INTEGER NOT NULL REFERENCES point_lots(sno),
+  points INTEGER NOT NULL CHECK (points >= 0),
+  PRIMARY KEY (use_sno, lot_sno)
+);
 CREATE TABLE IF NOT EXISTS page_tickets (
   ticket_hash TEXT PRIMARY KEY,
   session_hash TEXT NOT NULL,
@@ -131,4 +145,4 @@ export const ADDED_COLUMNS: ReadonlyArray<{ table: string; column: string; defin
 ];
 
 /** Tables emptied by a reset, children first. */
-export const TABLES = ['page_tickets', 'tokens', 'auth_codes', 'vouchers', 'mutations', 'promos', 'memberships', 'users', 'outlets', 'meta'] as const;
+export const TABLES = ['page_tickets', 'tokens', 'auth_codes', 'vouchers', 'lot_uses', 'point_lots', 'mutations', 'promos', 'memberships', 'users', 'outlets', 'meta'] as const;

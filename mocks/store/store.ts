@@ -8,6 +8,7 @@ import { normalizeEmail, normalizePhone } from '../domain/normalize';
 import type { Seed } from './seed-types';
 import type { ClientConfig } from '../http/types';
 import { expiryOf } from '../domain/expiry';
+import { lotTime, replayLots, type ReplayedMutation } from '../domain/lots';
 import { MYVALUE_APPS_OUTLET, MYVALUE_MEMBERSHIP } from '../domain/myvalue';
 import { createAuthRepository } from './auth-repository';
 import { createLedgerRepository } from './ledger-repository';
@@ -22,6 +23,8 @@ export interface StoreOptions {
   seed: Seed;
   /** Clients added or overridden on top of the seed (--client ID:SECRET). */
   extraClients?: ClientConfig[];
+  /** The fake's time, read when the seed is applied: seeded earns already past their expiry then never expire. */
+  now?: () => Date;
 }
 
 export interface Store extends StoreAccess {
@@ -42,6 +45,7 @@ export class StoreError extends Error {
 
 /** Opens (and, when new or reset, seeds) the fake's database. */
 export function createStore(options: StoreOptions): Store {
+  const now = options.now ?? (() => new Date());
   const db = new Database(options.file ?? ':memory:');
   db.pragma('foreign_keys = ON');
   if (options.file) {
@@ -75,6 +79,7 @@ export function createStore(options: StoreOptions): Store {
     tx(() => {
       for (const table of TABLES) db.exec(`DELETE FROM ${table}`);
       applySeed(db, options.seed);
+      buildLots(db, now());
       const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
       meta.run('schema_version', String(SCHEMA_VERSION));
       if (fingerprint !== undefined) meta.run('seed_sha256', fingerprint);
@@ -82,8 +87,16 @@ export function createStore(options: StoreOptions): Store {
     loadClients();
   };
   const metaValue = (key: string): string | undefined => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-  if (metaValue('schema_version') === undefined) reset();
+  const version = metaValue('schema_version');
+  if (version === undefined) reset();
   else {
+    // A file made before lots (schema 3): its history is replayed into lots once, as a seed's is.
+    if (Number(version) < 3) {
+      tx(() => {
+        buildLots(db, now());
+        db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(SCHEMA_VERSION));
+      });
+    }
     const madeBy = metaValue('seed_sha256');
     if (madeBy !== undefined && madeBy !== fingerprint) {
       db.close();
@@ -98,6 +111,17 @@ export function createStore(options: StoreOptions): Store {
     mappings: createMappingRepository(db),
     auth: createAuthRepository(db),
   };
+}
+
+/** The lots of every user from the history (mocks/domain/lots.ts replayLots), replacing any there were. */
+function buildLots(db: Database.Database, epoch: Date): void {
+  const history = db.prepare(`SELECT sno, user_id AS userId, type, point, adjusted_sno AS adjustedSno, expired_at AS expiredAt FROM mutations ORDER BY sno`).all() as ReplayedMutation[];
+  const { lots, uses } = replayLots(history, lotTime(epoch));
+  db.exec('DELETE FROM lot_uses; DELETE FROM point_lots;');
+  const insertLot = db.prepare('INSERT INTO point_lots (sno, user_id, remaining, expires_at) VALUES (?, ?, ?, ?)');
+  for (const l of lots) insertLot.run(l.sno, l.userId, l.remaining, l.expiresAt);
+  const insertUse = db.prepare('INSERT INTO lot_uses (use_sno, lot_sno, points) VALUES (?, ?, ?)');
+  for (const u of uses) insertUse.run(u.useSno, u.lotSno, u.points);
 }
 
 function applySeed(db: Database.Database, seed: Seed): void {

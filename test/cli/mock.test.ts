@@ -82,6 +82,7 @@ describe('myvalue mock', () => {
     [['--port', 'abc'], /^myvalue: --port must be a port number/],
     [['--redirect-uri', 'GramediaPOS=ftp://x'], /is not an http\(s\) URL/],
     [['--redirect-uri', 'Nobody=http://127.0.0.1/cb'], /unknown client Nobody/],
+    [['--clock', 'last tuesday'], /^myvalue: the clock's start must be an ISO 8601 instant with its zone/],
   ])('usage error %j: one line on stderr, exit 2', async (args, message) => {
     // In process: these fail before anything listens. The seed test below runs the real binary.
     const result = await runCli(['mock', '--port', '0', ...args]);

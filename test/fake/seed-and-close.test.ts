@@ -31,7 +31,7 @@ describe('the fake a partner gets', () => {
     const fake = createFakeMyValue({ clients: [client] });
     try {
       expect(fake.clientIds()).toEqual(['GramediaPOS', 'KompasCom', 'MyPOS']);
-      expect(Object.keys(fake).sort()).toEqual(['clientIds', 'close', 'faults', 'handle', 'journal', 'reset', 'deps'].sort());
+      expect(Object.keys(fake).sort()).toEqual(['clientIds', 'clock', 'close', 'faults', 'handle', 'journal', 'reset', 'deps'].sort());
     } finally {
       fake.close();
     }

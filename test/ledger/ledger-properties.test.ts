@@ -1,6 +1,7 @@
 // Ledger invariants under random sequences of operations, driven through the core with signed
-// requests: balance = sum of history, never negative, refusals change nothing, a referenceNo is
-// applied at most once per client, and an accepted change moves the balance by what it reported.
+// requests and moves of the fake's clock: balance = sum of history = points left in the live lots,
+// never negative, refusals change nothing, a referenceNo is applied at most once per client, an
+// accepted change moves the balance by what it reported, and a clock move only expires points.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFakeMyValue, loadSeed, type Fake, type FakeRequest, type FakeResponse } from '../../mocks/create-fake';
@@ -26,7 +27,8 @@ type Op =
   | { kind: 'redeem'; client: number; user: number; outlet: number; amount: number; ref: RefPick }
   | { kind: 'CANCEL_REDEEM' | 'RETURN_EARN'; client: number; user: number; target: TargetPick; ref: RefPick }
   | { kind: 'buy'; client: number; user: number; promo: number }
-  | { kind: 'bad'; client: number; user: number; endpoint: BadEndpoint; variant: BadVariant };
+  | { kind: 'bad'; client: number; user: number; endpoint: BadEndpoint; variant: BadVariant }
+  | { kind: 'clock'; by: string };
 
 const BAD_ENDPOINTS = ['point.earn', 'point.redeem', 'point.adjustment', 'promo.buy'] as const;
 type BadEndpoint = (typeof BAD_ENDPOINTS)[number];
@@ -63,6 +65,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('CANCEL_REDEEM' as const), client: clientArb, user: userArb, target: targetArb, ref: refArb }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('RETURN_EARN' as const), client: clientArb, user: userArb, target: targetArb, ref: refArb }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('buy' as const), client: clientArb, user: userArb, promo: fc.integer({ min: 0, max: PROMOS.length - 1 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('clock' as const), by: fc.constantFrom('1d', '30d', 'P1M', 'P6M', 'P1Y', 'P2Y', 'P25M', 'PT1S') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('bad' as const), client: clientArb, user: userArb, endpoint: fc.constantFrom(...BAD_ENDPOINTS), variant: fc.constantFrom(...(Object.keys(BAD_VARIANTS) as BadVariant[])) }) },
 );
 
@@ -116,8 +119,25 @@ class Runner {
     return this.accepted.some((a) => a.client === client && a.referenceNo === referenceNo);
   }
 
+  /** A clock move: balances only go down, by the EXPIRED entries it booked, and nothing else is written. */
+  private move(by: string): void {
+    const balanceBefore = balances(this.fake);
+    const last = (this.fake.deps.store.db.prepare('SELECT COALESCE(MAX(sno), 0) FROM mutations').pluck().get() as number);
+    this.fake.clock.advance(by);
+    const booked = this.fake.deps.store.db.prepare('SELECT value_id AS valueId, type, point FROM mutations WHERE sno > ?').all(last) as Array<{ valueId: string; type: string; point: number }>;
+    for (const row of booked) {
+      expect(row.type, `after advancing ${by}`).toBe('EXPIRED');
+      expect(row.point, `after advancing ${by}`).toBeLessThan(0);
+    }
+    for (const [user, point] of balances(this.fake)) {
+      const expired = booked.filter((r) => r.valueId === user).reduce((sum, r) => sum + r.point, 0);
+      expect(point, `${user} after advancing ${by}`).toBe((balanceBefore.get(user) ?? 0) + expired);
+    }
+  }
+
   /** Runs one operation and checks what it did (or, refused, that it did nothing). */
   step(op: Op): void {
+    if (op.kind === 'clock') return this.move(op.by);
     let creds = CLIENTS[op.client] as Credentials;
     let valueID = USERS[op.user] as string;
     const before = snapshot(this.fake);
@@ -230,6 +250,12 @@ class Runner {
       expect(entries.reduce((sum, e) => sum + e.point, 0), `${valueID}: balance = sum of history`).toBe(balance);
       expect(table.total, valueID).toBe(balance);
     }
+    // The balance is exactly the points left in lots not yet expired, and no lot's expiry is left unbooked.
+    const now = this.fake.clock.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const lots = db.prepare(`SELECT u.value_id AS valueId, u.point, COALESCE(SUM(l.remaining), 0) AS live FROM users u
+      LEFT JOIN point_lots l ON l.user_id = u.id AND l.remaining > 0 AND (l.expires_at IS NULL OR l.expires_at > ?) GROUP BY u.id`).all(now) as Array<{ valueId: string; point: number; live: number }>;
+    for (const row of lots) expect(row.live, `${row.valueId}: balance = points in live lots`).toBe(row.point);
+    expect(db.prepare('SELECT COUNT(*) FROM point_lots WHERE remaining > 0 AND expires_at <= ?').pluck().get(now), 'expired lots left unbooked').toBe(0);
     // A referenceNo is applied at most once per client.
     const dupes = db.prepare('SELECT client_id, reference_no, COUNT(*) AS n FROM mutations GROUP BY client_id, reference_no HAVING n > 1').all();
     expect(dupes).toEqual([]);

@@ -53,6 +53,9 @@ export interface HistoryEntry {
   referenceNo: string;
   mutationTypeName: string;
   point: number;
+  createdDate: string;
+  expiredDate: string;
+  isExpired: boolean;
 }
 
 interface HistoryPage {

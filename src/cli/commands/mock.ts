@@ -95,6 +95,7 @@ interface MockOptions {
   journalSize: string;
   logFormat: string;
   adminToken?: string;
+  clock?: string;
 }
 
 export const registerMock: Register = (program, ctx) => {
@@ -112,6 +113,7 @@ export const registerMock: Register = (program, ctx) => {
     .option('--fault <rule>', 'inject a fault, TARGET:SPEC, e.g. "point.earn:status=503,times=1", "*:latency=100-300" (repeatable)', collect, [])
     .option('--journal-size <n>', 'requests the journal keeps (GET /__admin/requests)', '1000')
     .option('--log-format <format>', 'text (one line a request) or json (one JSON object a line, the listening line too)', 'text')
+    .option('--clock <iso>', "start the fake's clock at this instant (ISO 8601 with its zone, e.g. 2022-11-01T00:00:00+07:00); it runs on from there, POST /__admin/clock moves it")
     .option('--admin-token <token>', 'require this token (header x-myvalue-admin-token) on the admin API /__admin/...; default: MYVALUE_ADMIN_TOKEN')
     .action(async (opts: MockOptions) => {
       const port = parsePort(opts.port, '--port');
@@ -144,6 +146,7 @@ export const registerMock: Register = (program, ctx) => {
           journalSize,
           logger,
           ...(adminToken ? { adminToken } : {}),
+          ...(opts.clock !== undefined ? { startAt: opts.clock } : {}),
         });
       } catch (error) {
         if (error instanceof SeedError || error instanceof FakeConfigError) throw new UsageError(error.message);
@@ -176,6 +179,7 @@ export const registerMock: Register = (program, ctx) => {
         `fake MyValue listening on ${main.url}`,
         `  External API: ${main.url}   Auth API and SSO page: ${authUrl}`,
         `  clients: ${fake.clientIds().join(', ')}   state: ${state}`,
+        ...(opts.clock !== undefined ? [`  clock: started at ${fake.clock.now().toISOString()} (GET /__admin/clock)`] : []),
         ...(!isLoopback(opts.host) ? [`  warning: listening on ${opts.host}, beyond this machine: ${adminToken ? 'the admin API needs its token' : 'anyone who reaches it can use the admin API (reset, faults, authorize); give --admin-token'}`] : []),
         ...(defaulted.length > 0 ? [`  redirect URI ${COLLECTION_REDIRECT_URI} (the shipped collection's) registered for ${defaulted.join(', ')}; --redirect-uri ID=URI registers others instead`] : []),
         ...(faultTexts.length > 0 ? [`  faults: ${faultTexts.join('  ')}`] : []),
