@@ -34,6 +34,8 @@ const NAMES = ['client_id', 'redirect_uri', 'state', 'response_type', 'scope'] a
 const PAGE_ONLY: ReadonlySet<string> = new Set(['client_id', 'redirect_uri', 'state']);
 const MAX_LENGTH: Readonly<Record<string, number>> = { state: 1024, redirect_uri: 2048, scope: 255, client_id: 255, response_type: 255 };
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const page = (message: string, detail: string): AuthorizeCheck => ({ ok: false, problem: { message, detail } });
 
 /**
@@ -62,6 +64,13 @@ export function checkAuthorizeRequest(input: Readonly<Record<string, RawValue>>,
       // RFC 6749 3.1: a parameter is sent once. Which state to echo, or where to send the user, is unknowable.
       if (PAGE_ONLY.has(name)) return page(`Parameter ${name} dikirim lebih dari sekali.`, `${name} was given ${raw.length} times; give it once`);
       invalid.push(`${name} was given ${raw.length} times`);
+      continue;
+    }
+    // A lone surrogate cannot be percent-encoded onto the redirect (encodeURIComponent throws). Over HTTP
+    // none arrives (decoding gives U+FFFD); straight into the core (MSW, tests) one can.
+    if (LONE_SURROGATE.test(raw)) {
+      if (PAGE_ONLY.has(name)) return page(`Parameter ${name} tidak valid.`, `${name} is not well-formed Unicode (a lone surrogate)`);
+      invalid.push(`${name} is not well-formed Unicode`);
       continue;
     }
     const max = MAX_LENGTH[name] as number;

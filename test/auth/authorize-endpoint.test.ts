@@ -177,6 +177,13 @@ describe('GET /auth/authorize', () => {
     expect(Object.fromEntries(twice.searchParams)).toEqual({ error: 'invalid_request', error_description: 'response_type was given 2 times', state: 'state-123' });
   });
 
+  test('a lone surrogate (only straight into the core): the error page for state, invalid_request for scope; never a 500', () => {
+    const fake = namedFake();
+    expectErrorPage(new PageBrowser(fake).get(START, params({ state: 'a\ud800' })), 400, /state is not well-formed Unicode/);
+    const to = location(new PageBrowser(fake).get(START, params({ scope: '\udc00' })));
+    expect(Object.fromEntries(to.searchParams)).toEqual({ error: 'invalid_request', error_description: 'scope is not well-formed Unicode', state: 'state-123' });
+  });
+
   test('the trailing slash is optional: /auth/authorize/ and /auth/authorize/login/', () => {
     const fake = namedFake();
     const browser = new PageBrowser(fake);
