@@ -1,4 +1,4 @@
-// Authorization codes: issued on a confirmed mapping, single-use, short-lived, bound to client and redirect_uri.
+// Authorization codes: issued on a confirmed mapping or a log-in at /auth/authorize, single-use, short-lived, bound to client and redirect_uri.
 import type { Services } from '../store/services';
 import { hashSecret, newSecret } from './secrets';
 
@@ -12,13 +12,13 @@ export interface AuthFailure {
 }
 
 /**
- * Issues a code for a MyValue user (users.id), valid for settings.codeTtlSeconds.
+ * Issues a code for a MyValue user (users.id), valid for settings.codeTtlSeconds; the scope granted defaults to MAPPING_SCOPE.
  * @example const code = issueCode(deps, { clientId: 'GramediaPOS', redirectUri: 'http://127.0.0.1:5173/callback', userId });
  */
-export function issueCode(deps: Services, grant: { clientId: string; redirectUri: string; userId: string }): string {
+export function issueCode(deps: Services, grant: { clientId: string; redirectUri: string; userId: string; scope?: string }): string {
   const code = newSecret();
   const expiresAt = deps.clock.now().getTime() + deps.settings.codeTtlSeconds * 1000;
-  deps.store.auth.insertCode({ codeHash: hashSecret(code), clientId: grant.clientId, redirectUri: grant.redirectUri, userId: grant.userId, scope: MAPPING_SCOPE, expiresAt });
+  deps.store.auth.insertCode({ codeHash: hashSecret(code), clientId: grant.clientId, redirectUri: grant.redirectUri, userId: grant.userId, scope: grant.scope ?? MAPPING_SCOPE, expiresAt });
   return code;
 }
 

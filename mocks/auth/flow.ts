@@ -32,7 +32,8 @@ export function parseForm(rawBody: string | undefined): Record<string, string | 
   return queryOf(new URLSearchParams(rawBody ?? ''));
 }
 
-const text = (input: PageInput, name: string): string => {
+/** A field's first value, '' when absent. */
+export const text = (input: PageInput, name: string): string => {
   const value = input[name];
   return typeof value === 'string' ? value : (value?.[0] ?? '');
 };
@@ -44,19 +45,23 @@ function withRequest(deps: Services, input: PageInput, step: (request: MappingRe
   return step(checked.request);
 }
 
+/**
+ * The 403 error page for a form post without the browser's session cookie or the CSRF token of that session;
+ * undefined when both hold. Shared by the mapping page and /auth/authorize.
+ */
+export function csrfRefusal(session: PageSession, input: PageInput, appName: string, heading?: string): FakeResponse | undefined {
+  if (csrfHolds(session, text(input, CSRF_FIELD))) return undefined;
+  return htmlResponse(errorPage({
+    message: `Sesi halaman tidak valid atau sudah kedaluwarsa. Silakan ulangi dari aplikasi ${appName}.`,
+    detail: session.setCookie !== undefined
+      ? "the form post came without the page's session cookie (posted from another site, or cookies are off)"
+      : `${CSRF_FIELD} is missing or does not match this browser's page session (a form posted from another page or site, or the fake was reset)`,
+  }, heading), 403);
+}
+
 /** A form post: a checked request and the page's CSRF token for this browser session, or an error page. */
 function withForm(deps: Services, input: PageInput, session: PageSession, step: (request: MappingRequest) => FakeResponse): FakeResponse {
-  return withRequest(deps, input, (request) => {
-    if (!csrfHolds(session, text(input, CSRF_FIELD))) {
-      return htmlResponse(errorPage({
-        message: `Sesi halaman tidak valid atau sudah kedaluwarsa. Silakan ulangi dari aplikasi ${request.appName}.`,
-        detail: session.setCookie !== undefined
-          ? "the form post came without the page's session cookie (posted from another site, or cookies are off)"
-          : `${CSRF_FIELD} is missing or does not match this browser's page session (a form posted from another page or site, or the fake was reset)`,
-      }), 403);
-    }
-    return step(request);
-  });
+  return withRequest(deps, input, (request) => csrfRefusal(session, input, request.appName) ?? step(request));
 }
 
 /** What the login form is prefilled with for a BU user already linked: the linked account's email, else phone. */
@@ -89,7 +94,8 @@ export function showLogin(deps: Services, input: PageInput, session: PageSession
   });
 }
 
-function findByIdentifier(deps: Services, identifier: string): User | undefined {
+/** The MyValue user a log-in form names: an e-mail when it holds '@', else a phone number. */
+export function findByIdentifier(deps: Services, identifier: string): User | undefined {
   const users = deps.store.users;
   return identifier.includes('@') ? users.byEmail(identifier) : users.byPhone(identifier);
 }

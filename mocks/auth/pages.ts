@@ -30,9 +30,9 @@ ${formFields(request, csrf)}
 
 const errorBox = (message: string | undefined): string => (message ? `<p class="error" role="alert" data-testid="form-error">${esc(message)}</p>` : '');
 
-/** Shown instead of any redirect when the request cannot be trusted or completed. */
-export function errorPage(problem: MappingProblem): string {
-  return layout('Permintaan tidak valid', `<h1>Halaman mapping tidak dapat dibuka</h1>
+/** Shown instead of any redirect when the request cannot be trusted or completed; `heading` names the page. */
+export function errorPage(problem: MappingProblem, heading = 'Halaman mapping tidak dapat dibuka'): string {
+  return layout('Permintaan tidak valid', `<h1>${esc(heading)}</h1>
 <p class="error" role="alert" data-testid="error-message">${esc(problem.message)}</p>
 <p class="detail" data-testid="error-detail">${esc(problem.detail)}</p>
 <p>Hubungi pengembang aplikasi yang mengarahkan Anda ke halaman ini.</p>`);

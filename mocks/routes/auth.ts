@@ -1,7 +1,9 @@
-// Auth API and SSO mapping page routes (issue 4): a table over the handlers in mocks/auth/.
+// Auth API, SSO mapping page and /auth/authorize routes (issue 4): a table over the handlers in mocks/auth/.
 import { adminAuthorize, introspectEndpoint, readAuthBody, tokenEndpoint } from '../auth/token-api';
 import { cancelMapping, confirmMapping, parseForm, showLogin, showMapping, showRegister, submitLogin, submitRegister, type PageInput } from '../auth/flow';
 import { PAGE_PATHS } from '../auth/pages';
+import { AUTHORIZE_PATHS } from '../auth/authorize-pages';
+import { showAuthorize, submitAuthorize } from '../auth/authorize-flow';
 import { pageSession, type PageSession } from '../auth/page-session';
 import { defineRoutes, type RouteSpec } from './route';
 import type { FakeRequest, FakeResponse } from '../http/types';
@@ -55,6 +57,8 @@ export const authRoutes = defineRoutes([
   page('POST', PAGE_PATHS.register, submitRegister),
   page('POST', PAGE_PATHS.confirm, confirmMapping),
   page('POST', PAGE_PATHS.cancel, cancelMapping),
+  page('GET', AUTHORIZE_PATHS.start, showAuthorize),
+  page('POST', AUTHORIZE_PATHS.login, submitAuthorize),
   api('/auth/token/', tokenEndpoint),
   api('/auth/introspect/', introspectEndpoint),
   api('/__admin/authorize', adminAuthorize),

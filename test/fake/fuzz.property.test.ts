@@ -232,9 +232,9 @@ function check(fake: Fake, req: FakeRequest): FakeResponse {
     expect(res.body, where).toEqual({ id: expect.any(String), detail: expect.any(String), errorCode: res.status });
     expect(Object.keys(res.body as object), where).toEqual(['id', 'detail', 'errorCode']);
   } else if (res.status >= 400) {
-    // Only the mapping page answers HTML; everything else answers JSON.
+    // Only the mapping page and /auth/authorize answer HTML; everything else answers JSON.
     expect(type, where).toMatch(/^text\/html/);
-    expect(req.path, where).toMatch(/^\/authorize\/mapping/);
+    expect(req.path, where).toMatch(/^\/(authorize\/mapping|auth\/authorize)/);
   }
   if (res.status >= 400) expect(digest(fake), `state changed after ${res.status} ${JSON.stringify(res.body).slice(0, 200)}: ${where}`).toBe(before);
   if (fake.faults.list().length > 0) fake.faults.clear();
@@ -313,6 +313,18 @@ describe('fuzzing the fake (fast-check)', () => {
       ...['/authorize/mapping/login', '/authorize/mapping/register', '/authorize/mapping/confirm', '/authorize/mapping/cancel'].map((path) => bodyRequest(path, 'POST', mutated(form))),
     );
     fc.assert(fc.property(request, (req) => void check(fake, req)), { ...RUNS, numRuns: 200 });
+  });
+
+  test('/auth/authorize: the page and its log-in post with hostile parameters answer an HTML page or a redirect, never a 5xx', () => {
+    const fake = createFakeMyValue();
+    const query = { client_id: DEMO.clientId, redirect_uri: COLLECTION_REDIRECT_URI, state: 'fz-state', response_type: 'code', scope: 'openid' };
+    const form = { ...query, identifier: 'budi.santoso@example.co.id', password: 'demo-password-2', csrf_token: 'y' };
+    const request = fc.oneof(queryRequest('/auth/authorize', 'GET', mutated(query)), bodyRequest('/auth/authorize/login', 'POST', mutated(form)));
+    fc.assert(fc.property(request, (req) => {
+      const res = check(fake, req);
+      // A redirect only ever goes to the registered redirect_uri.
+      if (res.status === 303) expect(res.headers.location, describeRequest(req)).toMatch(new RegExp(`^${COLLECTION_REDIRECT_URI.replace(/[.?]/g, '\\$&')}\\?`));
+    }), { ...RUNS, numRuns: 200 });
   });
 });
 
