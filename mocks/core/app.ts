@@ -5,7 +5,8 @@ import { defaultSettings, silentLogger, systemClock, type FakeSettings, type Log
 import type { Store } from '../store/store';
 import { NOBODY } from './admission';
 import type { Deps } from './deps';
-import type { FakeMyValue } from './fake-my-value';
+import type { FakeJournal, FakeMyValue } from './fake-my-value';
+import { journalCollectionOf } from './journal-export';
 import { createFaults, type FaultSpec, type Faults } from './faults';
 import { createJournal, DEFAULT_JOURNAL_SIZE, type Journal } from './journal';
 import { runPipeline, type Exchange, type Outcome } from './pipeline';
@@ -33,7 +34,7 @@ const isAdmin = (path: string): boolean => /^\/__admin(\/|$)/.test(path);
 export interface Fake extends FakeMyValue {
   readonly deps: Deps;
   readonly faults: Faults;
-  readonly journal: Journal;
+  readonly journal: Journal & FakeJournal;
 }
 
 /**
@@ -63,7 +64,7 @@ export function createFake(options: FakeOptions): Fake {
   return {
     deps,
     faults: deps.faults,
-    journal: deps.journal,
+    journal: { ...deps.journal, toCollection: (filter) => journalCollectionOf(deps, filter) },
     reset: () => deps.reset(),
     close: () => {
       if (closed) return;
