@@ -29,6 +29,9 @@ const SECRET_VARIABLE = 'myvalueClientSecret';
 const WRONG_SIGN = '0'.repeat(64);
 /** Wrong secrets, codes and tokens are replayed as fixed wrong texts, never as what was sent. */
 const WRONG = { client_secret: 'not-the-client-secret', code: 'not-a-code', refresh_token: 'not-a-refresh-token', access_token: 'not-an-access-token' } as const;
+/** A password sent is never copied: the replay sends this variable, a made-up password (override it with --env-var). */
+const PASSWORD_VARIABLE = 'userPassword';
+const REPLAY_PASSWORD = 'journal-replay-password';
 const TOKEN_VARIABLE = { refresh_token: 'refreshToken', access_token: 'accessToken' } as const;
 
 const ok = (status: number | null): boolean => status !== null && status >= 200 && status < 300;
@@ -42,13 +45,15 @@ interface Context {
   codes: Map<string, string>;
   /** Refresh and access tokens accepted once (a reuse replays the variable too). */
   tokens: Set<string>;
+  /** Whether a request sent a password (then the variables block has a made-up one). */
+  password: boolean;
 }
 
 /** One value of a request with its secrets replaced: `key` is its field name, `record` the request. */
 function replaced(key: string, value: unknown, record: KeptRecord, fields: Record<string, unknown>, cx: Context): unknown {
   if (Array.isArray(value)) return value.map((v) => replaced(key, v, record, fields, cx));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (/password/i.test(k) ? [] : [[k, replaced(k, v, record, value as Record<string, unknown>, cx)]])));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaced(k, v, record, value as Record<string, unknown>, cx)]));
   }
   if (typeof value !== 'string') return value;
   if (key === 'sign') return record.signOk === false ? WRONG_SIGN : '{{SIGN}}';
@@ -69,6 +74,10 @@ function replaced(key: string, value: unknown, record: KeptRecord, fields: Recor
     if (!cx.tokens.has(value) && !ok(record.status)) return WRONG[key];
     cx.tokens.add(value);
     return `{{${TOKEN_VARIABLE[key]}}}`;
+  }
+  if (/^password$/i.test(key)) {
+    cx.password = true;
+    return `{{${PASSWORD_VARIABLE}}}`;
   }
   if (SECRET_KEY.test(key)) return 'redacted';
   const created = cx.valueIds.get(value);
@@ -155,7 +164,7 @@ export function journalCollection(input: JournalCollectionInput): PostmanCollect
   const known = (id: string | null): id is string => id !== null && input.secretOf(id) !== undefined;
   const clientId = input.clientId ?? apiRecords.map(({ record }) => clientOf(record)).find(known) ?? '';
   const others = new Set(apiRecords.map(({ record }) => clientOf(record)).filter((id): id is string => known(id) && id !== clientId));
-  const cx: Context = { clientId, secretOf: input.secretOf, valueIds: new Map(), codes: new Map(), tokens: new Set() };
+  const cx: Context = { clientId, secretOf: input.secretOf, valueIds: new Map(), codes: new Map(), tokens: new Set(), password: false };
   const items: PostmanItem[] = [];
   let left = 0;
   for (const { record, kind } of apiRecords) {
@@ -202,12 +211,13 @@ export function journalCollection(input: JournalCollectionInput): PostmanCollect
     { key: SECRET_VARIABLE, value: '', type: 'string', description: 'Client secret: set by `myvalue run` (or your Postman environment), never written here.' },
     ...[...cx.codes.values()].map((key): PostmanVariable => ({ key, value: '', type: 'string', description: 'Authorization code: from the fake-only request before its exchange, or --env-var.' })),
     ...(cx.tokens.size > 0 ? (['accessToken', 'refreshToken'] as const).map((key): PostmanVariable => ({ key, value: '', type: 'string', description: 'Set from the last token response of the replay.' })) : []),
+    ...(cx.password ? [{ key: PASSWORD_VARIABLE, value: REPLAY_PASSWORD, type: 'string' as const, description: 'A made-up password for the users the replay creates: the journaled one is never written here.' }] : []),
     ...[...cx.valueIds.values()].map((key): PostmanVariable => ({ key, value: '', type: 'string', description: 'valueID of the user the journaled user.create made, set by that request in the replay.' })),
   ];
   const description = [
     `The requests client ${clientId || '(none)'} sent to the fake MyValue, in order, from its request journal: External API and Auth API only (not the admin API, the SSO pages or unknown routes).`,
     'Each request asserts the status the fake gave. Replay with `myvalue run --collection FILE --target mock` (a fresh fake with the same seed) or against sandbox; compare runs with `myvalue diff`.',
-    'No secret is in this file: sign is {{SIGN}} (the run signs), the client secret {{myvalueClientSecret}}, codes and tokens variables; wrong ones are replayed as fixed wrong texts.',
+    'No secret is in this file: sign is {{SIGN}} (the run signs), the client secret {{myvalueClientSecret}}, codes and tokens variables, a password {{userPassword}} (a made-up one); wrong ones are replayed as fixed wrong texts.',
     ...(left > 0 ? [`Left out: ${left} requests of other clients (${[...others].join(', ')}); ask GET /__admin/requests/collection?clientId=<id> for theirs.`] : []),
   ].join('\n\n');
   return { info: { name: `MyValue journal: ${clientId || 'no client'} (${items.length} requests)`, description, schema: POSTMAN_V21_SCHEMA }, item: items, variable };
