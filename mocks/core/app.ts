@@ -30,11 +30,25 @@ export interface FakeOptions {
 /** The fake's own API is neither faulted nor journaled (so faults can always be cleared). */
 const isAdmin = (path: string): boolean => /^\/__admin(\/|$)/.test(path);
 
+/** The journal as the fake hands it out: no unmasked records, even to code that ignores the types. */
+function publicJournal(deps: Deps): Omit<Journal, 'records'> & FakeJournal {
+  const { journal } = deps;
+  return {
+    capacity: journal.capacity,
+    record: (entry) => journal.record(entry),
+    list: (filter) => journal.list(filter),
+    count: (filter) => journal.count(filter),
+    clear: () => journal.clear(),
+    toCollection: (filter) => journalCollectionOf(deps, filter),
+  };
+}
+
 /** The fake with its dependencies in reach, for the CLI and this project's tests; partners get FakeMyValue. */
 export interface Fake extends FakeMyValue {
   readonly deps: Deps;
   readonly faults: Faults;
-  readonly journal: Journal & FakeJournal;
+  /** The journal without its unmasked records (those stay in deps, for the journal collection). */
+  readonly journal: Omit<Journal, 'records'> & FakeJournal;
 }
 
 /**
@@ -64,7 +78,7 @@ export function createFake(options: FakeOptions): Fake {
   return {
     deps,
     faults: deps.faults,
-    journal: { ...deps.journal, toCollection: (filter) => journalCollectionOf(deps, filter) },
+    journal: publicJournal(deps),
     reset: () => deps.reset(),
     close: () => {
       if (closed) return;

@@ -216,9 +216,9 @@ export function journalCollection(input: JournalCollectionInput): PostmanCollect
   ];
   const description = [
     `The requests client ${clientId || '(none)'} sent to the fake MyValue, in order, from its request journal: External API and Auth API only (not the admin API, the SSO pages or unknown routes).`,
-    'Each request asserts the status the fake gave. Replay with `myvalue run --collection FILE --target mock` (a fresh fake with the same seed) or against sandbox; compare runs with `myvalue diff`.',
+    'Each request asserts the status the fake gave. Replay with `myvalue run --collection FILE --target mock` (a fresh fake with the same seed) or against sandbox; item names are stable, so two runs\' reports compare item by item.',
     'No secret is in this file: sign is {{SIGN}} (the run signs), the client secret {{myvalueClientSecret}}, codes and tokens variables, a password {{userPassword}} (a made-up one); wrong ones are replayed as fixed wrong texts.',
     ...(left > 0 ? [`Left out: ${left} requests of other clients (${[...others].join(', ')}); ask GET /__admin/requests/collection?clientId=<id> for theirs.`] : []),
   ].join('\n\n');
-  return { info: { name: `MyValue journal: ${clientId || 'no client'} (${items.length} requests)`, description, schema: POSTMAN_V21_SCHEMA }, item: items, variable };
+  return { info: { name: `MyValue journal: ${clientId || 'no client'} (${items.length} items)`, description, schema: POSTMAN_V21_SCHEMA }, item: items, variable };
 }
