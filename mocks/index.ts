@@ -21,4 +21,5 @@ export { loadSeed, parseSeed, SeedError, DEFAULT_SEED_FILE } from './store/seed'
 export { FaultRuleError, parseFaultRule } from './core/faults';
 export type { FaultInput, FaultRule, FaultSpec, FaultTarget, FaultOutcome, FaultStatus, Parsed } from './core/fault-rules';
 export type { JournalEntry, JournalFilter } from './core/journal';
+export type { PostmanCollectionV21 } from './core/postman-v21';
 export type { Seed } from './store/seed-types';

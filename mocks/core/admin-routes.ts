@@ -2,6 +2,7 @@
 import { errorResponse, jsonResponse } from '../http/errors';
 import { faultFromJson, type FaultSpec } from './faults';
 import { parseJournalQuery } from './journal';
+import { journalCollectionOf } from './journal-export';
 import { defineRoutes, type Route } from '../routes/route';
 import type { Deps } from './deps';
 import { settleExpiries } from '../domain/ledger';
@@ -114,6 +115,16 @@ export const adminRoutes: Route<Deps>[] = defineRoutes<Deps>([
       if (!parsed.ok) return errorResponse('ErrValidation', parsed.detail);
       const requests = deps.journal.list(parsed.filter);
       return jsonResponse({ count: requests.length, requests });
+    },
+  },
+  // The journal's External and Auth API requests as a Postman v2.1 collection, same filters (journal-collection.ts).
+  {
+    method: 'GET',
+    path: '/__admin/requests/collection',
+    handle({ deps, req }) {
+      const parsed = parseJournalQuery(req.query);
+      if (!parsed.ok) return errorResponse('ErrValidation', parsed.detail);
+      return jsonResponse(journalCollectionOf(deps, parsed.filter));
     },
   },
   {

@@ -5,7 +5,8 @@ import { defaultSettings, silentLogger, systemClock, type FakeSettings, type Log
 import type { Store } from '../store/store';
 import { NOBODY } from './admission';
 import type { Deps } from './deps';
-import type { FakeMyValue } from './fake-my-value';
+import type { FakeJournal, FakeMyValue } from './fake-my-value';
+import { journalCollectionOf } from './journal-export';
 import { createFaults, type FaultSpec, type Faults } from './faults';
 import { createJournal, DEFAULT_JOURNAL_SIZE, type Journal } from './journal';
 import { runPipeline, type Exchange, type Outcome } from './pipeline';
@@ -31,11 +32,25 @@ export interface FakeOptions {
 /** The fake's own API is neither faulted nor journaled (so faults can always be cleared). */
 const isAdmin = (path: string): boolean => /^\/__admin(\/|$)/.test(path);
 
+/** The journal as the fake hands it out: no unmasked records, even to code that ignores the types. */
+function publicJournal(deps: Deps): Omit<Journal, 'records'> & FakeJournal {
+  const { journal } = deps;
+  return {
+    capacity: journal.capacity,
+    record: (entry) => journal.record(entry),
+    list: (filter) => journal.list(filter),
+    count: (filter) => journal.count(filter),
+    clear: () => journal.clear(),
+    toCollection: (filter) => journalCollectionOf(deps, filter),
+  };
+}
+
 /** The fake with its dependencies in reach, for the CLI and this project's tests; partners get FakeMyValue. */
 export interface Fake extends FakeMyValue {
   readonly deps: Deps;
   readonly faults: Faults;
-  readonly journal: Journal;
+  /** The journal without its unmasked records (those stay in deps, for the journal collection). */
+  readonly journal: Omit<Journal, 'records'> & FakeJournal;
 }
 
 /**
@@ -71,7 +86,7 @@ export function createFake(options: FakeOptions): Fake {
   return {
     deps,
     faults: deps.faults,
-    journal: deps.journal,
+    journal: publicJournal(deps),
     clock: {
       now: () => deps.clock.now(),
       set: (to) => moved(deps.clock.set(to)),

@@ -1,11 +1,15 @@
 // The fake as the package hands it out: answer a request, reset, close, and the journal and fault
 // rules a partner's test reads and changes. No store handle, so no SQLite types reach a partner.
 import type { Faults } from './faults';
-import type { Journal } from './journal';
+import type { Journal, JournalFilter } from './journal';
+import type { PostmanCollectionV21 } from './postman-v21';
 import type { FakeRequest, FakeResponse } from '../http/types';
 
-/** The journal as a partner's test reads it: list(filter), count(filter), clear(). */
-export type FakeJournal = Omit<Journal, 'record'>;
+/** The journal as a partner's test reads it: list(filter), count(filter), clear(), toCollection(filter). */
+export type FakeJournal = Omit<Journal, 'record' | 'records'> & {
+  /** The External and Auth API requests as a Postman v2.1 collection, secrets replaced by variables (what GET /__admin/requests/collection gives). */
+  toCollection(filter?: JournalFilter): PostmanCollectionV21;
+};
 
 /** The fault rules as a partner's test changes them: add(rule), list(), remove(id), clear(), reset(). */
 export type FakeFaults = Omit<Faults, 'pick'>;
@@ -22,7 +26,7 @@ export interface FakeMyValue {
   clientIds(): string[];
   /** Fault rules: add('point.earn:status=503,times=1'), list(), remove(id), clear(). */
   readonly faults: FakeFaults;
-  /** Every request but the admin API's: list(filter), count(filter), clear(). */
+  /** Every request but the admin API's: list(filter), count(filter), clear(), toCollection(filter). */
   readonly journal: FakeJournal;
   /** The fake's clock, which every time-based rule reads: now(), set(iso), advance('P1M' | '30d' | ms). */
   readonly clock: FakeClock;

@@ -59,13 +59,16 @@ export interface Journal {
   count(filter?: JournalFilter): number;
   /** Empties the journal; returns how many entries it held. */
   clear(): number;
+  /** Matching records as kept, oldest first: query and body unmasked (for the core's journal collection, never the wire). */
+  records(filter?: JournalFilter): KeptRecord[];
   readonly capacity: number;
 }
 
 export const DEFAULT_JOURNAL_SIZE = 1000;
 /** The longest body the journal keeps, in characters: its memory is bounded by capacity times this. */
 export const JOURNAL_BODY_MAX_CHARS = 4096;
-const SECRET_KEY = /secret|password|token|ticket|^code$/i;
+/** Keys whose values the journal masks (and the journal collection replaces). */
+export const SECRET_KEY = /secret|password|token|ticket|^code$/i;
 
 /** Copy of a query or body with secret-looking keys (client_secret, password, tokens, codes) masked. */
 export function maskSecrets<T>(value: T): T {
@@ -106,7 +109,9 @@ function matcher(filter: JournalFilter): (entry: Matched) => boolean {
   };
 }
 
-type Kept = JournalRecord & { seq: number; omitted?: string };
+/** A record as the journal keeps it: its seq, and why its body was not kept (`omitted`). */
+export type KeptRecord = JournalRecord & { seq: number; omitted?: string };
+type Kept = KeptRecord;
 
 /**
  * A journal keeping the last `capacity` requests (0 keeps none), and of each body at most `maxBodyChars`.
@@ -141,6 +146,7 @@ export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE, maxBodyCh
       }
     },
     list: (filter = {}) => ordered().filter(matcher(filter)).map(view),
+    records: (filter = {}) => ordered().filter(matcher(filter)),
     count: (filter = {}) => {
       const test = matcher(filter);
       return ring.reduce((n, e) => (test(e) ? n + 1 : n), 0);

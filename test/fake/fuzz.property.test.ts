@@ -256,6 +256,8 @@ describe('fuzzing the fake (fast-check)', () => {
     }), { ...RUNS, numRuns: 600 });
     // The valid requests the fields started from get through too: the fuzz reaches the handlers.
     expect(successes).toBeGreaterThan(0);
+    // The journal of all that as a collection: built without a throw, through the admin endpoint too.
+    expect(check(fake, { method: 'GET', path: '/__admin/requests/collection', query: {}, headers: {}, origin: ORIGIN }).status).toBe(200);
   });
 
   test('Auth API: token (both grants, with and without the slash) and introspect', () => {
@@ -287,9 +289,11 @@ describe('fuzzing the fake (fast-check)', () => {
       if (check(fake, req).status < 400) successes += 1;
     }), { ...RUNS, numRuns: 150 });
     expect(successes).toBeGreaterThan(0);
+    // The journal of all that as a collection: built without a throw, through the admin endpoint too.
+    expect(check(fake, { method: 'GET', path: '/__admin/requests/collection', query: {}, headers: {}, origin: ORIGIN }).status).toBe(200);
   });
 
-  test('admin API: reset, health, faults, requests, authorize', () => {
+  test('admin API: reset, health, faults, requests, the journal collection, authorize', () => {
     const fake = createFakeMyValue();
     const request = fc.oneof(
       bodyRequest('/__admin/reset', 'POST', mutated({})),
@@ -299,6 +303,7 @@ describe('fuzzing the fake (fast-check)', () => {
       queryRequest('/__admin/faults', 'DELETE', mutated({})),
       oddString.map((id): FakeRequest => ({ method: 'DELETE', path: `/__admin/faults/${id}`, query: {}, headers: {}, origin: ORIGIN })),
       queryRequest('/__admin/requests', 'GET', mutated({ method: 'POST', path: '/service/point/', rule: 'point.get', clientId: DEMO.clientId, status: '200', signOk: 'true', since: '2020-01-01T00:00:00Z' })),
+      queryRequest('/__admin/requests/collection', 'GET', mutated({ rule: 'point.get', clientId: DEMO.clientId, status: '200', signOk: 'true', since: '2020-01-01T00:00:00Z' })),
       queryRequest('/__admin/requests', 'DELETE', mutated({})),
       bodyRequest('/__admin/authorize', 'POST', mutated({ client_id: DEMO.clientId, user_id: 'fz-admin-1', redirect_uri: COLLECTION_REDIRECT_URI, full_name: 'Fuzz Admin', email: 'fz.admin@example.test', value_id: 'VR8EPN' })),
     );
