@@ -19,11 +19,14 @@ export interface Exchange {
   error?: string;
 }
 
-/** A request the side did not send (production guard), by the same key. */
+/**
+ * What the side did not send: one request (production guard: folder, name and iteration), or, without
+ * an iteration, every request of that name or under the folder of that name (Auth & SSO without a code).
+ */
 export interface NotSent {
-  folder: string;
+  folder?: string;
   name: string;
-  iteration: number;
+  iteration?: number;
   reason: string;
 }
 
@@ -77,6 +80,15 @@ function errorId(status: number | undefined, body: string | undefined): string |
   }
 }
 
+/** The note saying why this request was not sent, if one does. */
+function notSentOf(notes: readonly NotSent[], r: { folder: string; name: string; iteration: number }): NotSent | undefined {
+  return notes.find((n) =>
+    n.iteration !== undefined
+      ? n.folder === r.folder && n.name === r.name && n.iteration === r.iteration
+      : n.name === r.name || r.folder === n.name || r.folder.startsWith(`${n.name} / `),
+  );
+}
+
 function side(e: Exchange | undefined, skipped: NotSent | undefined): DriftSide {
   if (!e) return skipped ? { notSent: skipped.reason } : { error: 'not run' };
   const id = errorId(e.status, e.body);
@@ -109,8 +121,6 @@ export function buildDrift(a: DriftSideInput, b: DriftSideInput): DriftReport {
   const index = (list: readonly { folder: string; name: string; iteration: number }[]): Map<string, number> => new Map(list.map((r, i) => [keyOf(r), i]));
   const aIndex = index(a.exchanges);
   const bIndex = index(b.exchanges);
-  const aSkip = new Map(a.notSent.map((n) => [keyOf(n), n]));
-  const bSkip = new Map(b.notSent.map((n) => [keyOf(n), n]));
   const order: Array<{ folder: string; name: string; iteration: number; method: string; urlTemplate: string }> = [];
   const seen = new Set<string>();
   for (const r of [...a.exchanges, ...b.exchanges]) {
@@ -124,8 +134,8 @@ export function buildDrift(a: DriftSideInput, b: DriftSideInput): DriftReport {
     const key = keyOf(r);
     const ea = a.exchanges[aIndex.get(key) ?? -1];
     const eb = b.exchanges[bIndex.get(key) ?? -1];
-    const sa = side(ea, aSkip.get(key));
-    const sb = side(eb, bSkip.get(key));
+    const sa = side(ea, notSentOf(a.notSent, r));
+    const sb = side(eb, notSentOf(b.notSent, r));
     const name = `${r.folder ? `${r.folder} / ` : ''}${r.name}${iterations ? ` #${r.iteration + 1}` : ''}`;
     const entry: DriftRequest = { name, method: r.method, url: r.urlTemplate, a: sa, b: sb, differences: [] };
     if (sa.notSent !== undefined || sb.notSent !== undefined) {

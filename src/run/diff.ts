@@ -68,9 +68,11 @@ async function runSide(side: DiffSide, name: 'A' | 'B', options: DiffOptions, ou
     throw error;
   }
   if (result.exitCode === 2 || !result.summary) return { ok: false, error: `${name} (${side.target}): ${result.error ?? 'the run did not finish'}` };
-  const notSent = result.summary.requests
-    .filter((r) => r.skipped !== undefined)
-    .map((r) => ({ folder: r.folder ?? '', name: r.name, iteration: r.iteration, reason: r.skipped ?? '' }));
+  // Requests the production guard held back, and folders the run left out (Auth & SSO without a code).
+  const notSent: NotSent[] = [
+    ...result.summary.requests.filter((r) => r.skipped !== undefined).map((r) => ({ folder: r.folder ?? '', name: r.name, iteration: r.iteration, reason: r.skipped ?? '' })),
+    ...result.summary.skipped.map((note) => ({ name: note.name, reason: note.reason })),
+  ];
   return { ok: true, exchanges: [...byRef.values()], notSent };
 }
 
