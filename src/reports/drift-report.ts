@@ -162,7 +162,7 @@ export function driftMarkdown(report: DriftReport): string {
     `A: ${report.a}  `,
     `B: ${report.b}`,
     '',
-    `${totals.requests} requests: ${totals.differing} differ, ${totals.agreeing} agree${totals.notCompared > 0 ? `, ${totals.notCompared} not compared` : ''}. Values (ids, dates, tokens, signs) are never compared: only status, error id and the body's keys and JSON types.`,
+    `${totals.requests} requests: ${totals.differing} ${totals.differing === 1 ? 'differs' : 'differ'}, ${totals.agreeing} ${totals.agreeing === 1 ? 'agrees' : 'agree'}${totals.notCompared > 0 ? `, ${totals.notCompared} not compared` : ''}. Values (ids, dates, tokens, signs) are never compared: only status, error id and the body's keys and JSON types.`,
     '',
   ];
   if (report.differing.length > 0) {

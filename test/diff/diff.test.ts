@@ -57,7 +57,7 @@ describe('myvalue diff between two fakes', () => {
     expect(tableRows).toHaveLength(1);
     expect(tableRows[0]).toContain('| Points / Point history | GET |');
     expect(tableRows[0]).toContain('| 200 | 503 ErrServiceUnavailable | status: 200 vs 503<br>');
-    expect(cli.out[0]).toBe('diff msw vs msw (faults point.history:status=503,times=1): 13 requests, 1 differ, 12 agree: Points / Point history');
+    expect(cli.out[0]).toBe('diff msw vs msw (faults point.history:status=503,times=1): 13 requests, 1 differs, 12 agree: Points / Point history');
     expect(all).not.toContain(SECRET);
   });
 });

@@ -76,7 +76,7 @@ export const registerDiff: Register = (program, ctx) => {
       const t = result.report?.totals;
       if (t) {
         const differing = result.report?.differing.map((r) => r.name) ?? [];
-        ctx.io.out(`diff ${result.report?.a} vs ${result.report?.b}: ${t.requests} requests, ${t.differing} differ, ${t.agreeing} agree${t.notCompared > 0 ? `, ${t.notCompared} not compared` : ''}${differing.length > 0 ? `: ${differing.join(', ')}` : ''}`);
+        ctx.io.out(`diff ${result.report?.a} vs ${result.report?.b}: ${t.requests} requests, ${t.differing} ${t.differing === 1 ? 'differs' : 'differ'}, ${t.agreeing} ${t.agreeing === 1 ? 'agrees' : 'agree'}${t.notCompared > 0 ? `, ${t.notCompared} not compared` : ''}${differing.length > 0 ? `: ${differing.join(', ')}` : ''}`);
       }
       ctx.io.out(`reports: ${result.files.join(', ')}`);
       ctx.setExit(result.exitCode);
