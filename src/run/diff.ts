@@ -3,7 +3,7 @@
 // drift.json and drift.md. Production is read-only here: the run's production guard is never lifted.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { FakeMyValueOptions } from '../../mocks/index';
+import { loadSeed, type FakeMyValueOptions } from '../../mocks/index';
 import { buildDrift, driftMarkdown, type DriftReport, type Exchange, type NotSent } from '../reports/drift-report';
 import { oneLine } from '../shared/text';
 import { runCollection } from './run-collection';
@@ -37,12 +37,20 @@ function labelOf(side: DiffSide): string {
   return extras.length > 0 ? `${side.target} (${extras.join('; ')})` : side.target;
 }
 
-/** Why a side cannot be run, or undefined. */
-function refuseSide(side: DiffSide, flag: string): string | undefined {
+/** Why a side cannot be run, or undefined: checked for both sides before either runs. */
+function refuseSide(side: DiffSide, flag: string, cwd: string): string | undefined {
   const parsed = parseTarget(side.target);
   if (!parsed.ok) return parsed.error.replace('--target', flag);
   const fake = parsed.spec.kind === 'mock' || parsed.spec.kind === 'msw';
   if (!fake && (side.seedFile || (side.faults ?? []).length > 0)) return `${flag} ${side.target}: a seed or faults need a fake started here (mock or msw); a running fake takes its own (myvalue mock --seed, --fault)`;
+  if (side.seedFile) {
+    try {
+      loadSeed(resolve(cwd, side.seedFile));
+    } catch (error) {
+      if ((error as Error).name !== 'SeedError') throw error;
+      return `${flag}-seed: ${oneLine((error as Error).message)}`;
+    }
+  }
   return undefined;
 }
 
@@ -60,6 +68,8 @@ async function runSide(side: DiffSide, name: 'A' | 'B', options: DiffOptions, ou
       reporters: { cli: false, junit: false, html: false },
       // The last request of an item wins: a retried or script-sent request before it is not the item's answer.
       onExchange: ({ ref, ...exchange }) => void byRef.set(ref, exchange),
+      // The run's notes (a folder left out, the production guard) say which side they are about.
+      ...(options.log ? { log: (line: string) => options.log?.(`${name} (${side.target}): ${line}`) } : {}),
     });
   } catch (error) {
     // A seed the fake cannot read is the user's mistake; anything else is a bug and goes on up.
@@ -81,9 +91,10 @@ async function runSide(side: DiffSide, name: 'A' | 'B', options: DiffOptions, ou
  * @example const { exitCode, report } = await runDiff({ a: { target: 'mock' }, b: { target: 'msw', faults: ['point.history:status=503,times=1'] } });
  */
 export async function runDiff(options: DiffOptions): Promise<DiffResult> {
-  const refused = refuseSide(options.a, '--target') ?? refuseSide(options.b, '--against');
+  const cwd = options.cwd ?? process.cwd();
+  const refused = refuseSide(options.a, '--target', cwd) ?? refuseSide(options.b, '--against', cwd);
   if (refused) return { exitCode: 2, error: refused, files: [] };
-  const out = resolve(options.cwd ?? process.cwd(), options.out ?? 'reports');
+  const out = resolve(cwd, options.out ?? 'reports');
   // Each side's run.json beside drift.md, so a difference can be looked up in the run that saw it.
   const a = await runSide(options.a, 'A', options, join(out, 'diff-a'));
   if (!a.ok) return { exitCode: 2, error: a.error, files: [] };

@@ -1,9 +1,10 @@
 // `myvalue diff`: the same collection against two fakes; drift.json and drift.md name the requests
 // whose status, error id or body shape differ. Exit 0 agree, 1 differ, 2 usage errors.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DriftReport } from '../../src/reports/drift-report';
+import { shippedFile } from '../../src/shared/package-files';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -22,7 +23,7 @@ describe('myvalue diff between two fakes', () => {
   it('equal fakes (mock and msw, the shipped seed) agree: exit 0, drift.json says 0 differing', async () => {
     const out = tempDir('myvalue-diff-');
     const cli = await runCli(['diff', '--target', 'mock', '--against', 'msw', '--folder', 'Points', '--folder', 'Negative', ...CREDS, '--out', out]);
-    expect(cli.err.filter((l) => !l.startsWith('reports:')), cli.err.join('\n')).toEqual([]);
+    expect(cli.err.filter((l) => !/^[AB] \(\w+\): reports: /.test(l)), cli.err.join('\n')).toEqual([]);
     expect(cli.code).toBe(0);
     const { json, md, all } = reports(out);
     expect(json.totals).toEqual({ requests: 24, differing: 0, agreeing: 24, notCompared: 0 });
@@ -62,12 +63,31 @@ describe('myvalue diff between two fakes', () => {
   });
 });
 
+describe('myvalue diff between fakes of two seeds', () => {
+  it('a seed with other values only (user names, promo titles) agrees with the shipped one: exit 0', async () => {
+    const dir = tempDir('myvalue-diff-seed-');
+    const seed = JSON.parse(readFileSync(shippedFile('mocks/seed.json'), 'utf8')) as { promos: Array<{ title: string }>; users: Array<{ firstName: string }> };
+    for (const [i, promo] of seed.promos.entries()) promo.title = `Another promo ${i}`;
+    for (const user of seed.users) user.firstName = 'Someone Else';
+    const file = join(dir, 'other-seed.json');
+    writeFileSync(file, JSON.stringify(seed));
+    const out = join(dir, 'reports');
+    const cli = await runCli(['diff', '--target', 'msw', '--against', 'msw', '--against-seed', file, '--folder', 'Promos & vouchers', '--folder', 'Users', ...CREDS, '--out', out]);
+    expect(cli.code, cli.err.join('\n')).toBe(0);
+    const { json } = reports(out);
+    expect(json.b).toBe(`msw (seed ${file})`);
+    expect(json.totals).toMatchObject({ differing: 0, notCompared: 0 });
+    expect(json.totals.agreeing).toBeGreaterThan(10);
+  });
+});
+
 describe('myvalue diff usage errors: one line, exit 2, no stack trace', () => {
   const cases: Array<[string, string[], RegExp]> = [
     ['missing --against', ['diff', '--target', 'msw'], /required option '--against <target>' not specified/],
     ['an unknown target', ['diff', '--target', 'msw', '--against', 'staging'], /--against must be mock, msw, sandbox, production or an http\(s\) URL, got "staging"/],
     ['a collection file that does not exist', ['diff', '--target', 'msw', '--against', 'mock', '--collection', 'no-such.postman_collection.json'], /no-such\.postman_collection\.json/],
     ['a fault that does not parse', ['diff', '--target', 'msw', '--against', 'mock', '--against-fault', 'point.earn:status=999'], /--against-fault "point\.earn:status=999"/],
+    ['a seed file that does not exist', ['diff', '--target', 'msw', '--against', 'msw', '--against-seed', '/nonexistent/seed.json'], /^myvalue: --against-seed: .*\/nonexistent\/seed\.json/],
     ['a seed for a target the diff does not start', ['diff', '--target', 'msw', '--against', 'http://127.0.0.1:9', '--against-seed', 'seed.json'], /--against http:\/\/127\.0\.0\.1:9: a seed or faults need a fake started here/],
   ];
   it.each(cases)('%s', async (_what, args, message) => {
