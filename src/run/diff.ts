@@ -78,6 +78,8 @@ async function runSide(side: DiffSide, name: 'A' | 'B', options: DiffOptions, ou
     throw error;
   }
   if (result.exitCode === 2 || !result.summary) return { ok: false, error: `${name} (${side.target}): ${result.error ?? 'the run did not finish'}` };
+  // A side that could not be reached has nothing to compare: that is the one line, not a drift of every request.
+  if (result.summary.stopped !== undefined) return { ok: false, error: `${name} (${side.target}): ${result.summary.stopped}` };
   // Requests the production guard held back, and folders the run left out (Auth & SSO without a code).
   const notSent: NotSent[] = [
     ...result.summary.requests.filter((r) => r.skipped !== undefined).map((r) => ({ folder: r.folder ?? '', name: r.name, iteration: r.iteration, reason: r.skipped ?? '' })),

@@ -90,6 +90,17 @@ describe('myvalue diff usage errors: one line, exit 2, no stack trace', () => {
     ['a seed file that does not exist', ['diff', '--target', 'msw', '--against', 'msw', '--against-seed', '/nonexistent/seed.json'], /^myvalue: --against-seed: .*\/nonexistent\/seed\.json/],
     ['a seed for a target the diff does not start', ['diff', '--target', 'msw', '--against', 'http://127.0.0.1:9', '--against-seed', 'seed.json'], /--against http:\/\/127\.0\.0\.1:9: a seed or faults need a fake started here/],
   ];
+  it('a side that cannot be reached: exit 2, one line naming it, no drift report', async () => {
+    const out = tempDir('myvalue-diff-usage-');
+    // Port 9 (discard) on loopback: nothing listens there.
+    const cli = await runCli(['diff', '--target', 'http://127.0.0.1:9', '--against', 'msw', '--folder', 'Users', ...CREDS, '--out', out]);
+    expect(cli.code).toBe(2);
+    const errors = cli.err.filter((l) => l.startsWith('myvalue: '));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^myvalue: A \(http:\/\/127\.0\.0\.1:9\): cannot reach 127\.0\.0\.1:9/);
+    expect(readdirSync(out)).not.toContain('drift.json');
+  });
+
   it.each(cases)('%s', async (_what, args, message) => {
     const out = tempDir('myvalue-diff-usage-');
     const cli = await runCli([...args, '--out', out]);
