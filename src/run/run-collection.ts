@@ -27,6 +27,42 @@ interface ItemJson {
   id?: string;
   name?: string;
   item?: ItemJson[];
+  request?: { method?: string; url?: string | UrlJson } | string;
+}
+
+interface UrlJson {
+  raw?: string;
+  protocol?: string;
+  host?: string[] | string;
+  port?: string;
+  path?: string[] | string;
+  query?: Array<{ key?: string | null; value?: string | null; disabled?: boolean }>;
+}
+
+/** The URL as written: its raw text, or (the SDK's JSON has none) rebuilt from host, path and query. */
+function urlText(url: string | UrlJson | undefined): string {
+  if (url === undefined || typeof url === 'string') return url ?? '';
+  if (url.raw) return url.raw;
+  const host = Array.isArray(url.host) ? url.host.join('.') : (url.host ?? '');
+  const path = Array.isArray(url.path) ? url.path.join('/') : (url.path ?? '').replace(/^\//, '');
+  const query = (url.query ?? []).filter((q) => !q.disabled).map((q) => (q.value === null || q.value === undefined ? `${q.key ?? ''}` : `${q.key ?? ''}=${q.value}`));
+  return `${url.protocol ? `${url.protocol}://` : ''}${host}${url.port ? `:${url.port}` : ''}${path ? `/${path}` : ''}${query.length > 0 ? `?${query.join('&')}` : ''}`;
+}
+
+/** Method and URL as the collection writes them ({{variables}} unresolved), by item id: what a diff names a request by. */
+function templateIndex(collection: CollectionDefinition): Map<string, { method: string; url: string }> {
+  const index = new Map<string, { method: string; url: string }>();
+  const walk = (items: readonly ItemJson[]): void => {
+    for (const item of items) {
+      if (item.item) walk(item.item);
+      else if (item.id !== undefined) {
+        const request = typeof item.request === 'string' ? { url: item.request } : (item.request ?? {});
+        index.set(item.id, { method: (request.method ?? 'GET').toUpperCase(), url: urlText(request.url) });
+      }
+    }
+  };
+  walk((collection.item ?? []) as ItemJson[]);
+  return index;
 }
 
 export interface RunResult {
@@ -136,6 +172,8 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
     return { exitCode: 2, error: checked.error, reportsDir };
   }
   const checks = checked.value;
+  const folders = folderIndex(collection);
+  const templates = options.onExchange ? templateIndex(collection) : undefined;
   const restore = captureOutput((text) => masker.mask(text), write);
   let outcome: NewmanOutcome;
   let stopped: string | undefined;
@@ -180,6 +218,21 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
             stopped = unreachable(request.request?.url, request.error);
             run.abort();
           }
+          if (options.onExchange && templates) {
+            const template = templates.get(request.item.id);
+            const contentType = request.response?.header('content-type');
+            options.onExchange({
+              ref: request.ref,
+              folder: folders.get(request.item.id) ?? '',
+              name: request.item.name,
+              iteration: request.iteration,
+              method: template?.method ?? request.request?.method ?? '',
+              urlTemplate: masker.mask(template?.url ?? ''),
+              ...(request.response ? { status: request.response.code, body: masker.mask(request.response.text()) } : {}),
+              ...(typeof contentType === 'string' ? { contentType } : {}),
+              ...(request.error ? { error: masker.mask(oneLine(request.error.message)) } : {}),
+            });
+          }
         });
         run.on('console', ({ ref, text }) => {
           if (ref === undefined || !text.startsWith(GUARD_LOG_PREFIX)) return;
@@ -199,7 +252,6 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   }
   if (!outcome.ok) return { exitCode: 2, error: `newman could not run the collection: ${oneLine(outcome.error.message)}`, reportsDir };
   const exitCode = outcome.failed || stopped !== undefined ? 1 : 0;
-  const folders = folderIndex(collection);
   const report = buildRunReport(outcome, {
     target: session.kind === 'url' ? session.externalBaseUrl : session.kind,
     externalBaseUrl: session.externalBaseUrl,

@@ -2,6 +2,7 @@
 import type { FakeMyValueOptions } from '../../mocks/index';
 import type { Sink } from './capture-output';
 import type { Shard } from '../collection/shard';
+import type { Exchange } from '../reports/drift-report';
 
 export interface RunOptions {
   /** File or http(s) URL; default: the shipped collection. */
@@ -42,4 +43,6 @@ export interface RunOptions {
   variations?: boolean;
   /** Retry GETs up to this many times on a 5xx, a dropped connection or a timeout (0 to MAX_RETRIES). */
   retries?: number;
+  /** Gets every response (or failed request) in run order, masked, with its item's folder, name and URL template (`myvalue diff`). */
+  onExchange?: (exchange: Exchange & { ref: string }) => void;
 }

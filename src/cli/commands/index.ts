@@ -6,5 +6,6 @@ import { registerRun } from './run';
 import { registerInject } from './inject';
 import { registerGate } from './gate';
 import { registerReport } from './report';
+import { registerDiff } from './diff';
 
-export const COMMANDS: Register[] = [registerSign, registerMock, registerRun, registerInject, registerGate, registerReport];
+export const COMMANDS: Register[] = [registerSign, registerMock, registerRun, registerInject, registerGate, registerReport, registerDiff];
