@@ -25,7 +25,12 @@ interface Common {
   valueId: string;
   outletId: string;
   now: Date;
+  /** What a referenceNo used before gets (FakeSettings.duplicateReference); default 'refuse'. */
+  onDuplicate?: 'refuse' | 'replay';
 }
+
+/** A request's answer: what it changed, or, replayed, what its first time changed (nothing applied now). */
+export type Applied = { point: number; replayed?: true };
 
 /** The user and outlet every mutation needs. */
 function resolve(ledger: LedgerRepository, valueId: string, outletId: string): DomainResult<{ account: Account; outlet: Outlet }> {
@@ -36,10 +41,24 @@ function resolve(ledger: LedgerRepository, valueId: string, outletId: string): D
   return { ok: true, account, outlet };
 }
 
-/** A referenceNo is spent once per client, whatever it was spent on. */
-function checkReference(ledger: LedgerRepository, clientId: string, referenceNo: string): DomainFailure | undefined {
-  const used = ledger.byReference(clientId, referenceNo);
-  return used ? { ok: false, reason: 'duplicate-reference', referenceNo, usedBy: { type: used.type, valueId: used.valueId } } : undefined;
+/**
+ * A referenceNo is spent once per client, whatever it was spent on. With 'replay', a repeat of the very
+ * same request (same type, user, outlet and amount; the same original for an adjustment) answers what
+ * the first one did; anything else reusing it is still refused.
+ */
+function checkReference(
+  ledger: LedgerRepository,
+  input: Common & { referenceNo: string; amount: number },
+  type: MutationType,
+  adjustedReferenceNo?: string,
+): DomainResult<Applied> | undefined {
+  const used = ledger.byReference(input.clientId, input.referenceNo);
+  if (!used) return undefined;
+  if (input.onDuplicate === 'replay' && used.type === type && used.valueId === input.valueId && used.outletId === input.outletId && used.amount === input.amount) {
+    const original = used.adjustedSno === null ? undefined : ledger.bySno(used.adjustedSno);
+    if (adjustedReferenceNo === undefined || original?.referenceNo === adjustedReferenceNo) return { ok: true, point: used.point, replayed: true };
+  }
+  return { ok: false, reason: 'duplicate-reference', referenceNo: input.referenceNo, usedBy: { type: used.type, valueId: used.valueId } };
 }
 
 /** A mutation as the rules book it: at `now`, its dates and expiry still to be worked out. */
@@ -93,10 +112,10 @@ export function expiryDue(ledger: LedgerRepository, now: Date): boolean {
   return next !== undefined && next <= lotTime(now);
 }
 
-export function earn(ledger: LedgerRepository, input: Common & { amount: number; exchangeRate: number; referenceNo: string }): DomainResult<{ point: number }> {
+export function earn(ledger: LedgerRepository, input: Common & { amount: number; exchangeRate: number; referenceNo: string }): DomainResult<Applied> {
   const found = resolve(ledger, input.valueId, input.outletId);
   if (!found.ok) return found;
-  const duplicate = checkReference(ledger, input.clientId, input.referenceNo);
+  const duplicate = checkReference(ledger, input, 'EARNING');
   if (duplicate) return duplicate;
   const point = pointsFor(input.amount, input.exchangeRate, found.outlet);
   if (found.account.point + point > MAX_BALANCE) return { ok: false, reason: 'balance-limit', balance: found.account.point, point, limit: MAX_BALANCE };
@@ -111,10 +130,10 @@ export function estimate(ledger: LedgerRepository, input: Omit<Common, 'clientId
   return { ok: true, point: found.account.point + estimatePoint, estimatePoint };
 }
 
-export function redeem(ledger: LedgerRepository, input: Common & { amount: number; referenceNo: string }): DomainResult<{ point: number }> {
+export function redeem(ledger: LedgerRepository, input: Common & { amount: number; referenceNo: string }): DomainResult<Applied> {
   const found = resolve(ledger, input.valueId, input.outletId);
   if (!found.ok) return found;
-  const duplicate = checkReference(ledger, input.clientId, input.referenceNo);
+  const duplicate = checkReference(ledger, input, 'REDEEM');
   if (duplicate) return duplicate;
   if (found.account.point < input.amount) {
     return { ok: false, reason: 'insufficient-points', balance: found.account.point, needed: input.amount, spending: 'redeem' };
@@ -131,10 +150,10 @@ export function redeem(ledger: LedgerRepository, input: Common & { amount: numbe
 export function adjust(
   ledger: LedgerRepository,
   input: Common & { amount: number; referenceNo: string; adjustedReferenceNo: string; adjustmentType: AdjustmentType },
-): DomainResult<{ point: number }> {
+): DomainResult<Applied> {
   const found = resolve(ledger, input.valueId, input.outletId);
   if (!found.ok) return found;
-  const duplicate = checkReference(ledger, input.clientId, input.referenceNo);
+  const duplicate = checkReference(ledger, input, input.adjustmentType, input.adjustedReferenceNo);
   if (duplicate) return duplicate;
   const expected: MutationType = input.adjustmentType === 'CANCEL_REDEEM' ? 'REDEEM' : 'EARNING';
   const adjustedReferenceNo = input.adjustedReferenceNo;

@@ -26,6 +26,7 @@ export interface LedgerRepository {
   account(valueId: string): Account | undefined;
   outlet(id: string): Outlet | undefined;
   byReference(clientId: string, referenceNo: string): Mutation | undefined;
+  bySno(sno: number): Mutation | undefined;
   /** Whether a voucher was bought with this mutation. */
   isVoucherPurchase(sno: number): boolean;
   /** Points and amount of the adjustments made so far to mutation `sno`. */

@@ -88,6 +88,12 @@ export interface FakeSettings {
   accessTokenTtlSeconds: number;
   /** Refresh token lifetime in seconds. */
   refreshTokenTtlSeconds: number;
+  /**
+   * A referenceNo a client used before: 'refuse' (400 ErrDuplicateReferenceNo, MyValue's documented
+   * answer) or 'replay' (200 with the first answer's body, nothing applied twice, as MyValue's older
+   * Point API answered a repeat of the same request).
+   */
+  duplicateReference: 'refuse' | 'replay';
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -98,4 +104,5 @@ export const defaultSettings: FakeSettings = {
   codeTtlSeconds: 60,
   accessTokenTtlSeconds: 86_399,
   refreshTokenTtlSeconds: 31_622_400,
+  duplicateReference: 'refuse',
 };

@@ -42,7 +42,7 @@ export const pointRoutes = defineRoutes([
       if (!common.ok) return failed(common);
       const exchangeRate = optionalInt(body, 'exchangeRate', 0, 0, 1e12, 'body');
       if (!exchangeRate.ok) return failed(exchangeRate);
-      const result = deps.store.tx(() => earn(deps.store.ledger, { ...common, exchangeRate: exchangeRate.value, clientId: client.clientId, now: deps.clock.now() }));
+      const result = deps.store.tx(() => earn(deps.store.ledger, { ...common, exchangeRate: exchangeRate.value, clientId: client.clientId, now: deps.clock.now(), onDuplicate: deps.settings.duplicateReference }));
       return result.ok ? jsonResponse({ Point: result.point }) : failureResponse(result);
     },
   },
@@ -60,7 +60,7 @@ export const pointRoutes = defineRoutes([
     handle({ body, deps, client }) {
       const common = mutationFields(body, true);
       if (!common.ok) return failed(common);
-      const result = deps.store.tx(() => redeem(deps.store.ledger, { ...common, clientId: client.clientId, now: deps.clock.now() }));
+      const result = deps.store.tx(() => redeem(deps.store.ledger, { ...common, clientId: client.clientId, now: deps.clock.now(), onDuplicate: deps.settings.duplicateReference }));
       return result.ok ? jsonResponse({ Point: result.point }) : failureResponse(result);
     },
   },
@@ -76,7 +76,7 @@ export const pointRoutes = defineRoutes([
       const adjustmentType = requireOneOf<AdjustmentType>(body, 'adjustmentType', ['CANCEL_REDEEM', 'RETURN_EARN']);
       if (!adjustmentType.ok) return failed(adjustmentType);
       const result = deps.store.tx(() =>
-        adjust(deps.store.ledger, { ...common, adjustedReferenceNo: adjustedReferenceNo.value, adjustmentType: adjustmentType.value, clientId: client.clientId, now: deps.clock.now() }),
+        adjust(deps.store.ledger, { ...common, adjustedReferenceNo: adjustedReferenceNo.value, adjustmentType: adjustmentType.value, clientId: client.clientId, now: deps.clock.now(), onDuplicate: deps.settings.duplicateReference }),
       );
       return result.ok ? jsonResponse({ Point: result.point }) : failureResponse(result);
     },

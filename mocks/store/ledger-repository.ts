@@ -39,6 +39,7 @@ export function createLedgerRepository(db: Database.Database): LedgerRepository 
   const account = db.prepare<[string], Account>('SELECT id, value_id AS valueId, point FROM users WHERE value_id = ?');
   const outlet = db.prepare<[string], Outlet>('SELECT id, name, sub_outlet_name AS subOutletName, brand_id AS brandId, business_unit AS businessUnit, earn_per_10k AS earnPer10k FROM outlets WHERE id = ?');
   const byReference = db.prepare<[string, string], MutationRow>('SELECT * FROM mutations WHERE client_id = ? AND reference_no = ?');
+  const bySno = db.prepare<[number], MutationRow>('SELECT * FROM mutations WHERE sno = ?');
   const voucherOfMutation = db.prepare<[number], 1>('SELECT 1 FROM vouchers WHERE mutation_sno = ?').pluck();
   const adjusted = db.prepare<[number], { point: number; amount: number }>("SELECT COALESCE(SUM(point), 0) AS point, COALESCE(SUM(amount), 0) AS amount FROM mutations WHERE adjusted_sno = ? AND type <> 'EXPIRED'");
   const insertMutation = db.prepare(`INSERT INTO mutations (user_id, value_id, client_id, reference_no, type, point, amount, outlet_id, adjusted_sno, created_at, expired_at)
@@ -62,6 +63,10 @@ export function createLedgerRepository(db: Database.Database): LedgerRepository 
     outlet: (id) => outlet.get(id),
     byReference(clientId, referenceNo) {
       const row = byReference.get(clientId, referenceNo);
+      return row ? toMutation(row) : undefined;
+    },
+    bySno(sno) {
+      const row = bySno.get(sno);
       return row ? toMutation(row) : undefined;
     },
     isVoucherPurchase: (sno) => voucherOfMutation.get(sno) !== undefined,

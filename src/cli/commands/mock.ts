@@ -96,6 +96,7 @@ interface MockOptions {
   logFormat: string;
   adminToken?: string;
   clock?: string;
+  duplicateReference: string;
 }
 
 export const registerMock: Register = (program, ctx) => {
@@ -113,6 +114,7 @@ export const registerMock: Register = (program, ctx) => {
     .option('--fault <rule>', 'inject a fault, TARGET:SPEC, e.g. "point.earn:status=503,times=1", "*:latency=100-300" (repeatable)', collect, [])
     .option('--journal-size <n>', 'requests the journal keeps (GET /__admin/requests)', '1000')
     .option('--log-format <format>', 'text (one line a request) or json (one JSON object a line, the listening line too)', 'text')
+    .option('--duplicate-reference <mode>', 'a referenceNo used before: refuse (400 ErrDuplicateReferenceNo, as documented) or replay (200 with the first answer, nothing applied twice)', 'refuse')
     .option('--clock <iso>', "start the fake's clock at this instant (ISO 8601 with its zone, e.g. 2022-11-01T00:00:00+07:00); it runs on from there, POST /__admin/clock moves it")
     .option('--admin-token <token>', 'require this token (header x-myvalue-admin-token) on the admin API /__admin/...; default: MYVALUE_ADMIN_TOKEN')
     .action(async (opts: MockOptions) => {
@@ -129,6 +131,10 @@ export const registerMock: Register = (program, ctx) => {
         return { ...c, redirectUris: [COLLECTION_REDIRECT_URI] };
       });
       const journalSize = parseJournalSize(opts.journalSize);
+      if (opts.duplicateReference !== 'refuse' && opts.duplicateReference !== 'replay') {
+        throw new UsageError(`--duplicate-reference must be refuse or replay, got "${opts.duplicateReference}"`);
+      }
+      const duplicateReference: 'refuse' | 'replay' = opts.duplicateReference;
       const logger = mockLogger(ctx.io, parseLogFormat(opts.logFormat), opts.quiet === true);
       const [{ createFakeMyValue, FakeConfigError, SeedError, parseFaultRule }, { createExpressApp, listen }] = await Promise.all([
         import('../../../mocks/index'),
@@ -147,6 +153,7 @@ export const registerMock: Register = (program, ctx) => {
           logger,
           ...(adminToken ? { adminToken } : {}),
           ...(opts.clock !== undefined ? { startAt: opts.clock } : {}),
+          settings: { duplicateReference },
         });
       } catch (error) {
         if (error instanceof SeedError || error instanceof FakeConfigError) throw new UsageError(error.message);
@@ -179,6 +186,7 @@ export const registerMock: Register = (program, ctx) => {
         `fake MyValue listening on ${main.url}`,
         `  External API: ${main.url}   Auth API and SSO page: ${authUrl}`,
         `  clients: ${fake.clientIds().join(', ')}   state: ${state}`,
+        ...(duplicateReference === 'replay' ? ['  duplicate referenceNo: replayed (200 with the first answer, nothing applied twice)'] : []),
         ...(opts.clock !== undefined ? [`  clock: started at ${fake.clock.now().toISOString()} (GET /__admin/clock)`] : []),
         ...(!isLoopback(opts.host) ? [`  warning: listening on ${opts.host}, beyond this machine: ${adminToken ? 'the admin API needs its token' : 'anyone who reaches it can use the admin API (reset, faults, authorize); give --admin-token'}`] : []),
         ...(defaulted.length > 0 ? [`  redirect URI ${COLLECTION_REDIRECT_URI} (the shipped collection's) registered for ${defaulted.join(', ')}; --redirect-uri ID=URI registers others instead`] : []),
