@@ -15,7 +15,8 @@ export function createFakeMyValue(options: FakeMyValueOptions = {}): FakeMyValue
 }
 
 export { FakeConfigError, type FakeMyValueOptions } from './fake-options';
-export type { FakeMyValue, FakeJournal, FakeFaults } from './core/fake-my-value';
+export type { FakeMyValue, FakeJournal, FakeFaults, FakeClock } from './core/fake-my-value';
+export { ClockError } from './domain/virtual-clock';
 export type { FakeRequest, FakeResponse, QueryValue, Clock, Logger, RequestLogRecord, FakeSettings } from './http/types';
 export { loadSeed, parseSeed, SeedError, DEFAULT_SEED_FILE } from './store/seed';
 export { FaultRuleError, parseFaultRule } from './core/faults';

@@ -93,7 +93,7 @@ describe('the CLI, installed', () => {
   it('npx myvalue --help lists the commands; --version is the package version', () => {
     const help = run('npx', ['myvalue', '--help'], project);
     expect(help.status, help.out).toBe(0);
-    for (const command of ['sign', 'mock', 'run', 'inject', 'gate', 'report']) expect(help.out).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['sign', 'mock', 'run', 'inject', 'gate', 'diff', 'report']) expect(help.out).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     const version = run('npx', ['myvalue', '--version'], project);
     expect([version.status, version.out.trim()]).toEqual([0, manifest.version]);
   });
@@ -205,6 +205,11 @@ const started: Promise<RunningServer> = listen(app, 0);
 const run: Promise<RunResult> = runCollection({ target: 'msw', out: 'reports', fake: { journalSize: 5 } });
 const gate: Promise<GateResult> = runGate({ target: 'mock' });
 const merged: Promise<MergeResult> = mergeReportDirs(['a', 'b'], 'out');
+const clock: FakeClock = fake.clock;
+const later: Date = clock.advance('P1M');
+const replay: PostmanCollectionV21 = fake.journal.toCollection();
+const drift: Promise<DiffResult> = runDiff({ a: { target: 'mock' }, b: { target: 'msw' } });
+const refused: boolean = new ClockError('x') instanceof Error;
 // The types are real: each of these is refused.
 // @ts-expect-error journalSize is a number
 createFakeMyValue({ journalSize: 'ten' });
@@ -212,13 +217,15 @@ createFakeMyValue({ journalSize: 'ten' });
 fake.deps;
 // @ts-expect-error the target is a string
 runCollection({ target: 1 });
-export { handlers, reply, entries, sign, rules, started, run, gate, merged };
+// @ts-expect-error a clock moves by a duration, not a Date
+clock.advance(new Date());
+export { handlers, reply, entries, sign, rules, started, run, gate, merged, later, replay, drift, refused };
 `;
-  const imports = `import { createFakeMyValue, type FakeMyValue, type FakeResponse, type JournalEntry } from 'myvalue-harness/fake';
+  const imports = `import { createFakeMyValue, ClockError, type FakeMyValue, type FakeResponse, type JournalEntry, type FakeClock, type PostmanCollectionV21 } from 'myvalue-harness/fake';
 import { myValueHandlers } from 'myvalue-harness/msw';
 import { createExpressApp, listen, type RunningServer } from 'myvalue-harness/express';
 import { computeSign, findRule, SIGN_RULES, type SignRule } from 'myvalue-harness/signing';
-import { runCollection, runGate, mergeReportDirs, type RunResult, type GateResult, type MergeResult } from 'myvalue-harness/harness';
+import { runCollection, runGate, mergeReportDirs, runDiff, type RunResult, type GateResult, type MergeResult, type DiffResult } from 'myvalue-harness/harness';
 import type { HttpHandler } from 'msw';`;
 
   it.each([
