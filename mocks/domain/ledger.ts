@@ -32,9 +32,20 @@ interface Common {
 /** A request's answer: what it changed, or, replayed, what its first time changed (nothing applied now). */
 export type Applied = { point: number; replayed?: true };
 
+/**
+ * The user's account as of `now`: expiries due by then are booked first, so the balance a rule checks is
+ * exactly the points in the live lots it will take from (the core also books them before each request,
+ * but a request read at a second's boundary could otherwise see an expiry its check did not).
+ */
+export function accountAt(ledger: LedgerRepository, valueId: string, now: Date): Account | undefined {
+  if (expiryDue(ledger, now)) settleExpiries(ledger, now);
+  return ledger.account(valueId);
+}
+
 /** The user and outlet every mutation needs. */
-function resolve(ledger: LedgerRepository, valueId: string, outletId: string): DomainResult<{ account: Account; outlet: Outlet }> {
-  const account = ledger.account(valueId);
+function resolve(ledger: LedgerRepository, valueId: string, outletId: string, now?: Date): DomainResult<{ account: Account; outlet: Outlet }> {
+  // Without `now` (a read, outside a transaction), the balance the core settled before the request.
+  const account = now === undefined ? ledger.account(valueId) : accountAt(ledger, valueId, now);
   if (!account) return { ok: false, reason: 'membership-not-found', valueId };
   const outlet = ledger.outlet(outletId);
   if (!outlet) return { ok: false, reason: 'suboutlet-not-found', outletId };
@@ -113,7 +124,7 @@ export function expiryDue(ledger: LedgerRepository, now: Date): boolean {
 }
 
 export function earn(ledger: LedgerRepository, input: Common & { amount: number; exchangeRate: number; referenceNo: string }): DomainResult<Applied> {
-  const found = resolve(ledger, input.valueId, input.outletId);
+  const found = resolve(ledger, input.valueId, input.outletId, input.now);
   if (!found.ok) return found;
   const duplicate = checkReference(ledger, input, 'EARNING');
   if (duplicate) return duplicate;
@@ -131,7 +142,7 @@ export function estimate(ledger: LedgerRepository, input: Omit<Common, 'clientId
 }
 
 export function redeem(ledger: LedgerRepository, input: Common & { amount: number; referenceNo: string }): DomainResult<Applied> {
-  const found = resolve(ledger, input.valueId, input.outletId);
+  const found = resolve(ledger, input.valueId, input.outletId, input.now);
   if (!found.ok) return found;
   const duplicate = checkReference(ledger, input, 'REDEEM');
   if (duplicate) return duplicate;
@@ -151,7 +162,7 @@ export function adjust(
   ledger: LedgerRepository,
   input: Common & { amount: number; referenceNo: string; adjustedReferenceNo: string; adjustmentType: AdjustmentType },
 ): DomainResult<Applied> {
-  const found = resolve(ledger, input.valueId, input.outletId);
+  const found = resolve(ledger, input.valueId, input.outletId, input.now);
   if (!found.ok) return found;
   const duplicate = checkReference(ledger, input, input.adjustmentType, input.adjustedReferenceNo);
   if (duplicate) return duplicate;

@@ -1,7 +1,7 @@
 // Promos on sale and buying one: a REDEEM of its price on the ledger and a voucher, in the caller's transaction.
 import { randomInt } from 'node:crypto';
 import type { DomainResult } from './failures';
-import { book } from './ledger';
+import { accountAt, book } from './ledger';
 import { MYVALUE_APPS_OUTLET } from './myvalue';
 import type { Promo, Rows, Voucher } from './records';
 import type { LedgerRepository, PromoRepository } from './repositories';
@@ -41,7 +41,7 @@ export function buyPromo(
   input: { promoId: number; valueId: string; clientId: string; now: Date },
 ): DomainResult<{ voucher: Voucher }> {
   const { ledger, promos } = repos;
-  const account = ledger.account(input.valueId);
+  const account = accountAt(ledger, input.valueId, input.now);
   if (!account) return { ok: false, reason: 'membership-not-found', valueId: input.valueId };
   const promo = promos.byId(input.promoId);
   if (!promo) return { ok: false, reason: 'promo-not-found', promoId: input.promoId };

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeMyValue, loadSeed, type Fake } from '../../mocks/create-fake';
 import { ClockError } from '../../mocks/domain/virtual-clock';
+import { redeem as redeemRule } from '../../mocks/domain/ledger';
 import type { Seed } from '../../mocks/store/seed-types';
 import { seedClient, signedRequest, wholeHistoryInCore, postRequest } from './signed';
 
@@ -215,5 +216,19 @@ describe('the seed\'s own earns', () => {
     expect(before).toBeGreaterThan(0);
     fake.clock.advance('P10Y');
     expect(seeded(fake, 'VB60VS')).toBe(before);
+  });
+});
+
+describe('a request read at an expiry\'s boundary', () => {
+  it('a redeem at a time past an expiry not booked yet sees the balance without it: refused, never a 500', () => {
+    // The core books due expiries before each request; a handler reading the clock a moment later, past a
+    // second's boundary, finds one still unbooked. The rule books it before it checks the balance.
+    const fake = fakeAt('2022-10-04T12:10:48Z');
+    earn(fake, 100);
+    fake.clock.set('2024-10-31T16:59:59.999Z');
+    const ledger = fake.deps.store.ledger;
+    const result = fake.deps.store.tx(() => redeemRule(ledger, { valueId: USER, outletId: OUTLET, clientId: POS.clientId, referenceNo: 'EXP-EDGE', amount: 100, now: new Date('2024-10-31T17:00:00.000Z') }));
+    expect(result).toMatchObject({ ok: false, reason: 'insufficient-points', balance: 0 });
+    expect(history(fake).map((e) => e.mutationTypeName)).toEqual(['EXPIRED', 'EARNING']);
   });
 });
