@@ -5,7 +5,7 @@
 // response_type or scope goes back to the client as an error redirect.
 import type { ClientConfig } from '../http/types';
 import { MAPPING_SCOPE } from './codes';
-import type { MappingProblem } from './mapping-request';
+import { registeredRedirect, type MappingProblem } from './mapping-request';
 
 export interface AuthorizeRequest {
   clientId: string;
@@ -86,15 +86,10 @@ export function checkAuthorizeRequest(input: Readonly<Record<string, RawValue>>,
     return page(`Parameter wajib tidak ada: ${missing.join(', ')}.`, `missing required parameter${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
   }
   const clientId = values.client_id as string;
-  const client = clients.get(clientId);
-  if (!client) return page('Aplikasi (client_id) tidak dikenal.', `unknown client_id "${clientId}"`);
   const redirectUri = values.redirect_uri as string;
-  if (!client.redirectUris.includes(redirectUri)) {
-    return page(
-      'redirect_uri tidak terdaftar untuk aplikasi ini.',
-      `redirect_uri "${redirectUri}" is not registered for client "${clientId}" (exact match; registered: ${client.redirectUris.length === 0 ? 'none' : client.redirectUris.join(', ')})`,
-    );
-  }
+  const registered = registeredRedirect(clients, clientId, redirectUri);
+  if (!registered.ok) return registered;
+  const client = registered.client;
   const state = values.state;
   // From here the client and its redirect_uri are trusted: errors go back to the client (RFC 6749 4.1.2.1).
   const back = (error: string, description: string): AuthorizeCheck => ({

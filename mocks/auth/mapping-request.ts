@@ -45,6 +45,25 @@ function originOf(uri: string): string | undefined {
 }
 
 /**
+ * The client and its redirect_uri, when the client is known and the URI is registered for it (exact
+ * match): the check the mapping page and /auth/authorize share before they trust a redirect.
+ */
+export function registeredRedirect(clients: ReadonlyMap<string, ClientConfig>, clientId: string, redirectUri: string): { ok: true; client: ClientConfig } | { ok: false; problem: MappingProblem } {
+  const client = clients.get(clientId);
+  if (!client) return { ok: false, problem: { message: 'Aplikasi (client_id) tidak dikenal.', detail: `unknown client_id "${clientId}"` } };
+  if (!client.redirectUris.includes(redirectUri)) {
+    return {
+      ok: false,
+      problem: {
+        message: 'redirect_uri tidak terdaftar untuk aplikasi ini.',
+        detail: `redirect_uri "${redirectUri}" is not registered for client "${clientId}" (exact match; registered: ${client.redirectUris.length === 0 ? 'none' : client.redirectUris.join(', ')})`,
+      },
+    };
+  }
+  return { ok: true, client };
+}
+
+/**
  * Checks the parameters of GET /authorize/mapping (or the same fields re-posted by the page's forms).
  * @example checkMappingRequest({ user_id: 'bu-1', client_id: 'GramediaPOS', ... }, store.clients)
  */
@@ -74,15 +93,10 @@ export function checkMappingRequest(input: Readonly<Record<string, RawValue>>, c
     return problem('Format nomor telepon tidak valid.', `phone_number must hold 8 to 13 digits after the country code, got "${phone}"`);
   }
   const clientId = values.client_id as string;
-  const client = clients.get(clientId);
-  if (!client) return problem('Aplikasi (client_id) tidak dikenal.', `unknown client_id "${clientId}"`);
   const redirectUri = values.redirect_uri as string;
-  if (!client.redirectUris.includes(redirectUri)) {
-    return problem(
-      'redirect_uri tidak terdaftar untuk aplikasi ini.',
-      `redirect_uri "${redirectUri}" is not registered for client "${clientId}" (exact match; registered: ${client.redirectUris.length === 0 ? 'none' : client.redirectUris.join(', ')})`,
-    );
-  }
+  const registered = registeredRedirect(clients, clientId, redirectUri);
+  if (!registered.ok) return registered;
+  const client = registered.client;
   // The guide registers only redirect_uri; fallback_uri must share an origin with one of them,
   // so that "Batal" never sends the user to an address the client did not register.
   const givenFallback = values.fallback_uri as string;
