@@ -1,7 +1,7 @@
 // The points ledger's rules over the ledger repository: every change of a balance is one mutation, booked
 // with the balance itself. Callers hold the transaction (store.tx), so each operation is all or nothing.
 import { expiryOf } from './expiry';
-import { EXPIRED, giveBackToLots, lotTime, takeFromLots } from './lots';
+import { EXPIRED, lotTime, takeFromLots } from './lots';
 import type { DomainFailure, DomainResult } from './failures';
 import type { Account, AdjustmentType, MutationType, NewMutation, Outlet } from './records';
 import type { LedgerRepository } from './repositories';
@@ -78,20 +78,19 @@ export type Booking = Omit<NewMutation, 'adjustedSno' | 'createdAt' | 'expiredAt
 /**
  * Books one mutation at `now` and moves the lots with it (mocks/domain/lots.ts): an earn is a new lot
  * expiring per expiryOf; a redeem takes from the lots that expire first; a RETURN_EARN from its earn's
- * lot first; a CANCEL_REDEEM gives back to the lots its redeem took from (points of a lot that expired
- * meanwhile come back in a lot expiring as if earned now). Gives its sno.
+ * lot first; a CANCEL_REDEEM's points come back as a new lot expiring as if earned now. Gives its sno.
  */
 export function book(ledger: LedgerRepository, m: Booking): number {
-  const expiredAt = m.type === 'EARNING' ? expiryOf(m.now) : '';
+  // Points that come in (an earn, a cancelled redeem's points given back) expire together, as a lot.
+  const expiredAt = m.type === 'EARNING' || m.type === 'CANCEL_REDEEM' ? expiryOf(m.now) : '';
   const createdAt = isoSeconds(m.now);
   const sno = ledger.book({
     account: m.account, clientId: m.clientId, referenceNo: m.referenceNo, type: m.type, point: m.point, amount: m.amount,
     outletId: m.outletId, adjustedSno: m.adjustedSno ?? null, createdAt, expiredAt,
   });
   const nowIso = lotTime(m.now);
-  if (m.type === 'EARNING') ledger.insertLot({ sno, userId: m.account.id, remaining: m.point, expiresAt: expiredAt });
-  else if (m.type === 'REDEEM' || m.type === 'RETURN_EARN') takeFromLots(ledger, m.account.id, sno, -m.point, nowIso, m.type === 'RETURN_EARN' ? (m.adjustedSno ?? undefined) : undefined);
-  else if (m.type === 'CANCEL_REDEEM' && m.adjustedSno !== undefined) giveBackToLots(ledger, m.account.id, m.adjustedSno, sno, m.point, nowIso, expiryOf(m.now));
+  if (m.type === 'EARNING' || m.type === 'CANCEL_REDEEM') ledger.insertLot({ sno, userId: m.account.id, remaining: m.point, expiresAt: expiredAt });
+  else if (m.type === 'REDEEM' || m.type === 'RETURN_EARN') takeFromLots(ledger, m.account.id, -m.point, nowIso, m.type === 'RETURN_EARN' ? (m.adjustedSno ?? undefined) : undefined);
   return sno;
 }
 

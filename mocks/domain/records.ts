@@ -197,20 +197,13 @@ export interface Token {
   revoked: boolean;
 }
 
-/** A lot of points: an earn (or a cancelled redeem's points given back to no earn), what is left of it, when it expires. */
+/** A lot of points: an earn, or a cancelled redeem's points given back; what is left of it, when it expires. */
 export interface Lot {
   sno: number;
   userId: string;
   remaining: number;
   /** ISO instant; null: never (a seeded earn whose expiry had passed before the fake was seeded). */
   expiresAt: string | null;
-}
-
-/** One spend's take from one lot (a cancelled redeem gives its takes back). */
-export interface LotUse {
-  useSno: number;
-  lotSno: number;
-  points: number;
 }
 
 /** A login ticket of the mapping page (see mocks/auth/ticket.ts): what it is bound to. */

@@ -2,7 +2,7 @@
 // store, and implemented by mocks/store over SQLite: the rules run on plain records and never see SQL.
 import type {
   Account, AuthCode, HistoryEntry, HistoryFilter, Membership, Mutation, NewMembership, NewMutation, NewUser,
-  NewVoucher, Outlet, PageTicket, Lot, LotUse, Promo, Rows, Token, User, Voucher,
+  NewVoucher, Outlet, PageTicket, Lot, Promo, Rows, Token, User, Voucher,
 } from './records';
 
 export interface UserRepository {
@@ -40,10 +40,6 @@ export interface LedgerRepository {
   /** The user's lots with points left that have not expired at `nowIso`, those that expire first first (never last). */
   liveLots(userId: string, nowIso: string): Lot[];
   setLotRemaining(sno: number, remaining: number): void;
-  addLotUse(use: LotUse): void;
-  /** What a spend took from each lot, the lot that expires last first, with the lot's state. */
-  lotUses(useSno: number): Array<LotUse & { expiresAt: string | null; remaining: number }>;
-  setLotUse(use: LotUse): void;
   /** Lots with points left whose expiry is at or before `nowIso`, soonest first, with what booking their expiry needs. */
   dueLots(nowIso: string): Array<Lot & { expiresAt: string; valueId: string; outletId: string }>;
   /** The soonest expiry of a lot with points left; undefined when none will expire. */

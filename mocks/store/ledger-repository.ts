@@ -1,6 +1,6 @@
 // The ledger repository over SQLite: outlets, mutations and the balance they move, and the history query.
 import type Database from 'better-sqlite3';
-import type { Account, HistoryEntry, Lot, LotUse, Mutation, MutationType, Outlet } from '../domain/records';
+import type { Account, HistoryEntry, Lot, Mutation, MutationType, Outlet } from '../domain/records';
 import type { LedgerRepository } from '../domain/repositories';
 import { sql } from './sql';
 
@@ -49,10 +49,6 @@ export function createLedgerRepository(db: Database.Database): LedgerRepository 
   const liveLots = db.prepare<[string, string], Lot>(`SELECT sno, user_id AS userId, remaining, expires_at AS expiresAt FROM point_lots
     WHERE user_id = ? AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?) ORDER BY expires_at IS NULL, expires_at, sno`);
   const setLotRemaining = db.prepare('UPDATE point_lots SET remaining = ? WHERE sno = ?');
-  const addLotUse = db.prepare('INSERT INTO lot_uses (use_sno, lot_sno, points) VALUES (?, ?, ?) ON CONFLICT (use_sno, lot_sno) DO UPDATE SET points = points + excluded.points');
-  const lotUses = db.prepare<[number], LotUse & { expiresAt: string | null; remaining: number }>(`SELECT u.use_sno AS useSno, u.lot_sno AS lotSno, u.points, l.expires_at AS expiresAt, l.remaining
-    FROM lot_uses u JOIN point_lots l ON l.sno = u.lot_sno WHERE u.use_sno = ? ORDER BY l.expires_at IS NULL DESC, l.expires_at DESC, l.sno DESC`);
-  const setLotUse = db.prepare('UPDATE lot_uses SET points = ? WHERE use_sno = ? AND lot_sno = ?');
   const dueLots = db.prepare<[string], Lot & { expiresAt: string; valueId: string; outletId: string }>(`SELECT l.sno, l.user_id AS userId, l.remaining, l.expires_at AS expiresAt, m.value_id AS valueId, m.outlet_id AS outletId
     FROM point_lots l JOIN mutations m ON m.sno = l.sno WHERE l.remaining > 0 AND l.expires_at <= ? ORDER BY l.expires_at, l.sno`);
   const nextExpiry = db.prepare<[], string | null>('SELECT MIN(expires_at) FROM point_lots WHERE remaining > 0').pluck();
@@ -79,9 +75,6 @@ export function createLedgerRepository(db: Database.Database): LedgerRepository 
     insertLot: (l) => void insertLot.run(l.sno, l.userId, l.remaining, l.expiresAt),
     liveLots: (userId, nowIso) => liveLots.all(userId, nowIso),
     setLotRemaining: (sno, remaining) => void setLotRemaining.run(remaining, sno),
-    addLotUse: (u) => void addLotUse.run(u.useSno, u.lotSno, u.points),
-    lotUses: (useSno) => lotUses.all(useSno),
-    setLotUse: (u) => void setLotUse.run(u.points, u.useSno, u.lotSno),
     dueLots: (nowIso) => dueLots.all(nowIso),
     nextExpiry: () => nextExpiry.get() ?? undefined,
     expiredOf: (sno) => expiredOf.get(sno, 'EXPIRED') as number,

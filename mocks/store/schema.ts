@@ -117,12 +117,6 @@ CREATE TABLE IF NOT EXISTS point_lots (
 );
 CREATE INDEX IF NOT EXISTS point_lots_due ON point_lots(expires_at) WHERE remaining > 0;
 CREATE INDEX IF NOT EXISTS point_lots_user ON point_lots(user_id) WHERE remaining > 0;
-CREATE TABLE IF NOT EXISTS lot_uses (
-  use_sno INTEGER NOT NULL REFERENCES mutations(sno),
-  lot_sno INTEGER NOT NULL REFERENCES point_lots(sno),
-  points INTEGER NOT NULL CHECK (points >= 0),
-  PRIMARY KEY (use_sno, lot_sno)
-);
 CREATE TABLE IF NOT EXISTS page_tickets (
   ticket_hash TEXT PRIMARY KEY,
   session_hash TEXT NOT NULL,
@@ -145,4 +139,4 @@ export const ADDED_COLUMNS: ReadonlyArray<{ table: string; column: string; defin
 ];
 
 /** Tables emptied by a reset, children first. */
-export const TABLES = ['page_tickets', 'tokens', 'auth_codes', 'vouchers', 'lot_uses', 'point_lots', 'mutations', 'promos', 'memberships', 'users', 'outlets', 'meta'] as const;
+export const TABLES = ['page_tickets', 'tokens', 'auth_codes', 'vouchers', 'point_lots', 'mutations', 'promos', 'memberships', 'users', 'outlets', 'meta'] as const;

@@ -116,12 +116,10 @@ export function createStore(options: StoreOptions): Store {
 /** The lots of every user from the history (mocks/domain/lots.ts replayLots), replacing any there were. */
 function buildLots(db: Database.Database, epoch: Date): void {
   const history = db.prepare(`SELECT sno, user_id AS userId, type, point, adjusted_sno AS adjustedSno, expired_at AS expiredAt FROM mutations ORDER BY sno`).all() as ReplayedMutation[];
-  const { lots, uses } = replayLots(history, lotTime(epoch));
-  db.exec('DELETE FROM lot_uses; DELETE FROM point_lots;');
+  const lots = replayLots(history, lotTime(epoch));
+  db.exec('DELETE FROM point_lots;');
   const insertLot = db.prepare('INSERT INTO point_lots (sno, user_id, remaining, expires_at) VALUES (?, ?, ?, ?)');
   for (const l of lots) insertLot.run(l.sno, l.userId, l.remaining, l.expiresAt);
-  const insertUse = db.prepare('INSERT INTO lot_uses (use_sno, lot_sno, points) VALUES (?, ?, ?)');
-  for (const u of uses) insertUse.run(u.useSno, u.lotSno, u.points);
 }
 
 function applySeed(db: Database.Database, seed: Seed): void {
@@ -153,7 +151,7 @@ function applySeed(db: Database.Database, seed: Seed): void {
       insertMembership.run(id, m.membershipID, m.membershipName, m.memberNo, m.cardNumber ?? m.memberNo, m.outletCode ?? null, m.email ?? email, m.mobilePhone ?? phone, m.clientID ?? null);
     }
     for (const m of history) {
-      const expired = m.type === 'EARNING' ? expiryOf(new Date(m.createdAt)) : '';
+      const expired = m.type === 'EARNING' || m.type === 'CANCEL_REDEEM' ? expiryOf(new Date(m.createdAt)) : '';
       insertMutation.run(id, u.valueID, m.clientID, m.referenceNo, m.type, m.point, m.amount ?? 0, m.outletID, m.createdAt, expired);
     }
   }

@@ -123,7 +123,7 @@ describe('points expire at the end of the month of earning plus 24 months, midni
     expect(balance(fake)).toBe(0);
   });
 
-  it('a CANCEL_REDEEM gives back to the earn it took from; points of an earn that expired meanwhile come back expiring as if earned now', () => {
+  it('a CANCEL_REDEEM\'s points come back expiring as if earned at the cancel, also when the earn they were paid from has expired', () => {
     const fake = fakeAt('2022-10-04T12:10:48Z');
     earn(fake, 100);
     const spent = redeem(fake, 40).referenceNo;
@@ -131,11 +131,30 @@ describe('points expire at the end of the month of earning plus 24 months, midni
     expect(balance(fake)).toBe(0);
     expect(adjust(fake, 'CANCEL_REDEEM', spent, 40)).toEqual({ status: 200, body: { Point: 40 } });
     expect(balance(fake)).toBe(40);
+    expect(history(fake)[0]).toMatchObject({ mutationTypeName: 'CANCEL_REDEEM', point: 40, expiredDate: '2026-11-30T17:00:00Z', isExpired: false });
     // Cancelled in November 2024 (WIB): the points given back expire at the end of November 2026.
     fake.clock.set('2026-11-30T16:59:59Z');
     expect(balance(fake)).toBe(40);
     fake.clock.advance('1s');
     expect(balance(fake)).toBe(0);
+  });
+
+  it('an earn returned after it was spent, then the spend cancelled: the earn never loses more than it gave', () => {
+    // The case the property test found: earn 1, spend it, return the earn (taken from other points),
+    // cancel the spend; when the earn's time comes, nothing more of it expires.
+    const fake = fakeAt('2025-06-04T12:10:48Z');
+    earn(fake, 50);
+    const one = earn(fake, 1);
+    const spent = redeem(fake, 1).referenceNo;
+    expect(adjust(fake, 'RETURN_EARN', one, 1).body).toEqual({ Point: -1 });
+    expect(adjust(fake, 'CANCEL_REDEEM', spent, 1).body).toEqual({ Point: 1 });
+    expect(balance(fake)).toBe(50);
+    fake.clock.set('2027-06-30T17:00:00Z');
+    // The 49 left of the first earn and the 1 the cancel gave back (a lot of its own) expire; the returned earn expires nothing.
+    expect(history(fake).filter((e) => e.mutationTypeName === 'EXPIRED').map((e) => e.point).sort()).toEqual([-1, -49]);
+    expect(balance(fake)).toBe(0);
+    const taken = fake.deps.store.db.prepare("SELECT -SUM(a.point) FROM mutations e JOIN mutations a ON a.adjusted_sno = e.sno WHERE e.reference_no = ?").pluck().get(one);
+    expect(taken).toBe(1);
   });
 });
 
