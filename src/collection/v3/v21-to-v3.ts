@@ -54,8 +54,9 @@ function namer(): (name: string, suffix: string) => string {
 }
 
 function scripts(events: EventJson[] | undefined, prefix: '' | 'http:'): Array<Record<string, unknown>> | undefined {
-  const out = (events ?? [])
-    .filter((e) => e.id !== FOLDER_VARIABLES_EVENT_ID && !e.disabled && (e.listen === 'prerequest' || e.listen === 'test'))
+  const kept = (events ?? []).filter((e) => e.id !== FOLDER_VARIABLES_EVENT_ID && !e.disabled && (e.listen === 'prerequest' || e.listen === 'test'));
+  // beforeRequest first, as the app shows them; the order within each type is the order they run in.
+  const out = [...kept.filter((e) => e.listen === 'prerequest'), ...kept.filter((e) => e.listen === 'test')]
     .map((e) => ({ type: `${prefix}${e.listen === 'prerequest' ? 'beforeRequest' : 'afterResponse'}`, code: code(e), language: 'text/javascript' }));
   return out.length > 0 ? out : undefined;
 }
