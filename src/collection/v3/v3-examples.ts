@@ -10,13 +10,13 @@ import { parseYaml } from './v3-yaml';
 export type V3Files = ReadonlyMap<string, string>;
 
 /** Where a request's examples are: its `examples` field, or `.resources/<stem>.resources/examples` beside it. */
-export function examplesDir(requestPath: string, stem: string, field: unknown): Result<string> {
+export function examplesDir(requestPath: string, stem: string, field: unknown, label: (path: string) => string = (p) => p): Result<string> {
   const dir = posix.dirname(requestPath);
   if (field === undefined || field === null) return { ok: true, value: posix.join(dir, '.resources', `${stem}.resources`, 'examples') };
-  if (typeof field !== 'string') return { ok: false, error: `${requestPath}: "examples" must be a path` };
+  if (typeof field !== 'string') return { ok: false, error: `${label(requestPath)}: "examples" must be a path` };
   const joined = posix.normalize(posix.join(dir === '.' ? '' : dir, field.replace(/\\/g, '/')));
   if (posix.isAbsolute(field) || /^[a-z]:/i.test(field) || joined === '..' || joined.startsWith('../')) {
-    return { ok: false, error: `${requestPath}: examples path "${field}" leaves the collection root (refused)` };
+    return { ok: false, error: `${label(requestPath)}: examples path "${field}" leaves the collection root (refused)` };
   }
   return { ok: true, value: joined.replace(/\/$/, '') };
 }

@@ -120,7 +120,7 @@ function request(path: string, doc: Record<string, unknown>, ctx: Ctx): Result<S
   if (!auth.ok) return { ok: false, error: `${where}: ${auth.error}` };
   const scripts = events(doc.scripts, where, ctx);
   if (!scripts.ok) return scripts;
-  const examples = examplesDir(path, stem, doc.examples);
+  const examples = examplesDir(path, stem, doc.examples, ctx.label);
   if (!examples.ok) return examples;
   const responses = readExamples(ctx.files, examples.value, ctx.label);
   if (!responses.ok) return responses;
