@@ -21,17 +21,17 @@ export type RawBodyType = (typeof RAW_BODY_TYPES)[number];
 /** Every body type the reader takes, raw or not. */
 export const BODY_TYPES = [...RAW_BODY_TYPES, 'formdata', 'urlencoded', 'file', 'graphql', 'none'] as const;
 
-/** Script types, by where they stand, and the v2.1 event each becomes. */
-export const SCRIPT_TYPES = {
-  request: { beforeRequest: 'prerequest', afterResponse: 'test' },
-  definition: { 'http:beforeRequest': 'prerequest', 'http:afterResponse': 'test' },
-} as const;
+/** Script types and the v2.1 event each runs as; requests write them bare, definitions `http:`-prefixed. */
+const SCRIPT_LISTEN: Readonly<Record<string, 'prerequest' | 'test'>> = {
+  beforeRequest: 'prerequest',
+  afterResponse: 'test',
+  'http:beforeRequest': 'prerequest',
+  'http:afterResponse': 'test',
+};
 
 /** The v2.1 event `listen` a v3 script type runs as; either spelling is read at either level. */
 export function listenOf(type: unknown): 'prerequest' | 'test' | undefined {
-  if (type === 'beforeRequest' || type === 'http:beforeRequest') return 'prerequest';
-  if (type === 'afterResponse' || type === 'http:afterResponse') return 'test';
-  return undefined;
+  return typeof type === 'string' && Object.hasOwn(SCRIPT_LISTEN, type) ? SCRIPT_LISTEN[type] : undefined;
 }
 
 const text = (value: unknown): string | undefined => (value === undefined || value === null ? undefined : typeof value === 'string' ? value : String(value));

@@ -21,7 +21,6 @@ export interface V3Conversion {
 }
 
 const REQUEST_FILE = /\.request\.ya?ml$/i;
-const DEFINITION = /(^|\/)\.resources\/definition\.ya?ml$/i;
 
 interface Ctx {
   files: V3Files;
@@ -229,5 +228,3 @@ export function v3ToV21(files: V3Files, rootName: string, label: (path: string) 
   const collection = { info, item: children.value, event: scripts.value, variable: vars.value, ...(auth.value ? { auth: auth.value } : {}) };
   return { ok: true, value: { collection, warnings: ctx.warnings } };
 }
-
-export { DEFINITION as DEFINITION_FILE, REQUEST_FILE };
