@@ -133,7 +133,7 @@ describe('myvalue inject DIR --out DIR2 (v3)', () => {
 });
 
 describe('myvalue convert', () => {
-  it('converts v2.1 -> v3 -> v2.1 through the CLI, and the shipped collection runs to the same results in both formats', async () => {
+  it('converts v2.1 -> v3 -> v2.1 through the CLI, and the shipped collection runs to the same results as JSON, as its conversion and as collections/v3', async () => {
     const base = tempDir('myvalue-v3-convert-');
     const v3 = join(base, 'MyValue Partner');
     const to3 = await runCli(['convert', SHIPPED, '--to', 'v3', '--out', v3]);
@@ -144,10 +144,11 @@ describe('myvalue convert', () => {
     expect(to21.code).toBe(0);
     expect(to21.out[0]).toMatch(/from v3\.0\.0$/);
     const outcome = (r: RunJson) => r.requests.map((q) => [q.folder, q.name, q.status, q.assertions.map((a) => `${a.passed ? 'ok' : 'FAIL'} ${a.name}`)]);
-    const [json, dir] = [await run(['--collection', SHIPPED]), await run(['--collection', v3])];
+    const [json, dir, committed] = [await run(['--collection', SHIPPED]), await run(['--collection', v3]), await run(['--collection', shippedFile('collections/v3/MyValue Partner')])];
     expect(json.code).toBe(0);
     expect(dir.code).toBe(0);
     expect(outcome(dir.report)).toEqual(outcome(json.report));
+    expect(outcome(committed.report)).toEqual(outcome(json.report));
   }, 60_000);
 
   it('usage errors are one line and exit 2', async () => {
