@@ -99,6 +99,17 @@ describe('myvalue run --collection DIR (v3)', () => {
     expect(r.report.requests[0]?.assertions).toEqual([{ name: 'trail', passed: true }]);
   });
 
+  it('gates a v3 collection (contract checks and variations on top) and shards it', async () => {
+    const out = join(tempDir('myvalue-v3-gate-'), 'gate');
+    const gate = await runCli(['gate', '--collection', PARTNER, '--target', 'msw', '--out', out]);
+    expect(gate.code).toBe(0);
+    expect([...gate.out, ...gate.err]).toContain(`gate: PASS; ${join(out, 'gate.md')}`);
+    const shard = await run(['--collection', PARTNER, '--shard', '1/2']);
+    expect(shard.code).toBe(0);
+    expect([...shard.out, ...shard.err]).toContain('shard 1/2: Points');
+    expect(shard.report.requests.map((q) => q.folder)).toEqual(Array(5).fill('Points'));
+  }, 60_000);
+
   it('exits 2 with one line for a directory that is not a collection', async () => {
     const dir = tempDir('myvalue-v3-empty-');
     const r = await run(['--collection', dir]);
