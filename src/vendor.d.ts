@@ -60,7 +60,12 @@ declare module 'postman-collection' {
     event?: EventDefinition[];
     variable?: object[];
   }
-  const sdk: { Collection: typeof Collection; Event: typeof Event };
+  /** Url.parse: a URL string as the parts of a v2.1 url object (host, path, query, variable, ...). */
+  export class UrlClass {
+    constructor(definition: object | string);
+    toString(forceProtocol?: boolean): string;
+  }
+  const sdk: { Collection: typeof Collection; Event: typeof Event; Url: typeof UrlClass & { parse(url: string): Record<string, unknown> } };
   export default sdk;
 }
 

@@ -1,15 +1,24 @@
-// Loads a Postman collection (v2.0, v2.1, or v1 converted) from a file or an http(s) URL.
+// Loads a Postman collection (v2.0, v2.1, or v1 converted) from a file or an http(s) URL, or a
+// collection schema 3.0.0 directory (converted in memory, src/collection/v3).
 // Everything a user can get wrong comes back as a one-line error value, never a throw.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import sdk, { type Collection } from 'postman-collection';
 import transformer from 'postman-collection-transformer';
 import { isObject, oneLine } from '../shared/text';
+import { isV3Source, readV3Collection } from './v3/read-v3-collection';
 
-export type CollectionVersion = '1.0.0' | '2.0.0' | '2.1.0';
+export type CollectionVersion = '1.0.0' | '2.0.0' | '2.1.0' | '3.0.0';
 
 export type LoadResult =
-  | { ok: true; collection: Collection; version: CollectionVersion; source: string }
+  | {
+      ok: true;
+      collection: Collection;
+      version: CollectionVersion;
+      source: string;
+      /** One line per part of a v3 collection that was skipped (e.g. a grpc-request); empty otherwise. */
+      warnings: string[];
+    }
   | { ok: false; error: string };
 
 const SCHEMA_VERSION = /collection\/v(2\.[01])\.\d+\//;
@@ -67,6 +76,15 @@ export function collectionVersion(json: unknown): CollectionVersion | undefined 
  *          if (!loaded.ok) console.error(loaded.error);
  */
 export async function loadCollection(source: string, cwd: string = process.cwd()): Promise<LoadResult> {
+  if (!/^https?:\/\//i.test(source) && (await isV3Source(source, cwd))) {
+    const v3 = await readV3Collection(source, cwd);
+    if (!v3.ok) return v3;
+    try {
+      return { ok: true, collection: new sdk.Collection(v3.value.collection), version: '3.0.0', source, warnings: v3.value.warnings };
+    } catch (error) {
+      return { ok: false, error: `${source} is not a valid Postman collection: ${oneLine((error as Error).message)}` };
+    }
+  }
   const read = await readSource(source, cwd);
   if (!read.ok) return read;
   let json: unknown;
@@ -94,7 +112,7 @@ export async function loadCollection(source: string, cwd: string = process.cwd()
     definition = converted.json;
   }
   try {
-    return { ok: true, collection: new sdk.Collection(definition), version, source };
+    return { ok: true, collection: new sdk.Collection(definition), version, source, warnings: [] };
   } catch (error) {
     return { ok: false, error: `${source} is not a valid Postman collection: ${oneLine((error as Error).message)}` };
   }

@@ -9,7 +9,7 @@ export interface SignCollectionOptions {
 }
 
 export type SignCollectionResult =
-  | { ok: true; collection: Record<string, unknown>; hooked: number; version: CollectionVersion }
+  | { ok: true; collection: Record<string, unknown>; hooked: number; version: CollectionVersion; warnings: string[] }
   | { ok: false; error: string };
 
 /**
@@ -20,7 +20,9 @@ export type SignCollectionResult =
 export async function signCollection(source: string, options: SignCollectionOptions = {}): Promise<SignCollectionResult> {
   const loaded = await loadCollection(source);
   if (!loaded.ok) return loaded;
-  // One serialisation: the loaded collection's JSON, the hook added to it as JSON.
-  const collection = hookedDefinition(loaded.collection.toJSON(), options.singleScript ? 'merged' : 'event') as unknown as Record<string, unknown> & { item?: unknown[] };
-  return { ok: true, collection, hooked: countHooked(collection), version: loaded.version };
+  // One serialisation: the loaded collection's JSON, the hook added to it as JSON. A v3 collection
+  // goes back to the app as v3, with one beforeRequest script per request (docs/decisions/v3-collections.md).
+  const merged = options.singleScript === true || loaded.version === '3.0.0';
+  const collection = hookedDefinition(loaded.collection.toJSON(), merged ? 'merged' : 'event') as unknown as Record<string, unknown> & { item?: unknown[] };
+  return { ok: true, collection, hooked: countHooked(collection), version: loaded.version, warnings: loaded.warnings };
 }

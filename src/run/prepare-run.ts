@@ -11,6 +11,7 @@ import { isProductionUrl } from '../shared/hosts';
 import { MAX_RETRIES } from './run-limits';
 import { hookedDefinition } from '../collection/inject-hook';
 import { loadCollection } from '../collection/load-collection';
+import { isYamlFile, readV3Environment } from '../collection/v3/v3-environment';
 import { jsonErrorAt, oneLine } from '../shared/text';
 import { MIN_SECRET_LENGTH } from './masker';
 import type { SkipNote } from '../reports/run-json';
@@ -44,7 +45,13 @@ async function readEnvironment(file: string | undefined, cwd: string): Promise<R
   if (!file) return { ok: true, value: [] };
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(resolve(cwd, file), 'utf8'));
+    const text = await readFile(resolve(cwd, file), 'utf8');
+    // A v3 environment (postman/environments/*.environment.yaml) holds the same values list, in YAML.
+    if (isYamlFile(file)) {
+      const v3 = readV3Environment(text, file);
+      if (!v3.ok) return v3;
+      json = v3.value;
+    } else json = JSON.parse(text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, error: `cannot read environment ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? oneLine((error as Error).message))}` };
@@ -151,7 +158,7 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   const iterationData = await checkIterationData(options.iterationData, cwd);
   if (!iterationData.ok) return iterationData;
   const skipped: SkipNote[] = [];
-  const notes: string[] = [];
+  const notes: string[] = [...loaded.warnings];
   let json = loaded.collection.toJSON();
   let shard: ShardInfo | undefined;
   if (options.shard) {

@@ -6,6 +6,7 @@
 // block is a GitHub Actions workflow, whose command (`gate --shard`) is the merge test's.
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import jsYaml from 'js-yaml';
 import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -20,6 +21,8 @@ import { tempDir } from '../helpers/temp-dir';
 const README = readFileSync(shippedFile('README.md'), 'utf8');
 const COLLECTION = shippedFile('collections/myvalue-partner.postman_collection.json');
 const DEMO = { clientId: 'GramediaPOS', clientSecret: 'demo-secret-gramedia-pos' };
+/** The partner-style v3 collection directory (its environment is beside it, `<dir>.environment.yaml`). */
+const V3_PARTNER = fileURLToPath(new URL('../fixtures/v3/partner-style', import.meta.url));
 
 /** The commands of the README's sh blocks: continuation lines joined, trailing comments dropped. */
 function readmeCommands(): string[] {
@@ -164,6 +167,37 @@ const RUN_HERE: Record<string, Check> = {
     expect(result.code).toBe(0);
     expect(existsSync(signed)).toBe(true);
     expect(readFileSync(signed, 'utf8')).toContain('myvalue-signing-hook');
+  },
+  'npx myvalue run --collection "postman/collections/Partner API" --environment postman/environments/Sandbox.environment.yaml --target sandbox': async (command) => {
+    const sandbox = sandboxInProcess();
+    try {
+      const replace = { 'postman/collections/Partner API': V3_PARTNER, 'postman/environments/Sandbox.environment.yaml': `${V3_PARTNER}.environment.yaml` };
+      const result = await runCli([...args(command, replace), '--insecure', '--out', reportsIn()]);
+      expect(result.code, result.err.join('\n')).toBe(0);
+      expect(sandbox.fake.deps.journal.list({ rule: 'point.earn' }).length).toBe(1);
+    } finally {
+      sandbox.close();
+    }
+  },
+  'npx myvalue convert partner.postman_collection.json --to v3 --out "postman/collections/Partner API"': async (command) => {
+    const dir = tempDir('myvalue-readme-');
+    const partner = join(dir, 'partner.postman_collection.json');
+    copyFileSync(COLLECTION, partner);
+    const result = await runCli(args(command, { 'partner.postman_collection.json': partner, 'postman/collections/Partner API': join(dir, 'Partner API') }));
+    expect(result.code, result.err.join('\n')).toBe(0);
+    expect(existsSync(join(dir, 'Partner API', '.resources', 'definition.yaml'))).toBe(true);
+  },
+  'npx myvalue convert "postman/collections/Partner API" --to v2.1 --out partner.postman_collection.json': async (command) => {
+    const out = join(tempDir('myvalue-readme-'), 'partner.postman_collection.json');
+    const result = await runCli(args(command, { 'postman/collections/Partner API': V3_PARTNER, 'partner.postman_collection.json': out }));
+    expect(result.code, result.err.join('\n')).toBe(0);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as { item: unknown[] }).item).toHaveLength(3);
+  },
+  'npx myvalue inject "postman/collections/Partner API" --out "postman/collections/Partner API signed"': async (command) => {
+    const out = join(tempDir('myvalue-readme-'), 'Partner API signed');
+    const result = await runCli(args(command, { 'postman/collections/Partner API': V3_PARTNER, 'postman/collections/Partner API signed': out }));
+    expect(result.code, result.err.join('\n')).toBe(0);
+    expect(readFileSync(join(out, 'Points', 'Balance before.request.yaml'), 'utf8')).toContain('myvalue signing hook');
   },
   'npx myvalue mock --port 4010 --host 127.0.0.1': async (command) => {
     const mock = await spawnMock(args(command, { '4010': '0' }).slice(1));

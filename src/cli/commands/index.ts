@@ -7,5 +7,6 @@ import { registerInject } from './inject';
 import { registerGate } from './gate';
 import { registerReport } from './report';
 import { registerDiff } from './diff';
+import { registerConvert } from './convert';
 
-export const COMMANDS: Register[] = [registerSign, registerMock, registerRun, registerInject, registerGate, registerReport, registerDiff];
+export const COMMANDS: Register[] = [registerSign, registerMock, registerRun, registerInject, registerGate, registerReport, registerDiff, registerConvert];

@@ -1,0 +1,173 @@
+// A v2.1 collection (JSON) as a collection schema 3.0.0 directory, in memory: path -> YAML text.
+// Pure: what `myvalue convert --to v3` and `myvalue inject DIR` write. Every name is kept in the
+// file's `name`, so file names only need to be safe and unique (case-insensitively) per directory.
+import sdk from 'postman-collection';
+import { isObject } from '../../shared/text';
+import { authToV3, bodyToV3, keyValueList, type KeyValue } from './v3-shapes';
+import { FOLDER_VARIABLES_EVENT_ID } from './v3-to-v21';
+import { dumpYaml } from './v3-yaml';
+
+interface EventJson {
+  id?: string;
+  listen?: string;
+  disabled?: boolean;
+  script?: { exec?: string[] | string };
+}
+interface NodeJson {
+  name?: string;
+  description?: unknown;
+  item?: NodeJson[];
+  event?: EventJson[];
+  auth?: unknown;
+  variable?: KeyValue[];
+  request?: Record<string, unknown> | string;
+  response?: Array<Record<string, unknown>>;
+  protocolProfileBehavior?: unknown;
+}
+
+const ORDER_STEP = 1000;
+
+const descriptionText = (d: unknown): string | undefined => (typeof d === 'string' ? d : isObject(d) && typeof d.content === 'string' ? d.content : undefined);
+const code = (event: EventJson): string => (Array.isArray(event.script?.exec) ? event.script.exec.join('\n') : (event.script?.exec ?? ''));
+
+/** A name as a file name: no separators or characters Windows refuses, not reserved, not empty. */
+export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = name.replace(/[/\\:*?"<>|\u0000-\u001f]/g, '-').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
+  if (cleaned === '' || cleaned === '.resources') return cleaned === '' ? 'untitled' : '_resources';
+  return cleaned.startsWith('.') ? `_${cleaned.slice(1)}` : cleaned;
+}
+
+/** Hands out names unique in one directory, ignoring case (`Name`, `Name 2`, ...). */
+function namer(): (name: string, suffix: string) => string {
+  const used = new Set<string>(['.resources']);
+  return (name, suffix) => {
+    const base = safeFileName(name);
+    for (let n = 1; ; n += 1) {
+      const candidate = n === 1 ? base : `${base} ${n}`;
+      if (!used.has(`${candidate}${suffix}`.toLowerCase())) {
+        used.add(`${candidate}${suffix}`.toLowerCase());
+        return candidate;
+      }
+    }
+  };
+}
+
+function scripts(events: EventJson[] | undefined, prefix: '' | 'http:'): Array<Record<string, unknown>> | undefined {
+  const kept = (events ?? []).filter((e) => e.id !== FOLDER_VARIABLES_EVENT_ID && !e.disabled && (e.listen === 'prerequest' || e.listen === 'test'));
+  // beforeRequest first, as the app shows them; the order within each type is the order they run in.
+  const out = [...kept.filter((e) => e.listen === 'prerequest'), ...kept.filter((e) => e.listen === 'test')]
+    .map((e) => ({ type: `${prefix}${e.listen === 'prerequest' ? 'beforeRequest' : 'afterResponse'}`, code: code(e), language: 'text/javascript' }));
+  return out.length > 0 ? out : undefined;
+}
+
+/** A folder's variables: back from the event the reader made of them. */
+function folderVariables(events: EventJson[] | undefined): KeyValue[] {
+  const event = (events ?? []).find((e) => e.id === FOLDER_VARIABLES_EVENT_ID);
+  if (!event) return [];
+  return code(event)
+    .split('\n')
+    .flatMap((line) => {
+      const m = /^pm\.variables\.set\((.*)\);$/.exec(line);
+      if (!m) return [];
+      const [key, value] = JSON.parse(`[${m[1]}]`) as [string, unknown];
+      return [{ key, value }];
+    });
+}
+
+/** Only the fields that are set: YAML without empty lists and undefined keys. */
+function compact(doc: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+}
+
+function urlString(url: unknown): string {
+  if (typeof url === 'string') return url;
+  if (!isObject(url)) return '';
+  // Without its variables the SDK writes `:id` as it stands instead of substituting the value.
+  return new sdk.Url({ ...url, variable: [] }).toString();
+}
+
+function examples(responses: NodeJson['response'], dir: string, files: Map<string, string>): void {
+  const name = namer();
+  (responses ?? []).forEach((response, i) => {
+    const original = isObject(response.originalRequest) ? response.originalRequest : {};
+    const exampleName = typeof response.name === 'string' ? response.name : `Example ${i + 1}`;
+    const doc = compact({
+      $kind: 'http-example',
+      name: exampleName,
+      request: compact({ url: urlString(original.url), method: typeof original.method === 'string' ? original.method : 'GET', headers: keyValueList(original.header as KeyValue[]), body: bodyToV3(original.body) }),
+      response: compact({
+        statusCode: response.code,
+        statusText: response.status,
+        headers: keyValueList(response.header as KeyValue[]),
+        body: typeof response.body === 'string' && response.body !== '' ? { type: /^\s*[[{]/.test(response.body) ? 'json' : 'text', content: response.body } : undefined,
+      }),
+      order: (i + 1) * ORDER_STEP,
+    });
+    files.set(`${dir}/${name(exampleName, '.example.yaml')}.example.yaml`, dumpYaml(doc));
+  });
+}
+
+function request(node: NodeJson, order: number): Record<string, unknown> {
+  const req = isObject(node.request) ? node.request : { url: node.request ?? '' };
+  const url = isObject(req.url) ? req.url : undefined;
+  return compact({
+    $kind: 'http-request',
+    name: node.name ?? '',
+    description: descriptionText(req.description) ?? descriptionText(node.description),
+    method: typeof req.method === 'string' ? req.method : 'GET',
+    url: urlString(req.url),
+    order,
+    headers: keyValueList(req.header as KeyValue[]),
+    queryParams: keyValueList(url?.query as KeyValue[]),
+    pathVariables: keyValueList(url?.variable as KeyValue[], ['description']),
+    body: bodyToV3(req.body),
+    auth: authToV3(req.auth),
+    settings: isObject(node.protocolProfileBehavior) && Object.keys(node.protocolProfileBehavior).length > 0 ? node.protocolProfileBehavior : undefined,
+    scripts: scripts(node.event, ''),
+  });
+}
+
+function folder(nodes: NodeJson[], dir: string, files: Map<string, string>): void {
+  const name = namer();
+  nodes.forEach((node, i) => {
+    const order = (i + 1) * ORDER_STEP;
+    const at = (file: string): string => (dir === '' ? file : `${dir}/${file}`);
+    if (Array.isArray(node.item)) {
+      const sub = at(name(node.name ?? 'folder', ''));
+      const vars = [...(node.variable ?? []), ...folderVariables(node.event)];
+      files.set(`${sub}/.resources/definition.yaml`, dumpYaml(compact({ $kind: 'collection', name: node.name ?? '', description: descriptionText(node.description), order, variables: keyValueList(vars), auth: authToV3(node.auth), scripts: scripts(node.event, 'http:') })));
+      folder(node.item, sub, files);
+      return;
+    }
+    const stem = name(node.name ?? 'request', '.request.yaml');
+    const doc = request(node, order);
+    if ((node.response ?? []).length > 0) {
+      const examplesDir = `.resources/${stem}.resources/examples`;
+      examples(node.response, at(examplesDir), files);
+      doc.examples = `./${examplesDir}`;
+    }
+    files.set(at(`${stem}.request.yaml`), dumpYaml(doc));
+  });
+}
+
+/**
+ * The v3 files of a v2.1 collection: `.resources/definition.yaml`, one `*.request.yaml` per request,
+ * a directory per folder, examples under `.resources/<request>.resources/examples/`.
+ * @example for (const [path, text] of v21ToV3(collection.toJSON())) writeFileSync(join(out, path), text);
+ */
+export function v21ToV3(collection: object): Map<string, string> {
+  const root = collection as NodeJson & { info?: { name?: string; description?: unknown } };
+  const files = new Map<string, string>();
+  const definition = compact({
+    $kind: 'collection',
+    name: root.info?.name ?? 'collection',
+    description: descriptionText(root.info?.description),
+    variables: keyValueList(root.variable, ['type', 'description', 'disabled']),
+    auth: authToV3(root.auth),
+    scripts: scripts(root.event, 'http:'),
+  });
+  files.set('.resources/definition.yaml', dumpYaml(definition));
+  folder(root.item ?? [], '', files);
+  return files;
+}
