@@ -9,6 +9,7 @@ import { resolveCredentials } from '../config';
 import { shippedFile } from '../shared/package-files';
 import { isProductionUrl } from '../shared/hosts';
 import { MAX_RETRIES } from './run-limits';
+import { retargetHosts } from '../collection/retarget-hosts';
 import { hookedDefinition } from '../collection/inject-hook';
 import { loadCollection } from '../collection/load-collection';
 import { isYamlFile, readV3Environment } from '../collection/v3/v3-environment';
@@ -159,7 +160,11 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   if (!iterationData.ok) return iterationData;
   const skipped: SkipNote[] = [];
   const notes: string[] = [...loaded.warnings];
-  let json = loaded.collection.toJSON();
+  const retargeted = retargetHosts(loaded.collection.toJSON());
+  let json = retargeted.collection;
+  if (retargeted.rewritten > 0) {
+    notes.push(`${retargeted.rewritten} request${retargeted.rewritten === 1 ? '' : 's'} name${retargeted.rewritten === 1 ? 's' : ''} MyValue's host${retargeted.hosts.length === 1 ? '' : 's'} ${retargeted.hosts.join(', ')} written out: sent to the target's ({{externalBaseUrl}} / {{authBaseUrl}}) instead`);
+  }
   let shard: ShardInfo | undefined;
   if (options.shard) {
     if (options.folders && options.folders.length > 0) return { ok: false, error: '--shard cannot be combined with --folder: a shard runs its own share of the whole collection' };

@@ -42,9 +42,15 @@ function tree(dir: string, root = dir, into: Record<string, string> = {}): Recor
 }
 
 describe('myvalue run --collection DIR (v3)', () => {
-  it('runs the partner-style v3 collection signed against msw: exit 0, every assertion passing, in order', async () => {
-    const r = await run(['--collection', PARTNER, '--environment', fixture('partner-style.environment.yaml')]);
-    expect(r.err.filter((line) => !line.startsWith('reports: '))).toEqual([]);
+  it.each([
+    ['msw', /^https:\/\/external\.ovaltech\.id\/service\/point\/\?/],
+    // The sandbox host written out goes to the target's, the fake on a port of its own, never to sandbox.
+    ['mock', /^http:\/\/127\.0\.0\.1:\d+\/service\/point\/\?/],
+  ])('runs the partner-style v3 collection signed against %s: exit 0, every assertion passing, in order', async (target, written) => {
+    const r = await run(['--collection', PARTNER, '--target', target, '--environment', fixture('partner-style.environment.yaml')]);
+    expect(r.err.filter((line) => !line.startsWith('reports: '))).toEqual([
+      "1 request names MyValue's host external.ovaltech.id written out: sent to the target's ({{externalBaseUrl}} / {{authBaseUrl}}) instead",
+    ]);
     expect(r.code).toBe(0);
     expect(r.report.requests.map((q) => [q.folder, q.name, q.status])).toEqual([
       ['Points', 'Balance before', 200],
@@ -59,7 +65,8 @@ describe('myvalue run --collection DIR (v3)', () => {
     expect(r.report.totals).toMatchObject({ requests: 8, failedAssertions: 0 });
     expect(r.report.totals.assertions).toBeGreaterThanOrEqual(27);
     expect(r.report.requests.flatMap((q) => q.assertions).every((a) => a.passed)).toBe(true);
-    expect(r.report.requests[2]?.url).toMatch(/^https:\/\/external\.ovaltech\.id\/service\/point\/\?valueID=VB60VS&clientID=GramediaPOS&sign=[0-9a-f]{64}$/);
+    expect(r.report.requests[2]?.url).toMatch(written);
+    expect(r.report.requests[2]?.url).toMatch(/\?valueID=VB60VS&clientID=GramediaPOS&sign=[0-9a-f]{64}$/);
   });
 
   it('fails with exit 1 when the secret is wrong (the fake answers 401 ErrAuthorizationInvalidSign)', async () => {
