@@ -3,6 +3,7 @@ import { errorResponse, jsonResponse } from '../http/errors';
 import { faultFromJson, type FaultSpec } from './faults';
 import { parseJournalQuery } from './journal';
 import { journalCollectionOf } from './journal-export';
+import { eventsResponse } from './event-stream';
 import { exchangeOf } from './journal-exchange';
 import { defineRoutes, type Route } from '../routes/route';
 import type { Deps } from './deps';
@@ -137,6 +138,14 @@ export const adminRoutes: Route<Deps>[] = defineRoutes<Deps>([
       const found = /^\d{1,15}$/.test(seq) ? deps.journal.bySeq(Number(seq)) : undefined;
       if (found) return jsonResponse(exchangeOf(found.entry, found.record));
       return jsonResponse({ id: 'ErrRequestNotFound', detail: `No request ${seq} in the journal (it keeps the last ${deps.journal.capacity})`, errorCode: 404 }, 404);
+    },
+  },
+  // The journal live, as server-sent events (event-stream.ts); the Express adapter keeps the stream open.
+  {
+    method: 'GET',
+    path: '/__admin/events',
+    handle({ deps, req }) {
+      return eventsResponse(deps.journal, req.headers['last-event-id']);
     },
   },
   {
