@@ -153,7 +153,7 @@ describe('the controls', () => {
     await page.getByRole('button', { name: 'Set clock' }).click();
     // Eka's lot and the seeded lots whose expiry was still to come on this clock.
     await expect.poll(() => page.locator('#control-result').textContent()).toMatch(/^Clock at 2024-10-31T17:00:00\.000Z; \d+ lot\(s\) of points expired\.$/);
-    expect(await page.locator('#clock-now').textContent()).toBe('Clock: 2024-10-31T17:00:00.000Z');
+    await expect.poll(() => page.locator('#clock-now').textContent()).toBe('Clock: 2024-10-31T17:00:00.000Z');
     await page.getByRole('link', { name: 'State' }).click();
     await expect.poll(() => page.getByTestId('user-point').textContent()).toBe('0');
     const ledger = await page.getByRole('table', { name: 'Ledger' }).locator('tbody tr').allTextContents();
