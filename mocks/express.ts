@@ -7,6 +7,7 @@ import type { FakeMyValue } from './core/fake-my-value';
 import type { FakeRequest, FakeResponse } from './http/types';
 import { errorBody, errorResponse } from './http/errors';
 import { bodyText, MAX_BODY_BYTES, queryOf } from './http/wire';
+import { EVENTS_HEARTBEAT_MS, requestFrame, sseComment } from './core/event-stream';
 
 /**
  * The fake's own origin, as its links (paging, images) name it: the configured public URL, else the
@@ -52,15 +53,37 @@ export interface ExpressAdapterOptions {
   wait?: (ms: number) => Promise<void>;
   /** The fake's base URL as clients reach it (behind a proxy), for its links; default: the address a request came in on. */
   publicUrl?: string;
+  /** How often an open GET /__admin/events stream gets a heartbeat comment, in ms (default 15 s). */
+  heartbeatMs?: number;
 }
 
-function answer(res: Response, response: FakeResponse): void {
-  if (response.fault === 'drop' || response.fault === 'no-answer') res.socket?.destroy();
-  else sendFakeResponse(res, response);
+/**
+ * GET /__admin/events, once the core has let it through (Origin, token) and written its first events:
+ * each request journaled from now on goes out as an event, with a heartbeat between. It ends when the
+ * client goes (or the server closes the connection: listen's close() does).
+ */
+function openStream(res: Response, response: FakeResponse, fake: FakeMyValue, heartbeatMs: number): void {
+  res.status(response.status);
+  for (const [key, value] of Object.entries(response.headers)) res.setHeader(key, value);
+  res.flushHeaders();
+  res.write(bodyText(response));
+  const write = (text: string): void => {
+    // A socket that is going away: its 'close' is on its way and stops the rest.
+    if (!res.writableEnded && !res.destroyed) res.write(text);
+  };
+  const unsubscribe = fake.journal.subscribe((row) => write(requestFrame(row)));
+  const heartbeat = setInterval(() => write(sseComment('heartbeat')), heartbeatMs);
+  heartbeat.unref();
+  res.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
 }
+
+type Answer = (res: Response, response: FakeResponse) => void;
 
 /** Acts on the core's fault directives: waits (only then asynchronously), then answers or closes the connection. */
-function deliver(res: Response, response: FakeResponse, wait: (ms: number) => Promise<void>): void | Promise<void> {
+function deliver(res: Response, response: FakeResponse, wait: (ms: number) => Promise<void>, answer: Answer): void | Promise<void> {
   if (response.delayMs) return wait(response.delayMs).then(() => answer(res, response));
   answer(res, response);
 }
@@ -72,6 +95,12 @@ function deliver(res: Response, response: FakeResponse, wait: (ms: number) => Pr
 export function createExpressApp(fake: FakeMyValue, options: ExpressAdapterOptions = {}): express.Express {
   const wait = options.wait ?? ((ms: number) => sleep(ms));
   const publicUrl = options.publicUrl?.replace(/\/+$/, '');
+  const heartbeatMs = options.heartbeatMs ?? EVENTS_HEARTBEAT_MS;
+  const answer: Answer = (res, response) => {
+    if (response.fault === 'drop' || response.fault === 'no-answer') res.socket?.destroy();
+    else if (response.stream === 'journal') openStream(res, response, fake, heartbeatMs);
+    else sendFakeResponse(res, response);
+  };
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -79,14 +108,14 @@ export function createExpressApp(fake: FakeMyValue, options: ExpressAdapterOptio
   app.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES }));
   app.use((req: Request, res: Response) => {
     const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : undefined;
-    return deliver(res, fake.handle(toFakeRequest(req, raw, publicUrl)), wait);
+    return deliver(res, fake.handle(toFakeRequest(req, raw, publicUrl)), wait, answer);
   });
   app.use((error: Error & { type?: string }, req: Request, res: Response, _next: NextFunction) => {
     // Errors reading the body (body-parser's: too large, unsupported encoding, aborted) still get
     // MyValue's shape from the core. Anything else happened after a route ran: never a body error.
     if (typeof error.type === 'string' && !res.headersSent) {
       const problem = error.type === 'entity.too.large' ? { bodyTooLarge: true } : { bodyError: error.message };
-      return deliver(res, fake.handle({ ...toFakeRequest(req, undefined, publicUrl), ...problem }), wait);
+      return deliver(res, fake.handle({ ...toFakeRequest(req, undefined, publicUrl), ...problem }), wait, answer);
     }
     if (res.headersSent) return res.socket?.destroy();
     return sendFakeResponse(res, errorResponse('ErrInternal', `The fake could not send its answer: ${error.message.split('\n')[0]}`));

@@ -22,5 +22,6 @@ export { loadSeed, parseSeed, SeedError, DEFAULT_SEED_FILE } from './store/seed'
 export { FaultRuleError, parseFaultRule } from './core/faults';
 export type { FaultInput, FaultRule, FaultSpec, FaultTarget, FaultOutcome, FaultStatus, Parsed } from './core/fault-rules';
 export type { JournalEntry, JournalFilter } from './core/journal';
+export type { JournalExchange, JournalRow, SignExplain } from './core/journal-exchange';
 export type { PostmanCollectionV21 } from './core/postman-v21';
 export type { Seed } from './store/seed-types';

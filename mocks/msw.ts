@@ -3,6 +3,7 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { FakeMyValue } from './core/fake-my-value';
 import type { FakeRequest } from './http/types';
 import { bodyText, MAX_BODY_BYTES, queryOf } from './http/wire';
+import { errorBody } from './http/errors';
 import { TARGET_HOSTS } from '../src/shared/hosts';
 
 /** Every MyValue host: sandbox and production External API, and the SSO / Auth host. */
@@ -42,6 +43,8 @@ export function myValueHandlers(fake: FakeMyValue, options: { baseUrls?: readonl
       const response = fake.handle(await toFakeRequest(request));
       if (response.delayMs) await wait(response.delayMs);
       if (response.fault === 'drop' || response.fault === 'no-answer') return HttpResponse.error();
+      // The live event stream (the dashboard's) is the Express adapter's: `myvalue mock` or createExpressApp.
+      if (response.stream) return HttpResponse.json(errorBody('ErrEventsNeedExpress'), { status: 501 });
       const text = bodyText(response);
       // A content-length on every answer: Newman's HTTP client never sees the end of a mocked response without one.
       const headers: Record<string, string> = { ...response.headers, 'content-length': String(Buffer.byteLength(text)) };

@@ -3,6 +3,8 @@ import { errorResponse, jsonResponse } from '../http/errors';
 import { faultFromJson, type FaultSpec } from './faults';
 import { parseJournalQuery } from './journal';
 import { journalCollectionOf } from './journal-export';
+import { eventsResponse } from './event-stream';
+import { exchangeOf } from './journal-exchange';
 import { defineRoutes, type Route } from '../routes/route';
 import type { Deps } from './deps';
 import { settleExpiries } from '../domain/ledger';
@@ -125,6 +127,25 @@ export const adminRoutes: Route<Deps>[] = defineRoutes<Deps>([
       const parsed = parseJournalQuery(req.query);
       if (!parsed.ok) return errorResponse('ErrValidation', parsed.detail);
       return jsonResponse(journalCollectionOf(deps, parsed.filter));
+    },
+  },
+  // One request in full (dashboard): its headers, the answer the fake gave (body up to 4,096 characters), secrets masked.
+  {
+    method: 'GET',
+    path: '/__admin/requests/:seq',
+    handle({ deps, params }) {
+      const seq = params.seq ?? '';
+      const found = /^\d{1,15}$/.test(seq) ? deps.journal.bySeq(Number(seq)) : undefined;
+      if (found) return jsonResponse(exchangeOf(found.entry, found.record));
+      return jsonResponse({ id: 'ErrRequestNotFound', detail: `No request ${seq} in the journal (it keeps the last ${deps.journal.capacity})`, errorCode: 404 }, 404);
+    },
+  },
+  // The journal live, as server-sent events (event-stream.ts); the Express adapter keeps the stream open.
+  {
+    method: 'GET',
+    path: '/__admin/events',
+    handle({ deps, req }) {
+      return eventsResponse(deps.journal, req.headers['last-event-id']);
     },
   },
   {

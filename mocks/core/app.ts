@@ -9,6 +9,8 @@ import type { FakeJournal, FakeMyValue } from './fake-my-value';
 import { journalCollectionOf } from './journal-export';
 import { createFaults, type FaultSpec, type Faults } from './faults';
 import { createJournal, DEFAULT_JOURNAL_SIZE, type Journal } from './journal';
+import { exchangeOf, signExplainOf } from './journal-exchange';
+import { bodyText } from '../http/wire';
 import { runPipeline, type Exchange, type Outcome } from './pipeline';
 import { findRoute } from './route-table';
 import { ClockError, createVirtualClock, isVirtual, type ClockMove } from '../domain/virtual-clock';
@@ -33,7 +35,7 @@ export interface FakeOptions {
 const isAdmin = (path: string): boolean => /^\/__admin(\/|$)/.test(path);
 
 /** The journal as the fake hands it out: no unmasked records, even to code that ignores the types. */
-function publicJournal(deps: Deps): Omit<Journal, 'records'> & FakeJournal {
+function publicJournal(deps: Deps): PublicJournal {
   const { journal } = deps;
   return {
     capacity: journal.capacity,
@@ -42,15 +44,22 @@ function publicJournal(deps: Deps): Omit<Journal, 'records'> & FakeJournal {
     count: (filter) => journal.count(filter),
     clear: () => journal.clear(),
     toCollection: (filter) => journalCollectionOf(deps, filter),
+    exchange(seq) {
+      const found = journal.bySeq(seq);
+      return found && exchangeOf(found.entry, found.record);
+    },
+    subscribe: (listener) => journal.subscribe((entry, record) => listener({ ...entry, signExplain: signExplainOf(record) })),
   };
 }
+
+type PublicJournal = Pick<Journal, 'record'> & FakeJournal;
 
 /** The fake with its dependencies in reach, for the CLI and this project's tests; partners get FakeMyValue. */
 export interface Fake extends FakeMyValue {
   readonly deps: Deps;
   readonly faults: Faults;
   /** The journal without its unmasked records (those stay in deps, for the journal collection). */
-  readonly journal: Omit<Journal, 'records'> & FakeJournal;
+  readonly journal: PublicJournal;
 }
 
 /**
@@ -141,6 +150,9 @@ export function createFake(options: FakeOptions): Fake {
           durationMs: Math.round(elapsed * 10) / 10,
           delayMs: response.delayMs ?? 0,
           fault: result.fault ?? null,
+          headers: req.headers,
+          // The body as the adapters send it; the journal keeps it under its bound (JOURNAL_BODY_MAX_CHARS).
+          response: response.fault === 'drop' ? null : { status: response.status, headers: response.headers, text: deps.journal.capacity > 0 ? bodyText(response) : '' },
         });
       }
       return response;

@@ -2,13 +2,21 @@
 // rules a partner's test reads and changes. No store handle, so no SQLite types reach a partner.
 import type { Faults } from './faults';
 import type { Journal, JournalFilter } from './journal';
+import type { JournalExchange, JournalRow } from './journal-exchange';
 import type { PostmanCollectionV21 } from './postman-v21';
 import type { FakeRequest, FakeResponse } from '../http/types';
 
-/** The journal as a partner's test reads it: list(filter), count(filter), clear(), toCollection(filter). */
-export type FakeJournal = Omit<Journal, 'record' | 'records'> & {
+/** The journal as a partner's test reads it: list(filter), count(filter), clear(), toCollection(filter), exchange(seq), subscribe(listener). */
+export type FakeJournal = Omit<Journal, 'record' | 'records' | 'bySeq' | 'subscribe'> & {
   /** The External and Auth API requests as a Postman v2.1 collection, secrets replaced by variables (what GET /__admin/requests/collection gives). */
   toCollection(filter?: JournalFilter): PostmanCollectionV21;
+  /** Request `seq` in full, secrets masked: its headers and the answer (body kept up to 4,096 characters); undefined once dropped (GET /__admin/requests/:seq). */
+  exchange(seq: number): JournalExchange | undefined;
+  /**
+   * Calls `listener` with each request journaled from now on (masked, with a refused sign's explanation); gives the function that stops it.
+   * @example const stop = fake.journal.subscribe((row) => console.log(row.status, row.path)); stop();
+   */
+  subscribe(listener: (row: JournalRow) => void): () => void;
 };
 
 /** The fault rules as a partner's test changes them: add(rule), list(), remove(id), clear(), reset(). */

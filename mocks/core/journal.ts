@@ -44,12 +44,29 @@ export interface JournalFilter {
   since?: Date | string;
 }
 
+/** The answer as the core decided it, for the dashboard's detail view: its body as sent, bounded like request bodies. */
+export interface RecordedResponse {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  /** The body as it went on the wire ('' when none); dropped when over the journal's bound (see omitted). */
+  text?: string;
+  /** Why the body is not kept (longer than the journal keeps). */
+  omitted?: string;
+}
+
 /** What the core records: the time as a number, query and body as received; they are formatted and masked when read, not on the hot path. */
 export type JournalRecord = Omit<JournalEntry, 'seq' | 'query' | 'body' | 'bodyOmitted' | 'time'> & {
   timeMs: number;
   query: Readonly<Record<string, QueryValue>>;
   rawBody: string | undefined;
+  /** Request headers as received (Node caps them at 16 KiB); masked when read (journal-exchange.ts). */
+  headers?: Readonly<Record<string, string>>;
+  /** The answer decided; null when the connection was dropped before one. */
+  response?: RecordedResponse | null;
 };
+
+/** Called with each request as it is journaled (masked, as list() gives it) and its record, for GET /__admin/events. */
+export type JournalListener = (entry: JournalEntry, record: KeptRecord) => void;
 
 export interface Journal {
   /** Adds an entry, dropping the oldest past the capacity. */
@@ -61,6 +78,13 @@ export interface Journal {
   clear(): number;
   /** Matching records as kept, oldest first: query and body unmasked (for the core's journal collection, never the wire). */
   records(filter?: JournalFilter): KeptRecord[];
+  /** Request `seq` while the journal still holds it: its entry (masked) and its record (not: journal-exchange.ts masks it for the wire). */
+  bySeq(seq: number): { entry: JournalEntry; record: KeptRecord } | undefined;
+  /**
+   * Calls `listener` with each request journaled from now on; gives the function that stops it.
+   * @example const stop = journal.subscribe((entry) => console.log(entry.seq, entry.path)); stop();
+   */
+  subscribe(listener: JournalListener): () => void;
   readonly capacity: number;
 }
 
@@ -123,7 +147,9 @@ export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE, maxBodyCh
   let start = 0;
   let seq = 0;
   const ordered = (): Kept[] => (start === 0 ? ring : [...ring.slice(start), ...ring.slice(0, start)]);
-  const view = ({ rawBody, omitted, query, timeMs, ...rest }: Kept): JournalEntry => ({
+  const listeners = new Set<JournalListener>();
+  // The request's headers and answer are for the detail view only (journal-exchange.ts): list() stays as it was.
+  const view = ({ rawBody, omitted, query, timeMs, headers: _headers, response: _response, ...rest }: Kept): JournalEntry => ({
     ...rest,
     time: new Date(timeMs).toISOString(),
     query: maskSecrets({ ...query }),
@@ -136,14 +162,31 @@ export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE, maxBodyCh
       if (capacity <= 0) return;
       // A body over maxBodyChars is not kept (the entry says so): the journal's memory is bounded by its
       // capacity times a few KB, not by what clients send. A cut JSON body would not parse, so none is cut.
-      const kept: JournalRecord & { omitted?: string } = entry.rawBody !== undefined && entry.rawBody.length > maxBodyChars
-        ? { ...entry, rawBody: undefined, omitted: `${entry.rawBody.length} characters, over the ${maxBodyChars} the journal keeps` }
-        : entry;
-      if (ring.length < capacity) ring.push({ seq, ...kept });
+      const over = (length: number): string => `${length} characters, over the ${maxBodyChars} the journal keeps`;
+      const kept: Kept = entry.rawBody !== undefined && entry.rawBody.length > maxBodyChars
+        ? { seq, ...entry, rawBody: undefined, omitted: over(entry.rawBody.length) }
+        : { seq, ...entry };
+      // The answer's body under the same bound as the request's.
+      const text = kept.response?.text;
+      if (kept.response && text !== undefined && text.length > maxBodyChars) kept.response = { status: kept.response.status, headers: kept.response.headers, omitted: over(text.length) };
+      if (ring.length < capacity) ring.push(kept);
       else {
-        ring[start] = { seq, ...kept };
+        ring[start] = kept;
         start = (start + 1) % capacity;
       }
+      // Masking costs only when someone listens (the dashboard's event stream).
+      if (listeners.size > 0) {
+        const shown = view(kept);
+        for (const listener of listeners) listener(shown, kept);
+      }
+    },
+    bySeq(wanted) {
+      const record = ring.find((r) => r.seq === wanted);
+      return record && { entry: view(record), record };
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
     list: (filter = {}) => ordered().filter(matcher(filter)).map(view),
     records: (filter = {}) => ordered().filter(matcher(filter)),

@@ -141,7 +141,7 @@ const adminGuard: Step = (x) => {
     return { response: errorResponse('ErrUnsupportedMediaType', `Admin request bodies must be application/json, got ${type === '' ? 'no content type' : type}`), note: '' };
   }
   const token = x.deps.adminToken;
-  if (token !== undefined && !secretsEqual(x.req.headers['x-myvalue-admin-token'], token)) {
+  if (token !== undefined && !routeOf(x)?.route.tokenFree && !secretsEqual(x.req.headers['x-myvalue-admin-token'], token)) {
     return { response: errorResponse('ErrAdminToken'), note: 'no or wrong admin token' };
   }
   return undefined;

@@ -3,6 +3,8 @@
 import { ROUTES } from '../routes/index';
 import type { Route } from '../routes/route';
 import { adminRoutes } from './admin-routes';
+import { adminStateRoutes } from './admin-state-routes';
+import { dashboardRoutes } from '../dashboard/dashboard-routes';
 import { bestMatch, compilePattern, decodedSegments, matchPattern, type PathPattern } from '../../src/shared/path-pattern';
 
 export type Found = { route: Route; params: Record<string, string> } | { allowed: string[] };
@@ -12,7 +14,7 @@ interface CompiledRoute {
   pattern: PathPattern;
 }
 
-const compiled: CompiledRoute[] = [...ROUTES, ...adminRoutes].map((route) => ({ route, pattern: compilePattern(route.path) }));
+const compiled: CompiledRoute[] = [...ROUTES, ...adminRoutes, ...adminStateRoutes, ...dashboardRoutes].map((route) => ({ route, pattern: compilePattern(route.path) }));
 
 /** The routes of each method, in table order, grouped once. */
 const byMethod = new Map<string, CompiledRoute[]>();

@@ -17,6 +17,8 @@ export interface UserRepository {
   /** Just the balance (the hot GET /service/point/ path). */
   balance(valueId: string): number | undefined;
   memberships(userId: string): Membership[];
+  /** A page of every user, by value ID (the fake's admin API and dashboard). */
+  list(limit: number, offset: number): Rows<User>;
   /** A new user (fresh id and value ID, email and phone normalised) with its MyValue membership. */
   insert(user: NewUser): User;
   addMembership(userId: string, membership: NewMembership): void;

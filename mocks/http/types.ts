@@ -37,6 +37,11 @@ export interface FakeResponse {
    * malformed: informational, the core already put a body that is not JSON in `body`.
    */
   fault?: 'drop' | 'malformed' | 'no-answer';
+  /**
+   * journal: after the body, keep the connection open and write each request journaled from now on as a
+   * server-sent event (GET /__admin/events; mocks/core/event-stream.ts frames them). Express only.
+   */
+  stream?: 'journal';
 }
 
 export interface Clock {

@@ -29,6 +29,11 @@ interface Handled<D extends Services> {
   handle(ctx: RouteContext<D>): FakeResponse;
   /** Unsigned routes: the client a request names (OAuth's client_id), for the journal. */
   callerOf?(req: FakeRequest): string | undefined;
+  /**
+   * Admin routes served without the admin token: the dashboard's page, script and style sheet, which hold
+   * no state and which a browser loads without headers of its own. The Origin check still applies.
+   */
+  tokenFree?: true;
 }
 
 /**

@@ -65,6 +65,8 @@ export function createUserRepository(db: Database.Database): UserRepository {
   const byMemberNo = db.prepare<[string], UserRow>('SELECT u.* FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.member_no = ? ORDER BY m.id LIMIT 1');
   const balance = db.prepare<[string], { point: number }>('SELECT point FROM users WHERE value_id = ?');
   const valueIdTaken = db.prepare<[string], 1>('SELECT 1 FROM users WHERE value_id = ?').pluck();
+  const page = db.prepare<[number, number], UserRow>('SELECT * FROM users ORDER BY value_id LIMIT ? OFFSET ?');
+  const count = db.prepare<[], number>('SELECT COUNT(*) FROM users').pluck();
   const memberships = db.prepare<[string], MembershipRow>('SELECT * FROM memberships WHERE user_id = ? ORDER BY id');
   const insertUser = db.prepare(`INSERT INTO users (id, value_id, email, phone, first_name, last_name, password_hash, point, client_id, register_provider, profile, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`);
@@ -95,6 +97,7 @@ export function createUserRepository(db: Database.Database): UserRepository {
     byMembershipNumber: (memberNo) => found(byMemberNo.get(memberNo)),
     balance: (valueId) => balance.get(valueId)?.point,
     memberships: (userId) => memberships.all(userId).map(toMembership),
+    list: (limit, offset) => ({ rows: page.all(limit, offset).map(toUser), count: count.get() as number }),
     insert(user) {
       const id = randomUUID();
       const valueId = newValueId();

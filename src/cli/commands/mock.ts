@@ -181,18 +181,21 @@ export const registerMock: Register = (program, ctx) => {
       const authUrl = (auth ?? main).url;
       const state = opts.data ?? 'in memory';
       const faultTexts = faults.map((f) => f.text);
+      const dashboard = `${main.url}/__admin/ui`;
       // The first line is the stable one a script reads: "fake MyValue listening on <url>" (the real port, also with --port 0).
       const banner = [
         `fake MyValue listening on ${main.url}`,
         `  External API: ${main.url}   Auth API and SSO page: ${authUrl}`,
         `  clients: ${fake.clientIds().join(', ')}   state: ${state}`,
+        // The token never goes in this URL: the page asks for it (or takes it from a #token= fragment, which no server sees).
+        `  dashboard: ${dashboard}${adminToken ? '   (asks for the admin token once, kept in the browser tab)' : ''}`,
         ...(duplicateReference === 'replay' ? ['  duplicate referenceNo: replayed (200 with the first answer, nothing applied twice)'] : []),
         ...(opts.clock !== undefined ? [`  clock: started at ${fake.clock.now().toISOString()} (GET /__admin/clock)`] : []),
         ...(!isLoopback(opts.host) ? [`  warning: listening on ${opts.host}, beyond this machine: ${adminToken ? 'the admin API needs its token' : 'anyone who reaches it can use the admin API (reset, faults, authorize); give --admin-token'}`] : []),
         ...(defaulted.length > 0 ? [`  redirect URI ${COLLECTION_REDIRECT_URI} (the shipped collection's) registered for ${defaulted.join(', ')}; --redirect-uri ID=URI registers others instead`] : []),
         ...(faultTexts.length > 0 ? [`  faults: ${faultTexts.join('  ')}`] : []),
       ].join('\n');
-      logger.event('listening', { url: main.url, externalApi: main.url, authApi: authUrl, clients: fake.clientIds(), state, faults: faultTexts, ...(defaulted.length > 0 ? { defaultRedirectUri: { uri: COLLECTION_REDIRECT_URI, clients: defaulted } } : {}) }, banner);
+      logger.event('listening', { url: main.url, externalApi: main.url, authApi: authUrl, dashboard, clients: fake.clientIds(), state, faults: faultTexts, ...(defaulted.length > 0 ? { defaultRedirectUri: { uri: COLLECTION_REDIRECT_URI, clients: defaulted } } : {}) }, banner);
       ctx.keepAlive(
         new Promise<void>((resolve) => {
           const stop = (signal: string): void => {

@@ -1,0 +1,51 @@
+// The dashboard's files (/__admin/ui): served by the fake itself, with a strict Content-Security-Policy,
+// never framed or cached, without the admin token (a browser cannot add one to a navigation) but never to
+// another origin; and `myvalue mock` prints where the dashboard is, never with the token in it.
+import { describe, expect, it } from 'vitest';
+import { createFakeMyValue } from '../../mocks/create-fake';
+import { spawnMock } from '../helpers/spawn-mock';
+
+const ORIGIN = 'http://127.0.0.1:4010';
+const FILES = [
+  ['/__admin/ui', 'text/html; charset=utf-8'],
+  ['/__admin/ui/dashboard.js', 'text/javascript; charset=utf-8'],
+  ['/__admin/ui/dashboard.css', 'text/css; charset=utf-8'],
+  ['/__admin/ui/favicon.svg', 'image/svg+xml'],
+] as const;
+
+describe('the dashboard files', () => {
+  it.each(FILES)('%s: %s, only its own files may run or load, never framed, never cached; no token needed, no journal entry', (path, type) => {
+    const fake = createFakeMyValue({ adminToken: 'tok-files' });
+    const res = fake.handle({ method: 'GET', path, query: {}, headers: {}, origin: ORIGIN });
+    expect(res.status).toBe(200);
+    expect(res.headers).toMatchObject({
+      'content-type': type,
+      'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      'x-frame-options': 'DENY', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer',
+    });
+    expect(fake.journal.count()).toBe(0);
+    expect(fake.handle({ method: 'GET', path, query: {}, headers: { origin: 'https://evil.example' }, origin: ORIGIN }).status).toBe(403);
+  });
+
+  it('the page has no inline script or style and loads nothing from elsewhere; the script puts text, never HTML', () => {
+    const fake = createFakeMyValue();
+    const html = String(fake.handle({ method: 'GET', path: '/__admin/ui', query: {}, headers: {}, origin: ORIGIN }).body);
+    expect(html.match(/<script[^>]*>/g)).toEqual(['<script type="module" src="/__admin/ui/dashboard.js">']);
+    expect(html).not.toMatch(/<style|style="|\bon[a-z]+="|https?:\/\//);
+    const js = String(fake.handle({ method: 'GET', path: '/__admin/ui/dashboard.js', query: {}, headers: {}, origin: ORIGIN }).body);
+    expect(js).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function|https?:\/\//);
+    expect(js).toContain("fetch('/__admin/events'");
+    // The admin token travels in its header, never in a URL.
+    expect(js).not.toMatch(/[?&]token=/);
+  });
+
+  it('`myvalue mock` prints the dashboard URL; with --admin-token it says the page asks for it, and never prints it', async () => {
+    const mock = await spawnMock(['--quiet', '--admin-token', 'tok-never-printed']);
+    try {
+      await expect.poll(() => mock.output()).toContain(`dashboard: ${mock.url}/__admin/ui   (asks for the admin token once, kept in the browser tab)`);
+      expect(mock.output()).not.toContain('tok-never-printed');
+    } finally {
+      await mock.stop();
+    }
+  });
+});
