@@ -7,7 +7,7 @@ import type { FakeMyValue } from './core/fake-my-value';
 import type { FakeRequest, FakeResponse } from './http/types';
 import { errorBody, errorResponse } from './http/errors';
 import { bodyText, MAX_BODY_BYTES, queryOf } from './http/wire';
-import { EVENTS_HEARTBEAT_MS, requestFrame, sseComment } from './core/event-stream';
+import { clearedFrame, EVENTS_HEARTBEAT_MS, requestFrame, sseComment } from './core/event-stream';
 
 /**
  * The fake's own origin, as its links (paging, images) name it: the configured public URL, else the
@@ -71,7 +71,7 @@ function openStream(res: Response, response: FakeResponse, fake: FakeMyValue, he
     // A socket that is going away: its 'close' is on its way and stops the rest.
     if (!res.writableEnded && !res.destroyed) res.write(text);
   };
-  const unsubscribe = fake.journal.subscribe((row) => write(requestFrame(row)));
+  const unsubscribe = fake.journal.subscribe((row) => write(requestFrame(row)), () => write(clearedFrame()));
   const heartbeat = setInterval(() => write(sseComment('heartbeat')), heartbeatMs);
   heartbeat.unref();
   res.on('close', () => {

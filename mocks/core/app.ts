@@ -48,7 +48,7 @@ function publicJournal(deps: Deps): PublicJournal {
       const found = journal.bySeq(seq);
       return found && exchangeOf(found.entry, found.record);
     },
-    subscribe: (listener) => journal.subscribe((entry, record) => listener({ ...entry, signExplain: signExplainOf(record) })),
+    subscribe: (listener, cleared) => journal.subscribe((entry, record) => listener({ ...entry, signExplain: signExplainOf(record) }), cleared),
   };
 }
 

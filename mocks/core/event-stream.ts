@@ -15,6 +15,11 @@ export const EVENTS_HEARTBEAT_MS = 15_000;
 
 /** The event name of one journaled request. */
 export const REQUEST_EVENT = 'request';
+/** The event sent when the journal is emptied (a reset from anywhere, DELETE /__admin/requests). */
+export const CLEARED_EVENT = 'cleared';
+
+/** The journal was emptied: the list a page shows is to be emptied too. */
+export const clearedFrame = (): string => sseFrame({ event: CLEARED_EVENT, data: {} });
 
 /**
  * One event in the text/event-stream format: `id:`, `event:`, one `data:` line per line of its text, a blank line.

@@ -13,10 +13,11 @@ export type FakeJournal = Omit<Journal, 'record' | 'records' | 'bySeq' | 'subscr
   /** Request `seq` in full, secrets masked: its headers and the answer (body kept up to 4,096 characters); undefined once dropped (GET /__admin/requests/:seq). */
   exchange(seq: number): JournalExchange | undefined;
   /**
-   * Calls `listener` with each request journaled from now on (masked, with a refused sign's explanation); gives the function that stops it.
+   * Calls `listener` with each request journaled from now on (masked, with a refused sign's explanation), and
+   * `cleared` when the journal is emptied (a reset, DELETE /__admin/requests); gives the function that stops both.
    * @example const stop = fake.journal.subscribe((row) => console.log(row.status, row.path)); stop();
    */
-  subscribe(listener: (row: JournalRow) => void): () => void;
+  subscribe(listener: (row: JournalRow) => void, cleared?: () => void): () => void;
 };
 
 /** The fault rules as a partner's test changes them: add(rule), list(), remove(id), clear(), reset(). */

@@ -81,10 +81,11 @@ export interface Journal {
   /** Request `seq` while the journal still holds it: its entry (masked) and its record (not: journal-exchange.ts masks it for the wire). */
   bySeq(seq: number): { entry: JournalEntry; record: KeptRecord } | undefined;
   /**
-   * Calls `listener` with each request journaled from now on; gives the function that stops it.
+   * Calls `listener` with each request journaled from now on, and `cleared` when the journal is emptied
+   * (DELETE /__admin/requests, a reset); gives the function that stops both.
    * @example const stop = journal.subscribe((entry) => console.log(entry.seq, entry.path)); stop();
    */
-  subscribe(listener: JournalListener): () => void;
+  subscribe(listener: JournalListener, cleared?: () => void): () => void;
   readonly capacity: number;
 }
 
@@ -148,6 +149,7 @@ export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE, maxBodyCh
   let seq = 0;
   const ordered = (): Kept[] => (start === 0 ? ring : [...ring.slice(start), ...ring.slice(0, start)]);
   const listeners = new Set<JournalListener>();
+  const clearedListeners = new Set<() => void>();
   // The request's headers and answer are for the detail view only (journal-exchange.ts): list() stays as it was.
   const view = ({ rawBody, omitted, query, timeMs, headers: _headers, response: _response, ...rest }: Kept): JournalEntry => ({
     ...rest,
@@ -184,9 +186,13 @@ export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE, maxBodyCh
       const record = ring.find((r) => r.seq === wanted);
       return record && { entry: view(record), record };
     },
-    subscribe(listener) {
+    subscribe(listener, cleared) {
       listeners.add(listener);
-      return () => void listeners.delete(listener);
+      if (cleared) clearedListeners.add(cleared);
+      return () => {
+        listeners.delete(listener);
+        if (cleared) clearedListeners.delete(cleared);
+      };
     },
     list: (filter = {}) => ordered().filter(matcher(filter)).map(view),
     records: (filter = {}) => ordered().filter(matcher(filter)),
@@ -198,6 +204,7 @@ export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE, maxBodyCh
       const n = ring.length;
       ring = [];
       start = 0;
+      for (const cleared of clearedListeners) cleared();
       return n;
     },
   };

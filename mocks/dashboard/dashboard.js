@@ -195,6 +195,12 @@ function onFrame(frame) {
     else if (field === 'retry' && /^\d+$/.test(value)) retryMs = Number(value);
   }
   if (event === 'request') addRow(JSON.parse(data.join('\n')));
+  // The journal was emptied elsewhere (a reset by curl or another tab, DELETE /__admin/requests).
+  if (event === 'cleared') {
+    rows.clear();
+    renderRows();
+    byId('detail').hidden = true;
+  }
 }
 
 /** @type {AbortController | undefined} */

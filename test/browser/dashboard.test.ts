@@ -174,6 +174,17 @@ describe('the controls', () => {
     expect(fake.journal.count()).toBe(0);
     expect(await rowCount()).toBe(0);
   });
+
+  test('a reset from elsewhere (curl, another tab) empties the live list too, without a reload', async () => {
+    const url = await serve();
+    await openDashboard(url);
+    await new Api(url, DEMO).call('point.get', { valueID: 'VR8EPN' });
+    await expect.poll(rowCount).toBe(1);
+    expect((await fetch(`${url}/__admin/reset`, { method: 'POST' })).status).toBe(200);
+    await expect.poll(rowCount).toBe(0);
+    await new Api(url, DEMO).call('point.get', { valueID: 'VR8EPN' });
+    await expect.poll(rowCount).toBe(1);
+  });
 });
 
 describe('with an admin token (--admin-token)', () => {

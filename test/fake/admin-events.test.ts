@@ -134,6 +134,20 @@ describe('over Express', () => {
     expect(await api.balance('VR8EPN')).toBeGreaterThan(0);
   });
 
+  it('a reset from elsewhere (curl, another tab) or DELETE /__admin/requests is an event: the page empties its list', async () => {
+    const fake = createFakeMyValue();
+    server = await listen(createExpressApp(fake, { heartbeatMs: 50 }), 0);
+    const controller = new AbortController();
+    const reader = textReader(await fetch(`${server.url}/__admin/events`, { signal: controller.signal }));
+    await readUntil(reader, (t) => t.includes('event: hello'));
+    await new Api(server.url).call('point.get', { valueID: 'VR8EPN' });
+    await fetch(`${server.url}/__admin/reset`, { method: 'POST' });
+    await fetch(`${server.url}/__admin/requests`, { method: 'DELETE' });
+    const text = await readUntil(reader, (t) => (t.match(/event: cleared/g) ?? []).length >= 2);
+    expect(events(text).map(([e]) => e)).toEqual(['request', 'cleared', 'cleared']);
+    controller.abort();
+  });
+
   it("the server's close() ends open streams: nothing is left holding the process", async () => {
     const { fake, open } = counted(createFakeMyValue());
     server = await listen(createExpressApp(fake), 0);
