@@ -6,6 +6,7 @@ import { SECRET_KEY } from './journal';
 import type { KeptRecord } from './journal';
 import { POSTMAN_V21_SCHEMA, type PostmanCollectionV21, type PostmanItem, type PostmanVariable } from './postman-v21';
 import type { QueryValue } from '../http/types';
+import { parseJsonValue } from '../http/json-body';
 
 /** What a journaled route is: a signed External API route, the Auth API, or neither (SSO pages: left out). */
 export type ApiKind = 'external' | 'auth';
@@ -141,12 +142,10 @@ function queryPairs(query: Readonly<Record<string, QueryValue>>): Array<[string,
 
 function parsedBody(record: KeptRecord): Record<string, unknown> | undefined {
   if (record.rawBody === undefined || record.rawBody.trim() === '') return undefined;
-  try {
-    const body = JSON.parse(record.rawBody) as unknown;
-    return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  // Read as the journal shows it: a body nested too deep (or not JSON) is replayed without one, never walked.
+  const parsed = parseJsonValue(record.rawBody);
+  const body = parsed.ok ? parsed.value : undefined;
+  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
 }
 
 /** The client a record names (clientID of a signed request, client_id of an Auth API request). */

@@ -1,5 +1,6 @@
 // One journaled request in full, for the dashboard's detail view (GET /__admin/requests/:seq) and its live
 // list: the request's headers and the answer the fake decided, secrets masked, and why a sign was refused.
+import { parseJsonValue } from '../http/json-body';
 import { SIGN_EXPLAIN_HEADER } from './admission';
 import { maskSecrets, SECRET_KEY, type JournalEntry, type KeptRecord } from './journal';
 
@@ -74,11 +75,8 @@ export function signExplainOf(record: KeptRecord): SignExplain | null {
 /** A body as sent, parsed and masked; one that is not JSON (an SSO page with its ticket, a malformed-body fault) is only measured, as request bodies are. */
 function shownBody(text: string): { body: unknown; bodyOmitted: string | null } {
   if (text === '') return { body: null, bodyOmitted: null };
-  try {
-    return { body: maskSecrets(JSON.parse(text) as unknown), bodyOmitted: null };
-  } catch {
-    return { body: null, bodyOmitted: `not JSON (${text.length} characters)` };
-  }
+  const parsed = parseJsonValue(text);
+  return parsed.ok ? { body: maskSecrets(parsed.value), bodyOmitted: null } : { body: null, bodyOmitted: parsed.why };
 }
 
 /**

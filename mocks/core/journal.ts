@@ -1,5 +1,6 @@
 // The fake's request journal: what each request was, who sent it, whether its sign was right and
 // what the fake did. Bounded (oldest dropped); secrets masked; the admin API's own calls are not in it.
+import { parseJsonValue } from '../http/json-body';
 import { compilePattern, matchPattern, pathSegments } from '../../src/shared/path-pattern';
 import type { QueryValue } from '../http/types';
 
@@ -108,11 +109,8 @@ export function maskSecrets<T>(value: T): T {
 function journalBody(rawBody: string | undefined, omitted: string | undefined): { body: unknown; bodyOmitted: string | null } {
   if (omitted !== undefined) return { body: null, bodyOmitted: omitted };
   if (rawBody === undefined || rawBody.trim() === '') return { body: null, bodyOmitted: null };
-  try {
-    return { body: maskSecrets(JSON.parse(rawBody) as unknown), bodyOmitted: null };
-  } catch {
-    return { body: null, bodyOmitted: `not JSON (${rawBody.length} characters)` };
-  }
+  const parsed = parseJsonValue(rawBody);
+  return parsed.ok ? { body: maskSecrets(parsed.value), bodyOmitted: null } : { body: null, bodyOmitted: parsed.why };
 }
 
 type Matched = Pick<JournalRecord, 'method' | 'path' | 'rule' | 'clientId' | 'status' | 'signOk' | 'timeMs'>;

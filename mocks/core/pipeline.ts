@@ -130,10 +130,29 @@ function afterFaults(x: Exchange, outcome: Outcome): Outcome {
  * makes them ask first (a preflight the fake never allows). So: no foreign Origin, a body only as
  * JSON, and the token when one is set. A bodiless `curl -X POST .../__admin/reset` still works.
  */
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Whether an Origin is the fake's own. On loopback, the fake's port under another loopback name is the
+ * same server (http://localhost:4010 for a fake on 127.0.0.1:4010): a developer may open the dashboard
+ * either way. A process of its own on that port and name could serve a page there, but a local process
+ * can call the admin API directly anyway.
+ */
+function isOwnOrigin(origin: string, own: string): boolean {
+  if (origin.replace(/\/+$/, '') === own) return true;
+  try {
+    const a = new URL(origin);
+    const b = new URL(own);
+    return a.protocol === b.protocol && a.port === b.port && LOOPBACK_NAMES.has(a.hostname) && LOOPBACK_NAMES.has(b.hostname);
+  } catch {
+    return false;
+  }
+}
+
 const adminGuard: Step = (x) => {
   // Any Origin but the fake's own, `null` (a sandboxed page, a file) included.
   const origin = x.req.headers.origin;
-  if (origin !== undefined && origin.replace(/\/+$/, '') !== x.req.origin) {
+  if (origin !== undefined && !isOwnOrigin(origin, x.req.origin)) {
     return { response: errorResponse('ErrAdminForbidden', `The fake's admin API answers only its own origin (${x.req.origin}), not ${origin}`), note: 'foreign Origin' };
   }
   const type = mediaType(x.req.headers);

@@ -29,6 +29,22 @@ export function parseJsonBody(rawBody: string | undefined): ParsedBody {
   return { ok: true, body: value as Fields };
 }
 
+/**
+ * Any JSON text as a value, for what reads a body the fake kept (the journal, its collection): a text that is
+ * not JSON, or one nested deeper than MAX_JSON_DEPTH or holding a lone surrogate (found without recursion),
+ * is a reason, never a value a recursive reader could choke on.
+ */
+export function parseJsonValue(text: string): { ok: true; value: unknown } | { ok: false; why: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, why: `not JSON (${text.length} characters)` };
+  }
+  const problem = value !== null && typeof value === 'object' ? shapeProblem(value) : undefined;
+  return problem === undefined ? { ok: true, value } : { ok: false, why: `not shown: it ${problem}` };
+}
+
 /** MyValue's bodies are flat; a client's body nested deeper than this is refused before anything reads it. */
 export const MAX_JSON_DEPTH = 32;
 

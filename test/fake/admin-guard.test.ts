@@ -27,6 +27,20 @@ describe('the admin API and other sites', () => {
     expect((fake.deps.store.db.prepare('SELECT count(*) AS n FROM auth_codes').get() as { n: number }).n).toBe(0);
   });
 
+  it.each([
+    ['http://localhost:4010', 201],
+    ['http://[::1]:4010', 201],
+    ['http://localhost:4011', 403],
+    ['https://localhost:4010', 403],
+    ['http://127.0.0.2:4010', 403],
+    ['http://localhost.evil.example:4010', 403],
+    ['null', 403],
+  ])('Origin %s, for a fake on 127.0.0.1:4010: %i (the same port under another loopback name is the same server)', (origin, status) => {
+    const fake = createFakeMyValue();
+    expect(admin(fake, 'POST', '/__admin/faults', { origin, 'content-type': 'application/json' }, DROP).status).toBe(status);
+    expect(fake.faults.list()).toHaveLength(status === 201 ? 1 : 0);
+  });
+
   it('a text/plain body (what a page can send without asking) is 415 and adds no fault', () => {
     const fake = createFakeMyValue();
     const res = admin(fake, 'POST', '/__admin/faults', { 'content-type': 'text/plain;charset=UTF-8' }, DROP);

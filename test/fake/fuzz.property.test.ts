@@ -225,7 +225,7 @@ function check(fake: Fake, req: FakeRequest): FakeResponse {
   const before = digest(fake);
   const res = fake.handle(req);
   const where = describeRequest(req);
-  expect(res.status, where).toBeLessThan(500);
+  expect(res.status, `${where} -> ${JSON.stringify(res.body).slice(0, 600)}`).toBeLessThan(500);
   expect(res.status, where).toBeGreaterThanOrEqual(200);
   const type = res.headers['content-type'] ?? '';
   if (type.startsWith(JSON_TYPE) && res.status >= 400) {

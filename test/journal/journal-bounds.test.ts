@@ -38,3 +38,17 @@ describe('journal bounds', () => {
     expect(fake.journal.list().map((e) => [e.body, e.bodyOmitted])).toEqual([[null, 'not JSON (10 characters)'], [null, null]]);
   });
 });
+
+describe('a body nested deep, within the journal\'s 4,096 characters', () => {
+  it('is never walked: the list, the full exchange and the collection say why and show none', () => {
+    const fake = createFakeMyValue();
+    // About 2,000 levels in under 4,096 characters: the fake refused it (400), the journal kept its text.
+    const deep = `{"amount":1,"x":${'['.repeat(2000)}${']'.repeat(2000)}}`;
+    const res = fake.handle({ method: 'POST', path: '/service/point/earn/', query: {}, headers: { 'content-type': 'application/json' }, rawBody: deep, origin: 'http://127.0.0.1' });
+    expect(res.status).toBe(400);
+    const [entry] = fake.journal.list();
+    expect(entry).toMatchObject({ body: null, bodyOmitted: expect.stringMatching(/^not shown: it is nested deeper than 32 levels/) });
+    expect(fake.journal.exchange(entry?.seq ?? 0)).toMatchObject({ body: null, bodyOmitted: expect.stringMatching(/^not shown/), response: { status: 400 } });
+    expect(() => fake.journal.toCollection()).not.toThrow();
+  });
+});
