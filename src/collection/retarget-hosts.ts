@@ -4,15 +4,8 @@
 // the run sets to the target's. No host written in a collection sends a request past the target: a
 // --target mock run never reaches sandbox, a --target sandbox run never reaches production.
 import type { CollectionDefinition } from 'postman-collection';
-import { hostOf, TARGET_HOSTS } from '../shared/hosts';
-
-interface UrlJson {
-  raw?: string;
-  protocol?: string;
-  host?: string[] | string;
-  port?: string;
-  [key: string]: unknown;
-}
+import { dnsName, hostOf, TARGET_HOSTS } from '../shared/hosts';
+import { urlHost, type UrlJson } from './url-json';
 
 interface ItemJson {
   item?: ItemJson[];
@@ -31,7 +24,7 @@ const ORIGIN = /^(?:https?:\/\/)?([^/?#:]+)(?::\d+)?/i;
 
 function retargetRaw(raw: string): { raw: string; host: string } | undefined {
   const match = ORIGIN.exec(raw);
-  const host = match?.[1]?.toLowerCase().replace(/\.+$/, '');
+  const host = match?.[1] === undefined ? undefined : dnsName(match[1]);
   const variable = host === undefined ? undefined : VARIABLE_BY_HOST.get(host);
   if (!match || host === undefined || variable === undefined) return undefined;
   return { raw: `${variable}${raw.slice(match[0].length)}`, host };
@@ -59,7 +52,7 @@ export function retargetHosts(json: CollectionDefinition): { collection: Collect
         return typeof request === 'string' ? { ...item, request: found.raw } : { ...item, request: { ...request, url: found.raw } };
       }
       // The SDK's JSON: host as segments ('external', 'ovaltech', 'id'), maybe no raw at all.
-      const host = (Array.isArray(url.host) ? url.host.join('.') : (url.host ?? '')).toLowerCase().replace(/\.+$/, '');
+      const host = dnsName(urlHost(url));
       const variable = VARIABLE_BY_HOST.get(host);
       if (variable === undefined) return item;
       rewritten += 1;

@@ -18,6 +18,7 @@ import { startRunChecks } from './run-checks';
 import { ORIGINAL_VARIABLE } from '../collection/variations';
 import { startTarget, type TargetSession } from './run-target';
 import { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES, prepare } from './prepare-run';
+import { urlText, type UrlJson } from '../collection/url-json';
 
 export { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES };
 
@@ -30,24 +31,6 @@ interface ItemJson {
   request?: { method?: string; url?: string | UrlJson } | string;
 }
 
-interface UrlJson {
-  raw?: string;
-  protocol?: string;
-  host?: string[] | string;
-  port?: string;
-  path?: string[] | string;
-  query?: Array<{ key?: string | null; value?: string | null; disabled?: boolean }>;
-}
-
-/** The URL as written: its raw text, or (the SDK's JSON has none) rebuilt from host, path and query. */
-function urlText(url: string | UrlJson | undefined): string {
-  if (url === undefined || typeof url === 'string') return url ?? '';
-  if (url.raw) return url.raw;
-  const host = Array.isArray(url.host) ? url.host.join('.') : (url.host ?? '');
-  const path = Array.isArray(url.path) ? url.path.join('/') : (url.path ?? '').replace(/^\//, '');
-  const query = (url.query ?? []).filter((q) => !q.disabled).map((q) => (q.value === null || q.value === undefined ? `${q.key ?? ''}` : `${q.key ?? ''}=${q.value}`));
-  return `${url.protocol ? `${url.protocol}://` : ''}${host}${url.port ? `:${url.port}` : ''}${path ? `/${path}` : ''}${query.length > 0 ? `?${query.join('&')}` : ''}`;
-}
 
 /** Method and URL as the collection writes them ({{variables}} unresolved), by item id: what a diff names a request by. */
 function templateIndex(collection: CollectionDefinition): Map<string, { method: string; url: string }> {

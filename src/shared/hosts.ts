@@ -9,10 +9,13 @@ export type HostedTarget = keyof typeof TARGET_HOSTS;
 /** The redirect URI the shipped collection's "Auth & SSO" folder uses (its `redirectUri` variable). */
 export const COLLECTION_REDIRECT_URI = 'http://127.0.0.1:5173/callback';
 
-/** A URL's host as DNS reads it: lower case, without the trailing dot ('EXTERNAL.myvalue.id.' -> 'external.myvalue.id'). */
+/** A host name as DNS reads it: lower case, without the trailing dot ('EXTERNAL.myvalue.id.' -> 'external.myvalue.id'). */
+export const dnsName = (host: string): string => host.toLowerCase().replace(/\.+$/, '');
+
+/** A URL's host as DNS reads it (dnsName). */
 export function hostOf(url: string): string | undefined {
   try {
-    return new URL(url).hostname.toLowerCase().replace(/\.+$/, '');
+    return dnsName(new URL(url).hostname);
   } catch {
     return undefined;
   }
