@@ -23,18 +23,26 @@ const kindOf = (value: unknown): Shape['kind'] => {
 };
 
 /**
- * The shape of a parsed JSON value.
+ * How deep a shape goes: below it an object or array is its kind only. MyValue's bodies are four levels
+ * deep at most; the bound keeps a server's body of any depth from overflowing the stack (merging and
+ * comparing recurse over shapes), and both sides of a comparison are cut at the same place.
+ */
+export const MAX_SHAPE_DEPTH = 32;
+
+/**
+ * The shape of a parsed JSON value, to MAX_SHAPE_DEPTH levels.
  * @example shapeOf({ results: [{ point: 1 }, { point: 2, note: 'x' }] }) // results: array of { point: number, note?: string }
  */
-export function shapeOf(value: unknown): Shape {
+export function shapeOf(value: unknown, depth = 1): Shape {
   const kind = kindOf(value);
   if (kind === 'array') {
-    const items = (value as unknown[]).map(shapeOf);
+    if (depth >= MAX_SHAPE_DEPTH) return { kind: 'array' };
+    const items = (value as unknown[]).map((item) => shapeOf(item, depth + 1));
     return items.length === 0 ? { kind: 'array' } : { kind: 'array', items: items.reduce(mergeShapes) };
   }
   if (kind === 'object') {
     const keys: Record<string, Shape> = {};
-    for (const [key, v] of Object.entries(value as Record<string, unknown>)) keys[key] = shapeOf(v);
+    if (depth < MAX_SHAPE_DEPTH) for (const [key, v] of Object.entries(value as Record<string, unknown>)) keys[key] = shapeOf(v, depth + 1);
     return { kind: 'object', keys };
   }
   return { kind } as Shape;
@@ -83,11 +91,14 @@ export function mediaTypeOf(contentType: string | undefined): string {
 export function bodyShape(contentType: string | undefined, text: string): Shape {
   const media = mediaTypeOf(contentType);
   if (media === '' || media === 'application/json' || media.endsWith('+json')) {
+    let parsed: unknown;
     try {
-      return shapeOf(JSON.parse(text));
+      parsed = JSON.parse(text);
     } catch {
       // not JSON after all: compared as text below
+      return { kind: 'text', contentType: media || 'none' };
     }
+    return shapeOf(parsed);
   }
   return { kind: 'text', contentType: media || 'none' };
 }

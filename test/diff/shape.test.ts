@@ -1,6 +1,6 @@
 // The shape `myvalue diff` compares: keys and JSON types, array items merged, values never compared.
 import { describe, expect, it } from 'vitest';
-import { bodyShape, compareShapes, shapeOf } from '../../src/reports/drift-shape';
+import { bodyShape, compareShapes, MAX_SHAPE_DEPTH, shapeOf } from '../../src/reports/drift-shape';
 
 const diff = (a: unknown, b: unknown): string[] => compareShapes(shapeOf(a), shapeOf(b));
 
@@ -37,5 +37,15 @@ describe('drift shapes', () => {
     expect(compareShapes(bodyShape('text/html', '<p>a</p>'), bodyShape('text/html', '<b>b</b>'))).toEqual([]);
     expect(compareShapes(bodyShape('text/html', 'x'), bodyShape('application/json', '{"a":1}'))).toEqual(['/: text (text/html) vs object']);
     expect(bodyShape('application/json', '{not json')).toEqual({ kind: 'text', contentType: 'application/json' });
+  });
+
+  it('a body nested 100,000 deep is JSON, shaped to MAX_SHAPE_DEPTH levels: a difference above the bound shows, none below, no overflow', () => {
+    const deep = (n: number, leaf: string): string => '{"a":'.repeat(n) + leaf + '}'.repeat(n);
+    const big = bodyShape('application/json', deep(100_000, '1'));
+    expect(big.kind).toBe('object');
+    expect(compareShapes(big, bodyShape('application/json', deep(100_000, '"x"')))).toEqual([]);
+    const path = '/a'.repeat(MAX_SHAPE_DEPTH - 1);
+    expect(compareShapes(bodyShape('application/json', deep(MAX_SHAPE_DEPTH - 1, '1')), bodyShape('application/json', deep(MAX_SHAPE_DEPTH - 1, '"x"')))).toEqual([`${path}: number vs string`]);
+    expect(compareShapes(big, bodyShape('application/json', '[' + deep(10, '1') + ']'))).toEqual(['/: object vs array']);
   });
 });
