@@ -157,14 +157,17 @@ export function findTokens(text: string): string[] {
   } catch {
     return [...found];
   }
-  const walk = (value: unknown, key: string): void => {
+  // Without recursion: a server's body may be nested deeper than the stack, and a token there is still found.
+  const stack: Array<[unknown, string]> = [[json, '']];
+  while (stack.length > 0) {
+    const [value, key] = stack.pop() as [unknown, string];
     if (typeof value === 'string') {
       if (TOKEN_KEY.test(key) && value.length >= MIN_SECRET_LENGTH) found.add(value);
-      return;
+    } else if (Array.isArray(value)) {
+      for (const item of value) stack.push([item, key]);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) stack.push([v, k]);
     }
-    if (Array.isArray(value)) value.forEach((v) => walk(v, key));
-    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
-  };
-  walk(json, '');
+  }
   return [...found];
 }

@@ -44,6 +44,11 @@ describe('findTokens and words that describe a token', () => {
     const masker = createMasker(found);
     expect(masker.mask('{"token_type":"bearer"}')).toBe('{"token_type":"bearer"}');
   });
+
+  it('finds a token in a body nested 100,000 deep (a server may send one), without overflowing the stack', () => {
+    const n = 100_000;
+    expect(findTokens(`${'{"a":['.repeat(n)}{"refresh_token":"rt-deep-123456"}${']}'.repeat(n)}`)).toEqual(['rt-deep-123456']);
+  });
 });
 
 describe('forms a report or a console line can carry', () => {
