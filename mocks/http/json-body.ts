@@ -1,5 +1,6 @@
 // Parses a request body as a JSON object, or gives MyValue's 400 naming what is wrong with it: not
 // JSON, not an object, nested too deep, or holding text that is not valid Unicode.
+import { jsonProblem } from '../../src/shared/text';
 import { errorResponse } from './errors';
 import type { Fields, FakeResponse } from './types';
 
@@ -56,19 +57,5 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * RFC 7493: it cannot be stored as UTF-8, and two such texts would become one).
  */
 function shapeProblem(root: object): string | undefined {
-  const stack: Array<{ value: unknown; depth: number; at: string }> = [{ value: root, depth: 1, at: '' }];
-  while (stack.length > 0) {
-    const { value, depth, at } = stack.pop() as { value: unknown; depth: number; at: string };
-    if (typeof value === 'string') {
-      if (LONE_SURROGATE.test(value)) return `holds a lone UTF-16 surrogate at ${at || '/'}: not valid Unicode text`;
-      continue;
-    }
-    if (value === null || typeof value !== 'object') continue;
-    if (depth > MAX_JSON_DEPTH) return `is nested deeper than ${MAX_JSON_DEPTH} levels (at ${at})`;
-    for (const [key, child] of Object.entries(value)) {
-      if (LONE_SURROGATE.test(key)) return `holds a lone UTF-16 surrogate in a key at ${at || '/'}: not valid Unicode text`;
-      stack.push({ value: child, depth: depth + 1, at: `${at}/${key.length > 40 ? `${key.slice(0, 40)}...` : key}` });
-    }
-  }
-  return undefined;
+  return jsonProblem(root, MAX_JSON_DEPTH, (text, where) => (LONE_SURROGATE.test(text) ? `holds a lone UTF-16 surrogate ${where}: not valid Unicode text` : undefined));
 }

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import sdk, { type Collection } from 'postman-collection';
 import transformer from 'postman-collection-transformer';
-import { isObject, oneLine } from '../shared/text';
+import { isObject, jsonProblem, oneLine } from '../shared/text';
 import { isV3Source, readV3Collection } from './v3/read-v3-collection';
 
 export type CollectionVersion = '1.0.0' | '2.0.0' | '2.1.0' | '3.0.0';
@@ -70,6 +70,13 @@ export function collectionVersion(json: unknown): CollectionVersion | undefined 
 }
 
 /**
+ * How deeply a collection file's JSON may nest: a folder is two levels (its item list and itself), so
+ * about 128 folders within folders. Postman's SDK and this harness walk collections recursively; past
+ * this bound (a file made by a script gone wrong) they would exhaust the stack.
+ */
+export const MAX_COLLECTION_DEPTH = 256;
+
+/**
  * Reads, parses and normalises a collection (a file relative to `cwd`, or an http(s) URL); v1 goes
  * through postman-collection-transformer.
  * @example const loaded = await loadCollection('collections/myvalue-partner.postman_collection.json');
@@ -92,6 +99,9 @@ export async function loadCollection(source: string, cwd: string = process.cwd()
     json = JSON.parse(read.text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { ok: false, error: `${source} is not JSON: ${oneLine((error as Error).message)}` };
+  }
+  if (jsonProblem(json, MAX_COLLECTION_DEPTH) !== undefined) {
+    return { ok: false, error: `${source} is not read: its JSON is nested deeper than ${MAX_COLLECTION_DEPTH} levels (folders within folders about ${MAX_COLLECTION_DEPTH / 2} deep)` };
   }
   const version = collectionVersion(json);
   if (!version) {

@@ -13,7 +13,7 @@ import { retargetHosts } from '../collection/retarget-hosts';
 import { hookedDefinition } from '../collection/inject-hook';
 import { loadCollection } from '../collection/load-collection';
 import { isYamlFile, readV3Environment } from '../collection/v3/v3-environment';
-import { jsonErrorAt, oneLine } from '../shared/text';
+import { jsonErrorAt, jsonProblem, oneLine } from '../shared/text';
 import { MIN_SECRET_LENGTH } from './masker';
 import type { SkipNote } from '../reports/run-json';
 import type { RunOptions } from './run-options';
@@ -62,6 +62,9 @@ async function readEnvironment(file: string | undefined, cwd: string): Promise<R
   return { ok: true, value: values.filter((v): v is { key: string; value: unknown } => typeof v?.key === 'string' && v.enabled !== false) };
 }
 
+/** How deeply an iteration data row may nest (a row is variables: text and numbers, a JSON value at most). */
+const MAX_DATA_DEPTH = 32;
+
 /**
  * --iteration-data checked before Newman reads it: Newman reads a JSON file it cannot parse as CSV,
  * so a broken file would run one iteration of nonsense. JSON (a .json file, or text starting with
@@ -88,6 +91,9 @@ async function checkIterationData(file: string | undefined, cwd: string): Promis
     if (!Array.isArray(data) || data.length === 0 || !data.every((row) => row !== null && typeof row === 'object' && !Array.isArray(row))) {
       return { ok: false, error: `--iteration-data ${file} must be a JSON list of objects, one per iteration (e.g. [{"earnAmount": 20000}])` };
     }
+    // Newman walks every row recursively: a row nested past the stack would end the run half-way.
+    const row = data.findIndex((r) => jsonProblem(r, MAX_DATA_DEPTH) !== undefined);
+    if (row >= 0) return { ok: false, error: `--iteration-data ${file}: row ${row + 1} is nested deeper than ${MAX_DATA_DEPTH} levels; a row's values are variables, text or numbers` };
     return { ok: true, value: undefined };
   }
   if (trimmed.split(/\r?\n/).filter((line) => line.trim() !== '').length < 2) {

@@ -19,3 +19,30 @@ export function jsonErrorAt(text: string, message: string): string {
   const before = text.slice(0, Number(at[1]));
   return `${reason} (line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')})`;
 }
+
+/**
+ * What is wrong with parsed JSON, found without recursion (a value of any depth cannot exhaust the
+ * stack): nesting deeper than `maxDepth` levels, or what `textProblem` says of a string or a key
+ * (given where it is: 'at /a/0' or 'in a key at /a').
+ * The reason names where, as a path: 'is nested deeper than 32 levels (at /a/0/b)'.
+ * @example jsonProblem(JSON.parse(text), 32) // undefined, or why nothing recursive should read it
+ */
+export function jsonProblem(root: unknown, maxDepth: number, textProblem?: (text: string, where: string) => string | undefined): string | undefined {
+  const stack: Array<{ value: unknown; depth: number; at: string }> = [{ value: root, depth: 1, at: '' }];
+  while (stack.length > 0) {
+    const { value, depth, at } = stack.pop() as { value: unknown; depth: number; at: string };
+    if (typeof value === 'string') {
+      const problem = textProblem?.(value, `at ${at || '/'}`);
+      if (problem !== undefined) return problem;
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > maxDepth) return `is nested deeper than ${maxDepth} levels (at ${at})`;
+    for (const [key, child] of Object.entries(value)) {
+      const problem = textProblem?.(key, `in a key at ${at || '/'}`);
+      if (problem !== undefined) return problem;
+      stack.push({ value: child, depth: depth + 1, at: `${at}/${key.length > 40 ? `${key.slice(0, 40)}...` : key}` });
+    }
+  }
+  return undefined;
+}

@@ -79,6 +79,14 @@ describe('--iteration-data', () => {
     expect(result.err[0]).toMatch(message);
   });
 
+  it('a row nested 100,000 deep: one line naming the row, exit 2, before Newman reads it (it overflowed mid-run)', async () => {
+    const deep = `[{"earnAmount": "1"}, ${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}]`;
+    const result = await runCli(['run', '--target', 'msw', '--iteration-data', data('data.json', deep), '--out', join(tempDir('myvalue-data-'), 'reports')]);
+    expect(result.code).toBe(2);
+    expect(result.out).toEqual([]);
+    expect(result.err).toEqual([expect.stringMatching(/^myvalue: --iteration-data .*data\.json: row 2 is nested deeper than 32 levels; a row's values are variables, text or numbers$/)]);
+  });
+
   it('a missing file names it', async () => {
     const result = await runCli(['run', '--target', 'msw', '--iteration-data', '/nonexistent/data.json', '--out', join(tempDir('myvalue-data-'), 'reports')]);
     expect(result.err).toEqual(['myvalue: cannot read --iteration-data /nonexistent/data.json: no such file']);
@@ -108,5 +116,28 @@ describe('a read-only production run of the shipped collection', () => {
     const result = await runCli(['run', '--target', target, '--client-id', 'MadeUpPOS', '--client-secret', 'made-up-secret-77', '--out', join(tempDir('myvalue-prod-'), 'reports')]);
     expect(result.code).toBe(2);
     expect(result.err).toEqual(['myvalue: a read-only production run reads an existing user: pass --env-var existingValueID=<a value ID you own> (or --allow-production-writes to create one)']);
+  });
+});
+
+describe('a collection nested deep', () => {
+  const nested = (folders: number): string => {
+    const request = { name: 'balance', request: { method: 'GET', url: '{{externalBaseUrl}}/service/point/?valueID=V1' } };
+    let item: unknown = [request];
+    for (let i = 0; i < folders; i += 1) item = [{ name: `f${i}`, item }];
+    const file = join(tempDir('myvalue-deep-'), 'deep.postman_collection.json');
+    // Built as text: JSON.stringify itself recurses.
+    writeFileSync(file, `{"info":{"name":"deep","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":${folders > 1000 ? `${'[{"name":"f","item":'.repeat(folders)}[${JSON.stringify(request)}]${'}]'.repeat(folders)}` : JSON.stringify(item)}}`);
+    return file;
+  };
+
+  it('100 folders within folders run; 100,000 are one line, exit 2 (the SDK overflowed the stack)', async () => {
+    const ok = await runCli(['run', '--target', 'msw', '--collection', nested(100), '--out', join(tempDir('myvalue-deep-'), 'reports')]);
+    expect(ok.code).toBe(0);
+    expect(ok.err.filter((line) => !line.startsWith('reports: '))).toEqual([]);
+    expect(ok.out.join('\n')).toContain('balance');
+    const file = nested(100_000);
+    const refused = await runCli(['run', '--target', 'msw', '--collection', file, '--out', join(tempDir('myvalue-deep-'), 'reports')]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toEqual([`myvalue: ${file} is not read: its JSON is nested deeper than 256 levels (folders within folders about 128 deep)`]);
   });
 });
