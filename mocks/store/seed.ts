@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
-import jsYaml from 'js-yaml';
 import type { Seed } from './seed-types';
 import { MYVALUE_APPS_OUTLET } from '../domain/myvalue';
 import { shippedFile } from '../../src/shared/package-files';
 import { jsonErrorAt } from '../../src/shared/text';
+import { CORE_SCHEMA, loadYaml } from '../../src/shared/yaml';
 
 export const DEFAULT_SEED_FILE: string = shippedFile('mocks/seed.json');
 
@@ -64,7 +64,7 @@ export function parseSeed(text: string, source: string): Seed {
     }
   } else {
     try {
-      data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+      data = loadYaml(text, { schema: CORE_SCHEMA });
     } catch (error) {
       throw new SeedError(`seed ${source} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
     }

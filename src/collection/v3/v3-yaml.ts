@@ -3,6 +3,7 @@
 import jsYaml from 'js-yaml';
 import type { Result } from '../../shared/result';
 import { oneLine } from '../../shared/text';
+import { loadYaml } from '../../shared/yaml';
 
 /**
  * Parses one YAML file; `file` is how the error names it (a path relative to the collection root).
@@ -10,7 +11,7 @@ import { oneLine } from '../../shared/text';
  */
 export function parseYaml(text: string, file: string): Result<unknown> {
   try {
-    return { ok: true, value: jsYaml.load(text.replace(/^\uFEFF/, ''), { filename: file }) };
+    return { ok: true, value: loadYaml(text.replace(/^\uFEFF/, ''), { filename: file }) };
   } catch (error) {
     const e = error as { reason?: string; mark?: { line: number; column: number }; message: string };
     const at = e.mark ? `:${e.mark.line + 1}:${e.mark.column + 1}` : '';
