@@ -23,6 +23,23 @@ export type LoadResult =
 
 const SCHEMA_VERSION = /collection\/v(2\.[01])\.\d+\//;
 const FETCH_TIMEOUT_MS = 15_000;
+/** The most a collection served over http(s) may be: the shipped one is about 60 KB; a server sending without end stops here. */
+export const MAX_COLLECTION_BYTES = 64 * 1024 * 1024;
+
+/** A response's text, read until MAX_COLLECTION_BYTES; undefined past it (the rest is not read). */
+async function boundedText(response: Response): Promise<string | undefined> {
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_COLLECTION_BYTES) return undefined;
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    // Leaving the loop cancels the stream: the rest is never read.
+    if (size > MAX_COLLECTION_BYTES) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 
 async function readSource(source: string, cwd: string): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
@@ -30,7 +47,9 @@ async function readSource(source: string, cwd: string): Promise<{ ok: true; text
     try {
       const response = await fetch(source, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
       if (!response.ok) return { ok: false, error: `cannot load collection ${source}: HTTP ${response.status}` };
-      return { ok: true, text: await response.text() };
+      const text = await boundedText(response);
+      if (text === undefined) return { ok: false, error: `cannot load collection ${source}: it is larger than ${MAX_COLLECTION_BYTES / 1024 / 1024} MiB` };
+      return { ok: true, text };
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
       return { ok: false, error: `cannot load collection ${source}: ${cause}` };

@@ -1,8 +1,10 @@
 // The loader: v2.1, v2.0 and v1 files, http(s) URLs, and one-line errors for everything else.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { countHooked, injectHook } from '../../src/collection/inject-hook';
-import { loadCollection } from '../../src/collection/load-collection';
+import { loadCollection, MAX_COLLECTION_BYTES } from '../../src/collection/load-collection';
 import { runCli } from '../helpers/cli';
 import { startCaptureServer, type CaptureServer } from './capture-server';
 
@@ -43,6 +45,30 @@ describe('loadCollection', () => {
     it('loads a collection served over http', async () => {
       const loaded = await loadCollection(`${server.url}/c.json`);
       expect(loaded.ok && loaded.collection.name).toBe('v2.0 fixture');
+    });
+
+    it('refuses a collection larger than 64 MiB in one line: by its Content-Length, or once a stream without end passes it', async () => {
+      let sent = 0;
+      const endless = createServer((req, res) => {
+        if (req.url === '/big.json') return void res.writeHead(200, { 'content-length': String(MAX_COLLECTION_BYTES + 1) }).end();
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const chunk = Buffer.alloc(1024 * 1024, 0x20);
+        const more = (): void => {
+          while (!res.destroyed && sent < 4 * MAX_COLLECTION_BYTES && res.write(chunk)) sent += chunk.length;
+          if (sent >= 4 * MAX_COLLECTION_BYTES) res.end();
+        };
+        res.on('drain', more);
+        more();
+      });
+      await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+      onTestFinished(() => new Promise<void>((resolve) => endless.close(() => resolve())));
+      const url = `http://127.0.0.1:${(endless.address() as AddressInfo).port}`;
+      for (const path of ['/big.json', '/endless.json']) {
+        const loaded = await loadCollection(`${url}${path}`);
+        expect(loaded.ok ? '' : loaded.error).toBe(`cannot load collection ${url}${path}: it is larger than 64 MiB`);
+      }
+      // The stream was left once past the bound, not read to its end.
+      expect(sent).toBeLessThan(2 * MAX_COLLECTION_BYTES);
     });
 
     it('reports an HTTP error in one line', async () => {
