@@ -4,6 +4,7 @@
 import { errorResponse, jsonResponse } from '../http/errors';
 import { defineRoutes, type Route } from '../routes/route';
 import { historyView } from '../views/point-views';
+import { spendOrder } from '../domain/lots';
 import { isOnSale } from '../domain/promo-sale';
 import type { Deps } from './deps';
 
@@ -46,7 +47,7 @@ export const adminStateRoutes: Route<Deps>[] = defineRoutes<Deps>([
         now: now.toISOString(),
         user: { valueID: user.valueId, firstName: user.firstName, lastName: user.lastName, email: user.email, phone: user.phone, point: user.point, clientID: user.clientId, createdAt: user.createdAt },
         history: { count: history.count, items: history.rows.map((entry) => historyView(entry, now)) },
-        expiring: deps.store.ledger.liveLots(user.id, now.toISOString()).map((lot) => ({ pointMutationSNO: lot.sno, point: lot.remaining, expiredDate: lot.expiresAt })),
+        expiring: spendOrder(deps.store.ledger.liveLots(user.id, now.toISOString())).map((lot) => ({ pointMutationSNO: lot.sno, point: lot.remaining, expiredDate: lot.expiresAt })),
         vouchers: {
           count: vouchers.count,
           items: vouchers.rows.map((v) => ({

@@ -16,20 +16,36 @@ export const lotTime = (at: Date): string => isoSeconds(at);
 /** The mutation type of points that expired (MyValue's docs name none; the history shows it). */
 export const EXPIRED: MutationType = 'EXPIRED';
 
-/** Takes `points` from the user's live lots, those that expire first first (`first`, a RETURN_EARN's own earn, before all). */
-export function takeFromLots(ledger: LedgerRepository, userId: string, points: number, nowIso: string, first?: number): void {
+/**
+ * The order spends take from lots: the one that expires first first (never-expiring lots last), then the
+ * earlier earn; `first` (a RETURN_EARN's own earn) before all. The one statement of the FIFO rule.
+ */
+export function spendOrder<L extends Lot>(lots: readonly L[], first?: number): L[] {
+  // Expiries are lotTime text, whose text order is time order; null (never) after every time.
+  const expiry = (a: Lot, b: Lot): number => (a.expiresAt === b.expiresAt ? 0 : a.expiresAt === null ? 1 : b.expiresAt === null ? -1 : a.expiresAt < b.expiresAt ? -1 : 1);
+  return [...lots].sort((a, b) => Number(b.sno === first) - Number(a.sno === first) || expiry(a, b) || a.sno - b.sno);
+}
+
+/** How many points each lot gives to a spend of `points`, in spend order; what no lot can give is `short`. */
+function takePlan<L extends Lot>(points: number, lots: readonly L[], first?: number): { taken: Array<[L, number]>; short: number } {
   let left = points;
-  const lots = ledger.liveLots(userId, nowIso);
-  if (first !== undefined) lots.sort((a, b) => Number(b.sno === first) - Number(a.sno === first));
-  for (const lot of lots) {
+  const taken: Array<[L, number]> = [];
+  for (const lot of spendOrder(lots, first)) {
     if (left <= 0) break;
     const take = Math.min(left, lot.remaining);
     if (take === 0) continue;
-    ledger.setLotRemaining(lot.sno, lot.remaining - take);
+    taken.push([lot, take]);
     left -= take;
   }
+  return { taken, short: left };
+}
+
+/** Takes `points` from the user's live lots, in spend order (`first`, a RETURN_EARN's own earn, before all). */
+export function takeFromLots(ledger: LedgerRepository, userId: string, points: number, nowIso: string, first?: number): void {
+  const { taken, short } = takePlan(points, ledger.liveLots(userId, nowIso), first);
   // The balance was checked before booking and equals the live lots: nothing can be left.
-  if (left > 0) throw new Error(`ledger out of step: user ${userId} has ${points - left} points in live lots, spending ${points}`);
+  if (short > 0) throw new Error(`ledger out of step: user ${userId} has ${points - short} points in live lots, spending ${points}`);
+  for (const [lot, take] of taken) ledger.setLotRemaining(lot.sno, lot.remaining - take);
 }
 
 /** One mutation as a replay reads it (the mutations table in sno order). */
@@ -51,25 +67,13 @@ export interface ReplayedMutation {
  */
 export function replayLots(history: readonly ReplayedMutation[], epochIso: string): Lot[] {
   const lots = new Map<number, Lot>();
-  const fifo = (userId: string): Lot[] =>
-    [...lots.values()]
-      .filter((l) => l.userId === userId && l.remaining > 0)
-      .sort((a, b) => (a.expiresAt ?? '\uffff').localeCompare(b.expiresAt ?? '\uffff') || a.sno - b.sno);
-  const take = (points: number, from: Lot[]): void => {
-    let left = points;
-    for (const lot of from) {
-      if (left <= 0) break;
-      const n = Math.min(left, lot.remaining);
-      lot.remaining -= n;
-      left -= n;
-    }
-  };
   for (const m of history) {
     if (m.point > 0 && (m.type === 'EARNING' || m.type === 'CANCEL_REDEEM')) {
       lots.set(m.sno, { sno: m.sno, userId: m.userId, remaining: m.point, expiresAt: m.expiredAt !== '' && m.expiredAt > epochIso ? m.expiredAt : null });
     } else if (m.point < 0) {
-      const own = m.type === 'REDEEM' || m.adjustedSno === null ? undefined : lots.get(m.adjustedSno);
-      take(-m.point, [...(own ? [own] : []), ...fifo(m.userId).filter((l) => l !== own)]);
+      const own = m.type === 'REDEEM' || m.adjustedSno === null ? undefined : m.adjustedSno;
+      const live = [...lots.values()].filter((l) => l.userId === m.userId && l.remaining > 0);
+      for (const [lot, take] of takePlan(-m.point, live, own).taken) lot.remaining -= take;
     }
   }
   return [...lots.values()];

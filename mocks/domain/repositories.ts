@@ -39,7 +39,7 @@ export interface LedgerRepository {
   history(filter: HistoryFilter): Rows<HistoryEntry>;
   // Lots (mocks/domain/lots.ts).
   insertLot(lot: Lot): void;
-  /** The user's lots with points left that have not expired at `nowIso`, those that expire first first (never last). */
+  /** The user's lots with points left that have not expired at `nowIso`, in no order (spendOrder in lots.ts gives it). */
   liveLots(userId: string, nowIso: string): Lot[];
   setLotRemaining(sno: number, remaining: number): void;
   /** Lots with points left whose expiry is at or before `nowIso`, soonest first, with what booking their expiry needs. */

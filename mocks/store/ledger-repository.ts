@@ -47,7 +47,7 @@ export function createLedgerRepository(db: Database.Database): LedgerRepository 
   const moveBalance = db.prepare('UPDATE users SET point = point + ? WHERE id = ?');
   const insertLot = db.prepare('INSERT INTO point_lots (sno, user_id, remaining, expires_at) VALUES (?, ?, ?, ?)');
   const liveLots = db.prepare<[string, string], Lot>(`SELECT sno, user_id AS userId, remaining, expires_at AS expiresAt FROM point_lots
-    WHERE user_id = ? AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?) ORDER BY expires_at IS NULL, expires_at, sno`);
+    WHERE user_id = ? AND remaining > 0 AND (expires_at IS NULL OR expires_at > ?)`);
   const setLotRemaining = db.prepare('UPDATE point_lots SET remaining = ? WHERE sno = ?');
   const dueLots = db.prepare<[string], Lot & { expiresAt: string; valueId: string; outletId: string }>(`SELECT l.sno, l.user_id AS userId, l.remaining, l.expires_at AS expiresAt, m.value_id AS valueId, m.outlet_id AS outletId
     FROM point_lots l JOIN mutations m ON m.sno = l.sno WHERE l.remaining > 0 AND l.expires_at <= ? ORDER BY l.expires_at, l.sno`);

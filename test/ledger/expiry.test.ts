@@ -89,6 +89,20 @@ describe('points expire at the end of the month of earning plus 24 months, midni
     expect(history(fake).filter((e) => e.mutationTypeName === 'EXPIRED').map((e) => e.point)).toEqual([-30]);
   });
 
+  it('earns of one month expire together, and a spend takes from the earlier one first: what expires is the later one\'s', () => {
+    const fake = fakeAt('2023-01-10T03:00:00Z');
+    const earlier = earn(fake, 100);
+    const later = earn(fake, 100); // the same expiry, 2025-01-31T17:00:00Z
+    expect(redeem(fake, 100).status).toBe(200); // all from the earlier earn
+    fake.clock.set('2025-02-01T00:00:00Z');
+    expect(history(fake).filter((e) => e.mutationTypeName === 'EXPIRED').map((e) => e.point)).toEqual([-100]);
+    earn(fake, 200);
+    // A return takes back the earn's points less what of it expired: none of the earlier, all of the later.
+    expect(adjust(fake, 'RETURN_EARN', later, 100)).toEqual({ status: 200, body: { Point: 0 } });
+    expect(adjust(fake, 'RETURN_EARN', earlier, 100)).toEqual({ status: 200, body: { Point: -100 } });
+    expect(balance(fake)).toBe(100);
+  });
+
   it('a redeem at the last millisecond spends the expiring points; at midnight WIB it is refused, nothing spent', () => {
     const fake = fakeAt('2022-10-04T12:10:48Z');
     earn(fake, 100);
