@@ -88,6 +88,10 @@ describe('myvalue diff usage errors: one line, exit 2, no stack trace', () => {
     ['a collection file that does not exist', ['diff', '--target', 'msw', '--against', 'mock', '--collection', 'no-such.postman_collection.json'], /no-such\.postman_collection\.json/],
     ['a fault that does not parse', ['diff', '--target', 'msw', '--against', 'mock', '--against-fault', 'point.earn:status=999'], /--against-fault "point\.earn:status=999"/],
     ['a seed file that does not exist', ['diff', '--target', 'msw', '--against', 'msw', '--against-seed', '/nonexistent/seed.json'], /^myvalue: --against-seed: .*\/nonexistent\/seed\.json/],
+    // The flags of how requests are sent are run's own, read by the same code: their mistakes read the same.
+    ['--retries out of range', ['diff', '--target', 'msw', '--against', 'mock', '--retries', '99'], /^myvalue: --retries takes a whole number from 0 to 10, got "99"$/],
+    ['--delay-request that is not milliseconds', ['diff', '--target', 'msw', '--against', 'mock', '--delay-request', '1s'], /^myvalue: --delay-request takes milliseconds \(a whole number\), got "1s"$/],
+    ['an --env-var without =', ['diff', '--target', 'msw', '--against', 'mock', '--env-var', 'valueID'], /^myvalue: --env-var takes key=value/],
     ['a seed for a target the diff does not start', ['diff', '--target', 'msw', '--against', 'http://127.0.0.1:9', '--against-seed', 'seed.json'], /--against http:\/\/127\.0\.0\.1:9: a seed or faults need a fake started here/],
   ];
   it('a side that cannot be reached: exit 2, one line naming it, no drift report', async () => {

@@ -3,23 +3,11 @@
 // The runner and the fake's fault parser are loaded when the command runs.
 import { UsageError } from '../errors';
 import type { Register } from '../command';
-import { parseEnvVar } from './run';
+import { addRequestOptions, collect, requestOptionsFrom, type RequestFlags } from './run';
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-interface DiffFlags {
+interface DiffFlags extends RequestFlags {
   target: string;
   against: string;
-  collection?: string;
-  clientId?: string;
-  clientSecret?: string;
-  out?: string;
-  folder: string[];
-  envVar: string[];
-  environment?: string;
-  iterationData?: string;
-  insecure?: boolean;
-  timeoutRequest?: string;
   targetSeed?: string;
   againstSeed?: string;
   targetFault: string[];
@@ -27,27 +15,21 @@ interface DiffFlags {
 }
 
 export const registerDiff: Register = (program, ctx) => {
-  program
-    .command('diff')
-    .description('run the collection against two targets and write drift.json and drift.md (status, error id and body shape per request); exit 0 when the shapes agree, 1 when they differ')
-    .requiredOption('--target <target>', 'side A: mock, msw, sandbox, production (read-only) or a base URL')
-    .requiredOption('--against <target>', 'side B: mock, msw, sandbox, production (read-only) or a base URL')
-    .option('--collection <file|url>', 'collection file or http(s) URL (default: the shipped collection)')
-    .option('--folder <name>', 'run only this folder or request (repeatable)', collect, [])
+  addRequestOptions(
+    program
+      .command('diff')
+      .description('run the collection against two targets and write drift.json and drift.md (status, error id and body shape per request); exit 0 when the shapes agree, 1 when they differ')
+      .requiredOption('--target <target>', 'side A: mock, msw, sandbox, production (read-only) or a base URL')
+      .requiredOption('--against <target>', 'side B: mock, msw, sandbox, production (read-only) or a base URL')
+      .option('--out <dir>', 'where drift.json, drift.md and each side\'s run.json (diff-a/, diff-b/) go', 'reports'),
+  )
     .option('--target-seed <file>', 'seed for side A\'s fake (mock or msw)')
     .option('--against-seed <file>', 'seed for side B\'s fake (mock or msw)')
     .option('--target-fault <rule>', 'fault for side A\'s fake, TARGET:SPEC as in `myvalue mock --fault` (repeatable)', collect, [])
     .option('--against-fault <rule>', 'fault for side B\'s fake, TARGET:SPEC (repeatable)', collect, [])
-    .option('--client-id <id>', 'client ID for both sides (default: MYVALUE_CLIENT_ID or .env; mock/msw: the demo client)')
-    .option('--client-secret <secret>', 'client secret for both sides (default: MYVALUE_CLIENT_SECRET or .env)')
-    .option('--out <dir>', 'where drift.json, drift.md and each side\'s run.json (diff-a/, diff-b/) go', 'reports')
-    .option('--env-var <key=value>', 'set an environment variable on both sides (repeatable)', collect, [])
-    .option('--environment <file>', 'Postman environment file both sides start from')
-    .option('--iteration-data <file>', 'CSV or JSON data file, one iteration per row')
-    .option('--timeout-request <ms>', 'request timeout in milliseconds')
-    .option('--insecure', 'do not verify TLS certificates')
     .action(async (flags: DiffFlags) => {
-      if (flags.timeoutRequest !== undefined && !/^\d+$/.test(flags.timeoutRequest)) throw new UsageError(`--timeout-request takes milliseconds (a whole number), got "${flags.timeoutRequest}"`);
+      // Both sides send their requests alike: the flags of `run` that say how.
+      const requests = requestOptionsFrom(flags);
       const [{ runDiff }, { parseFaultRule }] = await Promise.all([import('../../run/diff'), import('../../../mocks/index')]);
       for (const [flag, rules] of [['--target-fault', flags.targetFault], ['--against-fault', flags.againstFault]] as const) {
         for (const rule of rules) {
@@ -58,16 +40,7 @@ export const registerDiff: Register = (program, ctx) => {
       const result = await runDiff({
         a: { target: flags.target, ...(flags.targetSeed ? { seedFile: flags.targetSeed } : {}), faults: flags.targetFault },
         b: { target: flags.against, ...(flags.againstSeed ? { seedFile: flags.againstSeed } : {}), faults: flags.againstFault },
-        collection: flags.collection,
-        clientId: flags.clientId,
-        clientSecret: flags.clientSecret,
-        out: flags.out,
-        folders: flags.folder,
-        envVars: flags.envVar.map(parseEnvVar),
-        environment: flags.environment,
-        iterationData: flags.iterationData,
-        insecure: flags.insecure,
-        ...(flags.timeoutRequest !== undefined ? { timeoutRequest: Number(flags.timeoutRequest) } : {}),
+        ...requests,
         // Newman's progress is not the point of a diff: only the harness's notes, on stderr.
         write: () => undefined,
         log: (line) => ctx.io.err(line),

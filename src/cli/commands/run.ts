@@ -8,7 +8,8 @@ import { parseShard, type Shard } from '../../collection/shard';
 import { UsageError } from '../errors';
 import type { CommandContext, Register } from '../command';
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+/** Commander's accumulator for a repeatable option. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function parseMs(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -31,24 +32,28 @@ export function parseShardFlag(value: string | undefined): Shard | undefined {
   return parsed.shard;
 }
 
-/** Flags `run` and `gate` share (see addRunOptions). */
-export interface RunFlags {
+/** Flags of how requests are sent, shared by `run`, `gate` and `diff` (see addRequestOptions). */
+export interface RequestFlags {
   collection?: string;
   clientId?: string;
   clientSecret?: string;
   out?: string;
   folder: string[];
-  bail?: boolean;
   timeoutRequest?: string;
   delayRequest?: string;
   iterationData?: string;
   envVar: string[];
   insecure?: boolean;
   environment?: string;
+  retries?: string;
+}
+
+/** Flags `run` and `gate` share (see addRunOptions). */
+export interface RunFlags extends RequestFlags {
+  bail?: boolean;
   shard?: string;
   /** --contract FILE (string); --no-contract (false, `run` only). */
   contract?: string | false;
-  retries?: string;
 }
 
 /** --retries N: a whole number from 0 to MAX_RETRIES. */
@@ -58,44 +63,55 @@ export function parseRetries(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-/** Options `run` and `gate` share: everything but --target and what is particular to each. */
-export function addRunOptions(command: Command): Command {
+/** Options of how requests are sent: the collection, credentials, variables, timing and retries (not --out). */
+export function addRequestOptions(command: Command): Command {
   return command
     .option('--collection <file|url>', 'collection file or http(s) URL (default: the shipped collections/myvalue-partner.postman_collection.json)')
     .option('--client-id <id>', 'client ID (default: MYVALUE_CLIENT_ID or .env; mock/msw: the demo client)')
     .option('--client-secret <secret>', 'client secret (default: MYVALUE_CLIENT_SECRET or .env)')
-    .option('--out <dir>', 'reports directory', 'reports')
     .option('--folder <name>', 'run only this folder or request (repeatable)', collect, [])
-    .option('--bail', 'stop at the first failure')
     .option('--timeout-request <ms>', 'request timeout in milliseconds')
     .option('--delay-request <ms>', 'delay between requests in milliseconds')
     .option('--iteration-data <file>', 'CSV or JSON data file, one iteration per row')
     .option('--env-var <key=value>', 'set an environment variable (repeatable)', collect, [])
     .option('--insecure', 'do not verify TLS certificates')
     .option('--environment <file>', 'Postman environment file to start from')
+    .option('--retries <n>', `retry GETs up to n times (0-${MAX_RETRIES}) on a 5xx, a dropped connection or a timeout; --timeout-request then limits each attempt`);
+}
+
+/** Options `run` and `gate` share: everything but --target and what is particular to each. */
+export function addRunOptions(command: Command): Command {
+  return addRequestOptions(command.option('--out <dir>', 'reports directory', 'reports'))
+    .option('--bail', 'stop at the first failure')
     .option('--contract <file>', 'check every response against this OpenAPI file (default: collections/openapi/myvalue.openapi.yaml)')
-    .option('--retries <n>', `retry GETs up to n times (0-${MAX_RETRIES}) on a 5xx, a dropped connection or a timeout; --timeout-request then limits each attempt`)
     .option('--shard <i/n>', 'run only shard i of n (top-level folders, chained ones kept together); merge with `myvalue report merge`');
 }
 
-/** RunOptions from the shared flags; throws UsageError on a bad value. */
-export function runOptionsFrom(flags: RunFlags): Omit<RunOptions, 'target'> {
+/** RunOptions from the request flags; throws UsageError on a bad value. */
+export function requestOptionsFrom(flags: RequestFlags): Omit<RunOptions, 'target'> {
   return {
     collection: flags.collection,
     clientId: flags.clientId,
     clientSecret: flags.clientSecret,
     out: flags.out,
     folders: flags.folder,
-    bail: flags.bail,
     timeoutRequest: parseMs(flags.timeoutRequest, '--timeout-request'),
     delayRequest: parseMs(flags.delayRequest, '--delay-request'),
     iterationData: flags.iterationData,
     envVars: flags.envVar.map(parseEnvVar),
     insecure: flags.insecure,
     environment: flags.environment,
+    ...(flags.retries !== undefined ? { retries: parseRetries(flags.retries) } : {}),
+  };
+}
+
+/** RunOptions from the shared flags; throws UsageError on a bad value. */
+export function runOptionsFrom(flags: RunFlags): Omit<RunOptions, 'target'> {
+  return {
+    ...requestOptionsFrom(flags),
+    bail: flags.bail,
     shard: parseShardFlag(flags.shard),
     ...(flags.contract !== undefined ? { contract: flags.contract } : {}),
-    ...(flags.retries !== undefined ? { retries: parseRetries(flags.retries) } : {}),
   };
 }
 
