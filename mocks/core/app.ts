@@ -62,6 +62,11 @@ export interface Fake extends FakeMyValue {
   readonly journal: PublicJournal;
 }
 
+/** `deps` whose clock stands at `at` for one request (moving it is the admin API's, which gets the real one). */
+function atInstant(deps: Deps, at: Date): Deps {
+  return { ...deps, clock: { ...deps.clock, now: () => new Date(at.getTime()) } };
+}
+
 /**
  * Creates the fake over a store.
  * @example const fake = createFake({ store: createStore({ seed: loadSeed() }) });
@@ -113,9 +118,13 @@ export function createFake(options: FakeOptions): Fake {
       const started = performance.now();
       const method = req.method.toUpperCase();
       const journaled = !isAdmin(req.path);
+      const at = deps.clock.now();
       let result: Outcome & { who: Exchange['who'] };
       try {
-        const exchange: Exchange = { deps, req, method, found: findRoute(method, req.path), random, who: NOBODY };
+        // One instant per request to MyValue's routes: the expiries booked, every rule, the answer and the
+        // journal read the same time (a request read across a second's boundary saw two). The admin API
+        // reads the clock itself: POST /__admin/clock moves it and answers the new time.
+        const exchange: Exchange = { deps: journaled ? atInstant(deps, at) : deps, req, method, found: findRoute(method, req.path), random, who: NOBODY };
         result = { ...runPipeline(exchange, !journaled), who: exchange.who };
       } catch (error) {
         deps.logger.warn(`${req.method} ${req.path} failed: ${(error as Error).stack ?? String(error)}`);
@@ -140,7 +149,7 @@ export function createFake(options: FakeOptions): Fake {
       }
       if (journaled) {
         deps.journal.record({
-          timeMs: deps.clock.now().getTime(),
+          timeMs: at.getTime(),
           method,
           path: req.path,
           query: req.query,

@@ -5,7 +5,7 @@
 // unless moved.
 import { describe, expect, it } from 'vitest';
 import { createFakeMyValue, loadSeed, type Fake } from '../../mocks/create-fake';
-import { ClockError } from '../../mocks/domain/virtual-clock';
+import { ClockError, createVirtualClock } from '../../mocks/domain/virtual-clock';
 import { redeem as redeemRule } from '../../mocks/domain/ledger';
 import type { Seed } from '../../mocks/store/seed-types';
 import { seedClient, signedRequest, wholeHistoryInCore, postRequest } from './signed';
@@ -263,5 +263,24 @@ describe('a request read at an expiry\'s boundary', () => {
     const result = fake.deps.store.tx(() => redeemRule(ledger, { valueId: USER, outletId: OUTLET, clientId: POS.clientId, referenceNo: 'EXP-EDGE', amount: 100, now: new Date('2024-10-31T17:00:00.000Z') }));
     expect(result).toMatchObject({ ok: false, reason: 'insufficient-points', balance: 0 });
     expect(history(fake).map((e) => e.mutationTypeName)).toEqual(['EXPIRED', 'EARNING']);
+  });
+
+  it('one instant per request: on a clock that moves a second at every reading, a history shows an earn expired exactly when it shows its EXPIRED entry', () => {
+    // The earn expires at 2024-10-31T17:00:00Z. Requests start at a few seconds either side of it, on a
+    // clock that is a second later each time anything reads it: whatever a request reads, it must see one time.
+    for (const offset of [-3000, -2000, -1000, 0, 1000]) {
+      const shipped = loadSeed();
+      const seed: Seed = { ...shipped, users: [...shipped.users, { valueID: USER, firstName: 'Eka', email: 'eka.expiry@example.test' }] as Seed['users'] };
+      let ms = Date.parse('2022-10-04T12:10:48Z');
+      const fake = createFakeMyValue({ seed, clock: { now: () => new Date(ms) } });
+      earn(fake, 100);
+      ms = Date.parse('2024-10-31T17:00:00Z') + offset;
+      const ticking = { now: () => new Date((ms += 1000)) };
+      Object.assign(fake.deps.clock, createVirtualClock(ticking));
+      const page = fake.handle(signedRequest('point.history', POS, { valueID: USER, page: 1, limit: 10 })).body as { results: Array<{ mutationTypeName: string; isExpired: boolean }> };
+      const expiredEntry = page.results.some((e) => e.mutationTypeName === 'EXPIRED');
+      const earnShownExpired = page.results.find((e) => e.mutationTypeName === 'EARNING')?.isExpired;
+      expect(earnShownExpired, `offset ${offset}`).toBe(expiredEntry);
+    }
   });
 });
