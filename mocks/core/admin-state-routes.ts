@@ -36,17 +36,20 @@ export const adminStateRoutes: Route<Deps>[] = defineRoutes<Deps>([
   {
     method: 'GET',
     path: '/__admin/users/:valueID',
-    handle({ deps, params }) {
+    handle({ deps, params, req }) {
+      // ?page= pages the history (ADMIN_LEDGER_MAX a page), with the same rule as the users list.
+      const page = pageOf(req.query.page);
+      if (page === undefined) return errorResponse('ErrValidation', 'page must be a whole number from 1');
       const valueId = params.valueID ?? '';
       const user = deps.store.users.byValueId(valueId);
       if (!user) return errorResponse('MUD001', `No user with value ID ${valueId}`);
       const now = deps.clock.now();
-      const history = deps.store.ledger.history({ valueId, limit: ADMIN_LEDGER_MAX, page: 1 });
+      const history = deps.store.ledger.history({ valueId, limit: ADMIN_LEDGER_MAX, page });
       const vouchers = deps.store.promos.vouchersOf(valueId, 1, ADMIN_LEDGER_MAX);
       return jsonResponse({
         now: now.toISOString(),
         user: { valueID: user.valueId, firstName: user.firstName, lastName: user.lastName, email: user.email, phone: user.phone, point: user.point, clientID: user.clientId, createdAt: user.createdAt },
-        history: { count: history.count, items: history.rows.map((entry) => historyView(entry, now)) },
+        history: { count: history.count, page, pageSize: ADMIN_LEDGER_MAX, items: history.rows.map((entry) => historyView(entry, now)) },
         expiring: spendOrder(deps.store.ledger.liveLots(user.id, now.toISOString())).map((lot) => ({ pointMutationSNO: lot.sno, point: lot.remaining, expiredDate: lot.expiresAt })),
         vouchers: {
           count: vouchers.count,

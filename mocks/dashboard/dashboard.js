@@ -194,6 +194,7 @@ function onFrame(frame) {
     else if (field === 'data') data.push(value);
     else if (field === 'retry' && /^\d+$/.test(value)) retryMs = Number(value);
   }
+  if (event === 'hello') showCapacity(JSON.parse(data.join('\n')).capacity);
   if (event === 'request') addRow(JSON.parse(data.join('\n')));
   // The journal was emptied elsewhere (a reset by curl or another tab, DELETE /__admin/requests).
   if (event === 'cleared') {
@@ -201,6 +202,17 @@ function onFrame(frame) {
     renderRows();
     byId('detail').hidden = true;
   }
+}
+
+/**
+ * The journal's capacity comes in the stream's hello: at 0 nothing is ever listed, and the page says why
+ * instead of waiting for requests that cannot come.
+ * @param {number} capacity
+ */
+function showCapacity(capacity) {
+  byId('no-requests').textContent = capacity === 0
+    ? 'This fake keeps no requests (--journal-size 0): start it with a larger --journal-size to list them here.'
+    : 'No requests yet: send one to the fake.';
 }
 
 /** @type {AbortController | undefined} */

@@ -67,6 +67,13 @@ async function openDashboard(url: string, suffix = ''): Promise<void> {
 const rowCount = (): Promise<number> => page.locator('#request-rows tr').count();
 
 describe('the live list', () => {
+  test('with --journal-size 0 it says the fake keeps no requests, from the capacity in the stream\'s hello', async () => {
+    const url = await serve({ journalSize: 0 });
+    await openDashboard(url);
+    await expect.poll(() => page.locator('#no-requests').textContent()).toContain('This fake keeps no requests (--journal-size 0)');
+    expect(await page.locator('#no-requests').isVisible()).toBe(true);
+  });
+
   test('rows appear without a reload while the shipped collection runs, newest first', async () => {
     const url = await serve();
     await openDashboard(url);

@@ -32,6 +32,18 @@ describe('GET /__admin/users', () => {
 });
 
 describe('GET /__admin/users/:valueID', () => {
+  it('pages the history by ?page= (ADMIN_LEDGER_MAX a page); a page that is not a whole number from 1 is 400', () => {
+    const fake = fakeAt('2024-07-01T00:00:00Z');
+    for (let i = 1; i <= 201; i++) expect(fake.handle(signedRequest('point.earn', POS, { amount: 1, referenceNo: `ADM-P${i}`, exchangeRate: 1, outletID: 'MVAPP00001', valueID: 'VEXP01' })).status).toBe(200);
+    const first = get(fake, '/__admin/users/VEXP01').body as any;
+    expect(first.history).toMatchObject({ count: 201, page: 1, pageSize: 200 });
+    expect(first.history.items).toHaveLength(200);
+    const second = get(fake, '/__admin/users/VEXP01', {}, { page: '2' }).body as any;
+    expect(second.history).toMatchObject({ count: 201, page: 2 });
+    expect(second.history.items.map((h: any) => h.referenceNo)).toEqual(['ADM-P1']);
+    expect(get(fake, '/__admin/users/VEXP01', {}, { page: '1.5' })).toMatchObject({ status: 400, body: { id: 'ErrValidation', detail: 'page must be a whole number from 1' } });
+  });
+
   it("the ledger as MyValue's history gives it: an earn with its expiredDate, then EXPIRED once the clock passes it; points still to expire", () => {
     const fake = fakeAt('2022-10-04T12:10:48Z');
     const earn = fake.handle(signedRequest('point.earn', POS, { amount: 160, referenceNo: 'ADM-E1', exchangeRate: 1, outletID: 'MVAPP00001', valueID: 'VEXP01' }));
