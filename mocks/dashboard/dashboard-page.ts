@@ -81,6 +81,7 @@ export const DASHBOARD_HTML = `<!doctype html>
     <section aria-labelledby="users-title">
       <h2 id="users-title">Users</h2>
       <div class="scroll"><table id="user-table"><thead><tr><th scope="col">valueID</th><th scope="col">Name</th><th scope="col">Point</th></tr></thead><tbody id="user-rows"></tbody></table></div>
+      <div id="users-pager"></div>
     </section>
     <section id="user-detail" class="detail" aria-labelledby="user-title" tabindex="-1" hidden>
       <h2 id="user-title">User</h2>
@@ -168,6 +169,8 @@ tbody tr:hover{background:#f7f3fb}
 td button{padding:0 .35rem;border:0;text-decoration:underline}
 .s2{color:var(--ok)}.s4{color:var(--warn)}.s5,.sx{color:var(--bad);font-weight:600}
 .detail{background:#fff;border:1px solid var(--line);padding:.5rem 1rem;max-height:80vh;overflow:auto}
+.pager{margin:.5rem 0}
+.pager button[disabled]{opacity:.5}
 pre{background:#f6f5f8;padding:.5rem;overflow:auto;font:12px/1.4 ui-monospace,monospace;white-space:pre-wrap;word-break:break-all}
 .explain{border-left:4px solid var(--bad);padding:.25rem .75rem;background:#fdf1f1;margin:.5rem 0}
 .explain code{word-break:break-all}

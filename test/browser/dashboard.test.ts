@@ -16,6 +16,8 @@ import { Api, DEMO } from '../helpers/api';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 import { launchChromium, screenshotOnFailure } from './chromium';
+import { ADMIN_LEDGER_MAX, ADMIN_USERS_PAGE } from '../../mocks/core/admin-state-routes';
+import { seedClient, signedRequest } from '../ledger/signed';
 
 const RUNNER = { clientId: 'DashPOS', clientSecret: 'test-only-secret-dashboard' } as const;
 const VIEWS = ['requests', 'state', 'controls'] as const;
@@ -140,6 +142,42 @@ describe('the controls', () => {
     await page.getByRole('button', { name: 'Add fault' }).click();
     await expect.poll(() => page.locator('#control-result').textContent()).toMatch(/^Not added: 400 ErrValidation: /);
     expect(fake.faults.list()).toEqual([]);
+  });
+
+  test('pages through more users than one answer lists, and through a ledger longer than one page', async () => {
+    const shipped = loadSeed();
+    const extra = Array.from({ length: ADMIN_USERS_PAGE + 5 }, (_, i) => ({ valueID: `VPG${String(i).padStart(3, '0')}`, firstName: 'Paged', email: `paged${i}@example.test` }));
+    const seed: Seed = { ...shipped, users: [...shipped.users, ...extra] as Seed['users'] };
+    const url = await serve({ seed });
+    const total = seed.users.length;
+    await openDashboard(url);
+    await page.getByRole('link', { name: 'State' }).click();
+    const users = page.locator('#user-rows tr');
+    await expect.poll(() => users.count()).toBe(ADMIN_USERS_PAGE);
+    expect(await page.getByRole('navigation', { name: 'Pages of users' }).textContent()).toContain(`page 1 of 2 (${total})`);
+    const first = (await users.first().locator('button').textContent()) ?? '';
+    await page.getByRole('button', { name: 'Next page of users' }).click();
+    await expect.poll(() => users.count()).toBe(total - ADMIN_USERS_PAGE);
+    expect(await page.getByRole('navigation', { name: 'Pages of users' }).textContent()).toContain('page 2 of 2');
+    expect(await page.getByRole('button', { name: 'Next page of users' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Previous page of users' }).click();
+    await expect.poll(() => users.first().locator('button').textContent()).toBe(first);
+
+    // One more earn than a page of the ledger holds, for the first user listed.
+    const pos = seedClient('GramediaPOS');
+    for (let i = 0; i <= ADMIN_LEDGER_MAX; i += 1) {
+      const res = fake.handle(signedRequest('point.earn', pos, { amount: 10_000, referenceNo: `DASH-PAGE-${i}`, exchangeRate: 0, outletID: 'MVAPP00001', valueID: first }));
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    const count = fake.deps.store.ledger.history({ valueId: first, limit: 1, page: 1 }).count;
+    await page.getByRole('button', { name: `Open user ${first}` }).click();
+    const ledger = page.getByRole('table', { name: 'Ledger' }).locator('tbody tr');
+    await expect.poll(() => ledger.count()).toBe(ADMIN_LEDGER_MAX);
+    expect(await page.getByRole('navigation', { name: 'Pages of the ledger' }).textContent()).toContain(`page 1 of ${Math.ceil(count / ADMIN_LEDGER_MAX)} (${count})`);
+    await page.getByRole('button', { name: 'Next page of the ledger' }).click();
+    await expect.poll(() => ledger.count()).toBe(Math.min(ADMIN_LEDGER_MAX, count - ADMIN_LEDGER_MAX));
+    // The oldest entries are on the last page: the first earns of this test, or the seed's own.
+    expect(await page.getByRole('navigation', { name: 'Pages of the ledger' }).textContent()).toContain('page 2 of');
   });
 
   test('moving the clock from the page expires points, and the state view shows it', async () => {
