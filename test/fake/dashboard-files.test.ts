@@ -6,9 +6,11 @@ import { createFakeMyValue } from '../../mocks/create-fake';
 import { spawnMock } from '../helpers/spawn-mock';
 
 const ORIGIN = 'http://127.0.0.1:4010';
+/** The page's script modules: dashboard.js, the entry, and what it imports. */
+const MODULES = ['dashboard.js', 'dashboard-api.js', 'dashboard-requests.js', 'dashboard-state.js', 'dashboard-controls.js'];
 const FILES = [
   ['/__admin/ui', 'text/html; charset=utf-8'],
-  ['/__admin/ui/dashboard.js', 'text/javascript; charset=utf-8'],
+  ...MODULES.map((name) => [`/__admin/ui/${name}`, 'text/javascript; charset=utf-8'] as const),
   ['/__admin/ui/dashboard.css', 'text/css; charset=utf-8'],
   ['/__admin/ui/favicon.svg', 'image/svg+xml'],
 ] as const;
@@ -32,7 +34,11 @@ describe('the dashboard files', () => {
     const html = String(fake.handle({ method: 'GET', path: '/__admin/ui', query: {}, headers: {}, origin: ORIGIN }).body);
     expect(html.match(/<script[^>]*>/g)).toEqual(['<script type="module" src="/__admin/ui/dashboard.js">']);
     expect(html).not.toMatch(/<style|style="|\bon[a-z]+="|https?:\/\//);
-    const js = String(fake.handle({ method: 'GET', path: '/__admin/ui/dashboard.js', query: {}, headers: {}, origin: ORIGIN }).body);
+    const js = MODULES.map((name) => String(fake.handle({ method: 'GET', path: `/__admin/ui/${name}`, query: {}, headers: {}, origin: ORIGIN }).body)).join('\n');
+    // Every module the scripts import is one the fake serves, by a relative URL of its own directory.
+    const imported = [...js.matchAll(/^import .* from '\.\/([\w-]+\.js)';$/gm)].map((m) => m[1]);
+    expect(imported.length).toBeGreaterThan(0);
+    for (const name of imported) expect(MODULES).toContain(name);
     expect(js).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function|https?:\/\//);
     expect(js).toContain("fetch('/__admin/events'");
     // The admin token travels in its header, never in a URL.
