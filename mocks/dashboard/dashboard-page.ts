@@ -158,17 +158,20 @@ input{font:inherit;padding:.3rem .45rem;border:1px solid #9a97a3;border-radius:4
 .filters label,.card label{display:flex;flex-direction:column;gap:.15rem}
 button{font:inherit;padding:.3rem .7rem;border:1px solid var(--brand);border-radius:4px;background:#fff;color:var(--brand);cursor:pointer}
 button:hover{background:#f1eaf7}button.danger{border-color:var(--bad);color:var(--bad)}
-.split{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1rem;align-items:start}
+.split{display:grid;grid-template-columns:minmax(0,max-content) minmax(24rem,1fr);gap:1rem;align-items:start}
+/* With no request open, the list takes the whole width (the detail's column stayed reserved, empty). */
+.split:has(>.detail[hidden]){grid-template-columns:minmax(0,1fr)}
 .scroll{overflow:auto;max-height:70vh;border:1px solid var(--line);background:#fff}
 table{border-collapse:collapse;width:100%}
-th,td{padding:.25rem .5rem;border-bottom:1px solid #ece9f0;text-align:left;white-space:nowrap;font-variant-numeric:tabular-nums}
+th,td{padding:.25rem .4rem;border-bottom:1px solid #ece9f0;text-align:left;white-space:nowrap;font-variant-numeric:tabular-nums}
 thead th{position:sticky;top:0;background:#f3f0f7}
-td.path{white-space:normal;word-break:break-all}
+td.path{font-family:ui-monospace,monospace;font-size:13px}
 tr.selected{background:#efe6f8}
 tbody tr:hover{background:#f7f3fb}
 td button{padding:0 .35rem;border:0;text-decoration:underline}
 .s2{color:var(--ok)}.s4{color:var(--warn)}.s5,.sx{color:var(--bad);font-weight:600}
-.detail{background:#fff;border:1px solid var(--line);padding:.5rem 1rem;max-height:80vh;overflow:auto}
+/* The detail grows with the page: a sign refusal's explanation is read whole, not behind a second scroll bar. */
+.detail{background:#fff;border:1px solid var(--line);padding:.5rem 1rem;min-width:0}
 .pager{margin:.5rem 0}
 .pager button[disabled]{opacity:.5}
 pre{background:#f6f5f8;padding:.5rem;overflow:auto;font:12px/1.4 ui-monospace,monospace;white-space:pre-wrap;word-break:break-all}
@@ -185,5 +188,5 @@ pre{background:#f6f5f8;padding:.5rem;overflow:auto;font:12px/1.4 ui-monospace,mo
 .token form{display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}.token p{margin:0;width:100%}
 .expired{color:var(--bad)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:900px){.split{grid-template-columns:1fr}}
+@media (max-width:1100px){.split,.split:has(>.detail[hidden]){grid-template-columns:minmax(0,1fr)}}
 `;

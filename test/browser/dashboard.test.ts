@@ -120,6 +120,46 @@ describe('the live list', () => {
   });
 });
 
+describe('the layout at 1400 and 1000 px', () => {
+  for (const width of [1400, 1000]) {
+    test(`at ${width} px: the list uses the width, every path is on one line, and an open sign refusal is read whole, no column cut off`, async () => {
+      await page.setViewportSize({ width, height: 800 });
+      const url = await serve();
+      await openDashboard(url);
+      const api = new Api(url, DEMO);
+      // The longest paths of the API, refused so the Sign column says so.
+      expect((await api.call('point.history', { valueID: 'VR8EPN', brandID: 'GRAMEDIA', businessUnit: 'Gramedia Digital', page: '1', limit: '10' }, { sign: 'f'.repeat(64) })).status).toBe(401);
+      expect((await api.call('point.earn.estimate', { amount: 10000, outletID: 'OUT-1', valueID: 'VR8EPN' }, { sign: 'f'.repeat(64) })).status).toBe(401);
+      await expect.poll(rowCount).toBe(2);
+      const box = async (selector: string): Promise<{ x: number; y: number; width: number; height: number }> => {
+        const found = await page.locator(selector).first().boundingBox();
+        if (!found) throw new Error(`${selector} is not shown`);
+        return found;
+      };
+      const main = await box('#main');
+      // No request open: the list takes the whole width (an empty detail column kept it at about half).
+      expect((await box('#requests .scroll')).width).toBeGreaterThan(main.width * 0.9);
+      await page.locator('#request-rows tr').first().getByRole('button').click();
+      await expect.poll(() => page.getByTestId('sign-explain').isVisible()).toBe(true);
+      // Each path on one line: a path cell is no taller than the method cell beside it.
+      const heights = await page.locator('#request-rows tr').evaluateAll((trs) => trs.map((tr) => ({ path: tr.querySelector('td.path')?.getBoundingClientRect().height ?? 0, first: tr.querySelector('td:nth-child(3)')?.getBoundingClientRect().height ?? 0, text: tr.querySelector('td.path')?.textContent ?? '' })));
+      for (const row of heights) expect(row.path, row.text).toBeLessThanOrEqual(row.first + 1);
+      expect(heights.map((h) => h.text)).toContain('/service/point/earn/estimate');
+      // The last column (Sign) is inside the list's visible box: nothing cut off behind a scroll bar.
+      const list = await box('#requests .scroll');
+      const sign = await box('#request-rows tr:first-child td:last-child');
+      expect(sign.x + sign.width).toBeLessThanOrEqual(list.x + list.width + 1);
+      // The explanation is read whole: the detail has no scroll bar of its own.
+      const detail = await page.locator('#detail').evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight, overflowY: getComputedStyle(el).overflowY }));
+      expect(detail.scroll).toBeLessThanOrEqual(detail.client + 1);
+      // Side by side where there is room; below the list on a narrower window.
+      const open = await box('#detail');
+      if (width >= 1400) expect(open.x).toBeGreaterThan(list.x + list.width);
+      else expect(open.y).toBeGreaterThanOrEqual(list.y + list.height);
+    });
+  }
+});
+
 describe('the controls', () => {
   test('a fault added from the page changes the next answer; removed from the page, answers are normal again', async () => {
     const url = await serve();
