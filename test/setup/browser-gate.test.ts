@@ -10,7 +10,7 @@ describe('browserGate', () => {
   it('skips it with one line saying how to install Chromium when it is not', () => {
     const gate = browserGate(() => false, {});
     expect(gate.exclude).toEqual(['test/browser/**']);
-    expect(gate.notice).toBe('skipping test/browser (the SSO mapping page in Chromium): no /usr/bin/chromium; install it with `sudo apt-get install -y chromium` to run it');
+    expect(gate.notice).toBe('skipping test/browser (the SSO pages, the cross-site attacks and the dashboard, in Chromium): no /usr/bin/chromium; install it with `sudo apt-get install -y chromium` to run them');
   });
 
   it('never skips it where MYVALUE_REQUIRE_CHROMIUM=1 (CI): the suite then fails on the missing browser', () => {

@@ -1,4 +1,4 @@
-// Whether `npm test` runs the SSO browser suite: Debian's Chromium at /usr/bin/chromium. Without it the
+// Whether `npm test` runs the browser suite (the SSO pages, the cross-site attacks, the dashboard): Debian's Chromium at /usr/bin/chromium. Without it the
 // suite is skipped with one line saying how to install it; CI (.ci/run) sets MYVALUE_REQUIRE_CHROMIUM=1,
 // so there a missing browser fails the suite instead of skipping it.
 import { existsSync } from 'node:fs';
@@ -16,6 +16,6 @@ export function browserGate(exists: (path: string) => boolean = existsSync, env:
   if (exists(CHROMIUM) || env.MYVALUE_REQUIRE_CHROMIUM === '1') return { exclude: [] };
   return {
     exclude: ['test/browser/**'],
-    notice: `skipping test/browser (the SSO mapping page in Chromium): no ${CHROMIUM}; install it with \`sudo apt-get install -y chromium\` to run it`,
+    notice: `skipping test/browser (the SSO pages, the cross-site attacks and the dashboard, in Chromium): no ${CHROMIUM}; install it with \`sudo apt-get install -y chromium\` to run them`,
   };
 }
