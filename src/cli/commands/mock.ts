@@ -4,6 +4,7 @@ import type { RunningServer } from '../../../mocks/express';
 import type { FaultSpec, Logger, Parsed, RequestLogRecord } from '../../../mocks/index';
 import { UsageError } from '../errors';
 import { COLLECTION_REDIRECT_URI } from '../../shared/hosts';
+import { printableJson, printableLine } from '../../shared/text';
 import type { CliIO } from '../io';
 import type { Register } from '../command';
 
@@ -56,12 +57,14 @@ function parseLogFormat(value: string): LogFormat {
 
 /**
  * Where the fake's lines go: text, one line a request after an ISO time; or JSON, one object a line
- * (the listening line too), for log collectors and scripts.
+ * (the listening line too), for log collectors and scripts. Lines carry what clients sent (paths,
+ * referenceNos in a sign's explanation): written here, once, with control characters escaped, so none
+ * forges a line or reaches the terminal.
  */
 export function mockLogger(io: CliIO, format: LogFormat, quiet: boolean): Logger & { event(event: string, fields: Record<string, unknown>, text: string): void } {
   const time = (): string => new Date().toISOString();
   if (format === 'json') {
-    const put = (object: Record<string, unknown>): void => io.out(JSON.stringify({ time: time(), ...object }));
+    const put = (object: Record<string, unknown>): void => io.out(printableJson({ time: time(), ...object }));
     return {
       info: (message) => put({ level: 'info', message }),
       warn: (message) => put({ level: 'warn', message }),
@@ -71,11 +74,12 @@ export function mockLogger(io: CliIO, format: LogFormat, quiet: boolean): Logger
       event: (event, fields) => put({ level: 'info', event, ...fields }),
     };
   }
-  const put = (line: string): void => io.out(`${time()} ${line}`);
+  const put = (line: string): void => io.out(`${time()} ${printableLine(line)}`);
   return {
     info: quiet ? () => undefined : put,
     warn: put,
-    event: (_event, _fields, text) => io.out(text),
+    // The banner's own lines stay lines; what is in them is escaped as any other.
+    event: (_event, _fields, text) => io.out(text.split('\n').map(printableLine).join('\n')),
   };
 }
 
