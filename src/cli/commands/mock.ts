@@ -140,7 +140,7 @@ export const registerMock: Register = (program, ctx) => {
       }
       const duplicateReference: 'refuse' | 'replay' = opts.duplicateReference;
       const logger = mockLogger(ctx.io, parseLogFormat(opts.logFormat), opts.quiet === true);
-      const [{ createFakeMyValue, FakeConfigError, SeedError, parseFaultRule }, { createExpressApp, listen }] = await Promise.all([
+      const [{ createFakeMyValue, FakeConfigError, FaultRuleError, SeedError, parseFaultRule }, { createExpressApp, listen }] = await Promise.all([
         import('../../../mocks/index'),
         import('../../../mocks/express'),
       ]);
@@ -160,7 +160,7 @@ export const registerMock: Register = (program, ctx) => {
           settings: { duplicateReference },
         });
       } catch (error) {
-        if (error instanceof SeedError || error instanceof FakeConfigError) throw new UsageError(error.message);
+        if (error instanceof SeedError || error instanceof FakeConfigError || error instanceof FaultRuleError) throw new UsageError(error.message);
         const code = (error as { code?: unknown }).code;
         if (opts.data && ((typeof code === 'string' && code.startsWith('SQLITE_')) || /Cannot open database/.test((error as Error).message))) {
           throw new UsageError(`cannot use --data ${opts.data}: ${(error as Error).message}`);
