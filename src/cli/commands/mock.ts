@@ -194,7 +194,8 @@ export const registerMock: Register = (program, ctx) => {
         // The token never goes in this URL: the page asks for it (or takes it from a #token= fragment, which no server sees).
         `  dashboard: ${dashboard}${adminToken ? '   (asks for the admin token once, kept in the browser tab)' : ''}`,
         ...(duplicateReference === 'replay' ? ['  duplicate referenceNo: replayed (200 with the first answer, nothing applied twice)'] : []),
-        ...(opts.clock !== undefined ? [`  clock: started at ${fake.clock.now().toISOString()} (GET /__admin/clock)`] : []),
+        // Also when --data brought back a clock moved before the restart: say it is not the machine's time.
+        ...(opts.clock !== undefined || Math.abs(fake.clock.now().getTime() - Date.now()) > 60_000 ? [`  clock: started at ${fake.clock.now().toISOString()} (GET /__admin/clock)`] : []),
         ...(!isLoopback(opts.host) ? [`  warning: listening on ${opts.host}, beyond this machine: ${adminToken ? 'the admin API needs its token' : 'anyone who reaches it can use the admin API (reset, faults, authorize); give --admin-token'}`] : []),
         ...(defaulted.length > 0 ? [`  redirect URI ${COLLECTION_REDIRECT_URI} (the shipped collection's) registered for ${defaulted.join(', ')}; --redirect-uri ID=URI registers others instead`] : []),
         ...(faultTexts.length > 0 ? [`  faults: ${faultTexts.join('  ')}`] : []),
