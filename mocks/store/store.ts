@@ -132,17 +132,14 @@ const CLOCK_OFFSET = 'clock_offset_ms';
 
 /**
  * The clock a file left: its saved offset, and the newest ledger entry the fake booked (dates in any zone,
- * compared as instants). The seed's own entries are not the clock's: a seed may date them after a --clock start.
+ * compared as instants, as the history sorts them). The seed's own entries are not the clock's (a seed may
+ * date them after a --clock start); a reset writes them first, so every entry booked since has a larger sno.
  */
 function clockOf(db: Database.Database, offset: string | undefined, seed: Seed): ClockLeft {
-  const seeded = new Set(seed.users.flatMap((u) => (u.history ?? []).map((m) => `${m.clientID}\n${m.referenceNo}`)));
-  let newest: string | undefined;
-  const rows = db.prepare('SELECT client_id AS clientId, reference_no AS referenceNo, created_at AS createdAt FROM mutations ORDER BY julianday(created_at) DESC').iterate() as IterableIterator<{ clientId: string; referenceNo: string; createdAt: string }>;
-  for (const row of rows) {
-    if (seeded.has(`${row.clientId}\n${row.referenceNo}`)) continue;
-    newest = row.createdAt;
-    break;
-  }
+  const snoOf = db.prepare('SELECT sno FROM mutations WHERE client_id = ? AND reference_no = ?').pluck();
+  let lastSeeded = 0;
+  for (const m of seed.users.flatMap((u) => u.history ?? [])) lastSeeded = Math.max(lastSeeded, (snoOf.get(m.clientID, m.referenceNo) as number | undefined) ?? 0);
+  const newest = db.prepare('SELECT created_at FROM mutations WHERE sno > ? ORDER BY julianday(created_at) DESC LIMIT 1').pluck().get(lastSeeded) as string | undefined;
   const offsetMs = Number(offset);
   const newestMs = newest === undefined ? Number.NaN : Date.parse(newest);
   return {
