@@ -4,9 +4,9 @@ import { createFake, type Fake } from './core/app';
 import { faultSpecs } from './core/faults';
 import { createStore, StoreError, type Store } from './store/store';
 import { loadSeed } from './store/seed';
-import type { ClientConfig } from './http/types';
 import { FakeConfigError, type FakeMyValueOptions } from './fake-options';
-import { createVirtualClock, parseInstant } from './domain/virtual-clock';
+import { createVirtualClock, parseInstant, resumeAt } from './domain/virtual-clock';
+import { systemClock, type ClientConfig } from './http/types';
 
 export { FakeConfigError, type FakeMyValueOptions };
 
@@ -35,7 +35,9 @@ export function createFakeMyValue(options: FakeMyValueOptions = {}): Fake {
   if (options.startAt !== undefined && (start === undefined || Number.isNaN(start.getTime()))) {
     throw new FakeConfigError(`the clock's start must be an ISO 8601 instant with its zone (2022-11-01T00:00:00+07:00), got ${JSON.stringify(options.startAt)}`);
   }
-  const clock = createVirtualClock(options.clock, start);
+  const base = options.clock ?? systemClock;
+  // The clock a new state is seeded at; a state opened again says where the clock goes on from.
+  let clock = createVirtualClock(base, start);
   let store: Store;
   try {
     store = createStore({ file: options.dataFile, seed, extraClients: [...extra.values()], now: () => clock.now() });
@@ -44,6 +46,12 @@ export function createFakeMyValue(options: FakeMyValueOptions = {}): Fake {
     if (error instanceof StoreError) throw new FakeConfigError(error.message);
     throw error;
   }
+  const left = store.clockLeft === undefined ? undefined : resumeAt(store.clockLeft, base.now());
+  if (left !== undefined && start !== undefined && start.getTime() < left.getTime()) {
+    store.close();
+    throw new FakeConfigError(`the clock's start ${start.toISOString()} is before the state in ${options.dataFile}, whose clock is at ${left.toISOString()}: the clock never moves back; start without one to go on from there, or delete the file to start over`);
+  }
+  clock = createVirtualClock(base, start ?? left, (offsetMs) => store.saveClockOffset(offsetMs));
   return createFake({ store, clock, logger: options.logger, settings: options.settings, faults, journalSize: options.journalSize, random: options.random, adminToken: options.adminToken });
 }
 

@@ -64,7 +64,8 @@ export const adminRoutes: Route<Deps>[] = defineRoutes<Deps>([
     },
   },
   // Fault rules (issue 5): body { "rule": "point.earn:status=503,times=1" }, { "rules": [...] },
-  // or the object form { "route": "point.earn", "status": 503, "times": 1 }. All or nothing.
+  // or the object form { "route": "point.earn", "status": 503, "times": 1 }. All or nothing, at most
+  // MAX_FAULT_RULES held (400 past it).
   {
     method: 'GET',
     path: '/__admin/faults',
@@ -85,11 +86,9 @@ export const adminRoutes: Route<Deps>[] = defineRoutes<Deps>([
         if (!parsed.ok) return errorResponse('ErrValidation', `${inputs.length > 1 ? `rules[${i}]: ` : ''}${parsed.detail}`);
         specs.push(parsed.value);
       }
-      const added = specs.flatMap((spec) => {
-        const result = deps.faults.add(spec);
-        return result.ok ? [result.value] : [];
-      });
-      return jsonResponse({ count: added.length, faults: added }, 201);
+      const added = deps.faults.addAll(specs);
+      if (!added.ok) return errorResponse('ErrValidation', added.detail);
+      return jsonResponse({ count: added.value.length, faults: added.value }, 201);
     },
   },
   {

@@ -21,7 +21,7 @@ export type FakeJournal = Omit<Journal, 'record' | 'records' | 'bySeq' | 'subscr
 };
 
 /** The fault rules as a partner's test changes them: add(rule), list(), remove(id), clear(), reset(). */
-export type FakeFaults = Omit<Faults, 'pick'>;
+export type FakeFaults = Omit<Faults, 'pick' | 'addAll'>;
 
 /** A fake MyValue, as the package's entry points hand it out (no store handle: no SQLite types needed). */
 export interface FakeMyValue {

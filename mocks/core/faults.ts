@@ -22,9 +22,23 @@ function targetMatches(target: FaultTarget, req: { method: string; path: string;
   return matchPattern(pattern, pathSegments(req.path)) !== undefined;
 }
 
+/**
+ * Rules held at once. Each request scans them all: 100,000 took 68 ms a request, a cost no test needs.
+ * Rules used up (`times`) are gone, so they do not count.
+ */
+export const MAX_FAULT_RULES = 1000;
+
+/** Why `adding` more rules than the `set` ones would be too many, or undefined. */
+function overCap(set: number, adding: number): string | undefined {
+  if (set + adding <= MAX_FAULT_RULES) return undefined;
+  return `too many fault rules: at most ${MAX_FAULT_RULES} at a time; ${set} ${set === 1 ? 'is' : 'are'} set and this adds ${adding} (remove some first: DELETE /__admin/faults, fake.faults.clear())`;
+}
+
 export interface Faults {
-  /** Registers a rule (after the ones there); a bad rule is a value, not a throw. */
+  /** Registers a rule (after the ones there); a bad rule, or one past MAX_FAULT_RULES, is a value, not a throw. */
   add(input: string | FaultInput | FaultSpec): Parsed<FaultRule>;
+  /** Registers parsed rules, all or none: none when they would pass MAX_FAULT_RULES. */
+  addAll(specs: readonly FaultSpec[]): Parsed<FaultRule[]>;
   list(): FaultRule[];
   remove(id: string): boolean;
   /** Removes every rule; returns how many there were. */
@@ -61,7 +75,13 @@ export function createFaults(options: { random: () => number; initial?: readonly
   return {
     add(input) {
       const parsed: Parsed<FaultSpec> = isSpec(input) ? { ok: true, value: input } : typeof input === 'string' ? parseFaultRule(input) : faultFromJson(input);
-      return parsed.ok ? { ok: true, value: register(parsed.value) } : parsed;
+      if (!parsed.ok) return parsed;
+      const full = overCap(rules.length, 1);
+      return full === undefined ? { ok: true, value: register(parsed.value) } : bad(full);
+    },
+    addAll(specs) {
+      const full = overCap(rules.length, specs.length);
+      return full === undefined ? { ok: true, value: specs.map(register) } : bad(full);
     },
     list: () => rules.map((r) => ({ ...r })),
     remove(id) {
@@ -150,8 +170,9 @@ export class FaultRuleError extends Error {
   }
 }
 
-/** Parses rules given in code, throwing FaultRuleError on the first bad one. */
+/** Parses rules given in code, throwing FaultRuleError on the first bad one, or on more than MAX_FAULT_RULES. */
 export function faultSpecs(inputs: ReadonlyArray<string | FaultInput>): FaultSpec[] {
+  if (inputs.length > MAX_FAULT_RULES) throw new FaultRuleError(`too many fault rules: ${inputs.length} given, at most ${MAX_FAULT_RULES} at a time`);
   return inputs.map((input) => {
     const parsed = typeof input === 'string' ? parseFaultRule(input) : faultFromJson(input);
     if (!parsed.ok) throw new FaultRuleError(`fault ${typeof input === 'string' ? `"${input}"` : JSON.stringify(input)}: ${parsed.detail}`);

@@ -58,11 +58,13 @@ export function parseInstant(text: string): Date | undefined {
 }
 
 /**
- * A clock over `base` (real time when omitted), starting at `start` when given.
+ * A clock over `base` (real time when omitted), starting at `start` when given. `keep` is given the offset
+ * from `base` at the start and after every move, to save it (a --data file keeps it over a restart).
  * @example const clock = createVirtualClock(undefined, new Date('2024-10-31T16:59:59Z')); clock.advance('2s');
  */
-export function createVirtualClock(base: Clock = { now: () => new Date() }, start?: Date): VirtualClock {
+export function createVirtualClock(base: Clock = { now: () => new Date() }, start?: Date, keep?: (offsetMs: number) => void): VirtualClock {
   let offset = start === undefined ? 0 : start.getTime() - base.now().getTime();
+  keep?.(offset);
   const now = (): Date => new Date(base.now().getTime() + offset);
   const moveTo = (to: Date): ClockMove => {
     const from = now();
@@ -70,6 +72,7 @@ export function createVirtualClock(base: Clock = { now: () => new Date() }, star
     if (Number.isNaN(movedMs)) return { ok: false, detail: 'the time is not a valid date' };
     if (movedMs < 0) return { ok: false, detail: `the clock never moves back: it is ${from.toISOString()}, ${to.toISOString()} is before` };
     offset += movedMs;
+    keep?.(offset);
     return { ok: true, now: now(), movedMs };
   };
   return {
@@ -84,4 +87,20 @@ export function createVirtualClock(base: Clock = { now: () => new Date() }, star
       return target.ok ? moveTo(target.at) : target;
     },
   };
+}
+
+/** What a saved state says of its clock: the offset it kept, and its newest ledger entry. */
+export interface ClockLeft {
+  offsetMs?: number;
+  newestEntry?: Date;
+}
+
+/**
+ * Where a clock over saved state goes on from: the offset it kept, but never before the newest entry
+ * (a state saved with no offset, or a machine whose time went back, would book new entries before it).
+ * @example resumeAt({ offsetMs: 86_400_000 }, new Date('2025-01-01T00:00:00Z')) // 2025-01-02T00:00:00Z
+ */
+export function resumeAt(left: ClockLeft, baseNow: Date): Date {
+  const kept = baseNow.getTime() + (left.offsetMs ?? 0);
+  return new Date(Math.max(kept, left.newestEntry?.getTime() ?? kept));
 }

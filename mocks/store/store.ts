@@ -10,6 +10,7 @@ import type { ClientConfig } from '../http/types';
 import { expiryOf } from '../domain/expiry';
 import { lotTime, replayLots, type ReplayedMutation } from '../domain/lots';
 import { MYVALUE_APPS_OUTLET, MYVALUE_MEMBERSHIP } from '../domain/myvalue';
+import type { ClockLeft } from '../domain/virtual-clock';
 import { createAuthRepository } from './auth-repository';
 import { createLedgerRepository } from './ledger-repository';
 import { createMappingRepository } from './mapping-repository';
@@ -31,7 +32,11 @@ export interface Store extends StoreAccess {
   /** The database itself, for this project's tests and the bench; handlers get StoreAccess, without it. */
   readonly db: Database.Database;
   readonly clients: Map<string, ClientConfig>;
-  /** Drops all state and applies the seed again. */
+  /** A file opened again: the clock it left (undefined for a new state, seeded now). */
+  readonly clockLeft: ClockLeft | undefined;
+  /** Keeps the clock's offset in the state, so a restart goes on from there; a reset keeps it too. */
+  saveClockOffset(offsetMs: number): void;
+  /** Drops all state but the clock and applies the seed again. */
   reset(): void;
   close(): void;
 }
@@ -75,19 +80,24 @@ export function createStore(options: StoreOptions): Store {
   // Which seed made the state: a file opened again with another seed would mix the two.
   // Only a file is opened again: an in-memory store needs no fingerprint.
   const fingerprint = options.file === undefined ? undefined : createHash('sha256').update(JSON.stringify(options.seed)).digest('hex');
+  const metaValue = (key: string): string | undefined => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const reset = (): void => {
     tx(() => {
+      // The clock is not state a reset restores: it never moves back (README), so its offset stays.
+      const clock = metaValue(CLOCK_OFFSET);
       for (const table of TABLES) db.exec(`DELETE FROM ${table}`);
       applySeed(db, options.seed);
       buildLots(db, now());
-      const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-      meta.run('schema_version', String(SCHEMA_VERSION));
-      if (fingerprint !== undefined) meta.run('seed_sha256', fingerprint);
+      setMeta.run('schema_version', String(SCHEMA_VERSION));
+      if (fingerprint !== undefined) setMeta.run('seed_sha256', fingerprint);
+      if (clock !== undefined) setMeta.run(CLOCK_OFFSET, clock);
     });
     loadClients();
   };
-  const metaValue = (key: string): string | undefined => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   const version = metaValue('schema_version');
+  // Read before a migration books anything: what the file held when it was last closed.
+  const clockLeft = version === undefined ? undefined : clockOf(db, metaValue(CLOCK_OFFSET), options.seed);
   if (version === undefined) reset();
   else {
     // A file made before lots (schema 3): its history is replayed into lots once, as a seed's is.
@@ -104,12 +114,37 @@ export function createStore(options: StoreOptions): Store {
     }
   }
   return {
-    db, clients, tx, reset, close: () => db.close(),
+    db, clients, tx, reset, close: () => db.close(), clockLeft,
+    saveClockOffset: (offsetMs) => {
+      // A fake closed with its clock still in reach (fake.clock.set after close) has nothing left to save.
+      if (db.open) setMeta.run(CLOCK_OFFSET, String(offsetMs));
+    },
     users: createUserRepository(db),
     ledger: createLedgerRepository(db),
     promos: createPromoRepository(db),
     mappings: createMappingRepository(db),
     auth: createAuthRepository(db),
+  };
+}
+
+/** Meta key of the clock's offset from the machine's time, in milliseconds (schema 3 files made before it have none). */
+const CLOCK_OFFSET = 'clock_offset_ms';
+
+/**
+ * The clock a file left: its saved offset, and the newest ledger entry the fake booked (dates in any zone,
+ * compared as instants, as the history sorts them). The seed's own entries are not the clock's (a seed may
+ * date them after a --clock start); a reset writes them first, so every entry booked since has a larger sno.
+ */
+function clockOf(db: Database.Database, offset: string | undefined, seed: Seed): ClockLeft {
+  const snoOf = db.prepare('SELECT sno FROM mutations WHERE client_id = ? AND reference_no = ?').pluck();
+  let lastSeeded = 0;
+  for (const m of seed.users.flatMap((u) => u.history ?? [])) lastSeeded = Math.max(lastSeeded, (snoOf.get(m.clientID, m.referenceNo) as number | undefined) ?? 0);
+  const newest = db.prepare('SELECT created_at FROM mutations WHERE sno > ? ORDER BY julianday(created_at) DESC LIMIT 1').pluck().get(lastSeeded) as string | undefined;
+  const offsetMs = Number(offset);
+  const newestMs = newest === undefined ? Number.NaN : Date.parse(newest);
+  return {
+    ...(offset !== undefined && Number.isSafeInteger(offsetMs) ? { offsetMs } : {}),
+    ...(Number.isNaN(newestMs) ? {} : { newestEntry: new Date(newestMs) }),
   };
 }
 

@@ -46,3 +46,31 @@ export function jsonProblem(root: unknown, maxDepth: number, textProblem?: (text
   }
   return undefined;
 }
+
+/**
+ * Characters a terminal or a line-based log reader acts on instead of showing: C0 (line feed, carriage
+ * return, ESC that starts colour and title sequences), DEL, C1 (NEL, CSI), the Unicode line and paragraph
+ * separators (JavaScript and some viewers break lines there), and the bidi embeddings, overrides and
+ * isolates (they reorder what a line shows).
+ */
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const hex = (ch: string, width: number): string => ch.charCodeAt(0).toString(16).padStart(width, '0');
+
+/**
+ * Text safe to print as (part of) one log line: each control character shown as its escape (`\n`, `\x1b`,
+ * `\u2028`), everything else as it was. A backslash stays as it is, so the text of a line already escaped
+ * is unchanged: escaping twice is escaping once.
+ * @example printableLine('REF\n2030-01-01 forged') // 'REF\\n2030-01-01 forged'
+ */
+export function printableLine(text: string): string {
+  return text.replace(CONTROLS, (ch) => NAMED[ch] ?? (ch <= '\u00ff' ? `\\x${hex(ch, 2)}` : `\\u${hex(ch, 4)}`));
+}
+
+/**
+ * One JSON line whose every character is printable: JSON.stringify escapes C0 already; the others above
+ * become `\uXXXX`, which parses back to the same value (they can only stand inside a JSON string).
+ */
+export function printableJson(value: unknown): string {
+  return JSON.stringify(value).replace(CONTROLS, (ch) => `\\u${hex(ch, 4)}`);
+}

@@ -4,6 +4,7 @@ import type { RunningServer } from '../../../mocks/express';
 import type { FaultSpec, Logger, Parsed, RequestLogRecord } from '../../../mocks/index';
 import { UsageError } from '../errors';
 import { COLLECTION_REDIRECT_URI } from '../../shared/hosts';
+import { printableJson, printableLine } from '../../shared/text';
 import type { CliIO } from '../io';
 import type { Register } from '../command';
 
@@ -56,12 +57,14 @@ function parseLogFormat(value: string): LogFormat {
 
 /**
  * Where the fake's lines go: text, one line a request after an ISO time; or JSON, one object a line
- * (the listening line too), for log collectors and scripts.
+ * (the listening line too), for log collectors and scripts. Lines carry what clients sent (paths,
+ * referenceNos in a sign's explanation): written here, once, with control characters escaped, so none
+ * forges a line or reaches the terminal.
  */
 export function mockLogger(io: CliIO, format: LogFormat, quiet: boolean): Logger & { event(event: string, fields: Record<string, unknown>, text: string): void } {
   const time = (): string => new Date().toISOString();
   if (format === 'json') {
-    const put = (object: Record<string, unknown>): void => io.out(JSON.stringify({ time: time(), ...object }));
+    const put = (object: Record<string, unknown>): void => io.out(printableJson({ time: time(), ...object }));
     return {
       info: (message) => put({ level: 'info', message }),
       warn: (message) => put({ level: 'warn', message }),
@@ -71,11 +74,12 @@ export function mockLogger(io: CliIO, format: LogFormat, quiet: boolean): Logger
       event: (event, fields) => put({ level: 'info', event, ...fields }),
     };
   }
-  const put = (line: string): void => io.out(`${time()} ${line}`);
+  const put = (line: string): void => io.out(`${time()} ${printableLine(line)}`);
   return {
     info: quiet ? () => undefined : put,
     warn: put,
-    event: (_event, _fields, text) => io.out(text),
+    // The banner's own lines stay lines; what is in them is escaped as any other.
+    event: (_event, _fields, text) => io.out(text.split('\n').map(printableLine).join('\n')),
   };
 }
 
@@ -136,7 +140,7 @@ export const registerMock: Register = (program, ctx) => {
       }
       const duplicateReference: 'refuse' | 'replay' = opts.duplicateReference;
       const logger = mockLogger(ctx.io, parseLogFormat(opts.logFormat), opts.quiet === true);
-      const [{ createFakeMyValue, FakeConfigError, SeedError, parseFaultRule }, { createExpressApp, listen }] = await Promise.all([
+      const [{ createFakeMyValue, FakeConfigError, FaultRuleError, SeedError, parseFaultRule }, { createExpressApp, listen }] = await Promise.all([
         import('../../../mocks/index'),
         import('../../../mocks/express'),
       ]);
@@ -156,7 +160,7 @@ export const registerMock: Register = (program, ctx) => {
           settings: { duplicateReference },
         });
       } catch (error) {
-        if (error instanceof SeedError || error instanceof FakeConfigError) throw new UsageError(error.message);
+        if (error instanceof SeedError || error instanceof FakeConfigError || error instanceof FaultRuleError) throw new UsageError(error.message);
         const code = (error as { code?: unknown }).code;
         if (opts.data && ((typeof code === 'string' && code.startsWith('SQLITE_')) || /Cannot open database/.test((error as Error).message))) {
           throw new UsageError(`cannot use --data ${opts.data}: ${(error as Error).message}`);
@@ -190,7 +194,8 @@ export const registerMock: Register = (program, ctx) => {
         // The token never goes in this URL: the page asks for it (or takes it from a #token= fragment, which no server sees).
         `  dashboard: ${dashboard}${adminToken ? '   (asks for the admin token once, kept in the browser tab)' : ''}`,
         ...(duplicateReference === 'replay' ? ['  duplicate referenceNo: replayed (200 with the first answer, nothing applied twice)'] : []),
-        ...(opts.clock !== undefined ? [`  clock: started at ${fake.clock.now().toISOString()} (GET /__admin/clock)`] : []),
+        // Also when --data brought back a clock moved before the restart: say it is not the machine's time.
+        ...(opts.clock !== undefined || Math.abs(fake.clock.now().getTime() - Date.now()) > 60_000 ? [`  clock: started at ${fake.clock.now().toISOString()} (GET /__admin/clock)`] : []),
         ...(!isLoopback(opts.host) ? [`  warning: listening on ${opts.host}, beyond this machine: ${adminToken ? 'the admin API needs its token' : 'anyone who reaches it can use the admin API (reset, faults, authorize); give --admin-token'}`] : []),
         ...(defaulted.length > 0 ? [`  redirect URI ${COLLECTION_REDIRECT_URI} (the shipped collection's) registered for ${defaulted.join(', ')}; --redirect-uri ID=URI registers others instead`] : []),
         ...(faultTexts.length > 0 ? [`  faults: ${faultTexts.join('  ')}`] : []),
