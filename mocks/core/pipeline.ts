@@ -125,7 +125,8 @@ function afterFaults(x: Exchange, outcome: Outcome): Outcome {
 }
 
 /**
- * The admin API is not for other sites: a browser page elsewhere could otherwise reset the fake, add a
+ * The admin API (every route of the admin area, however its path was spelled: route-table.ts) is not for
+ * other sites: a browser page elsewhere could otherwise reset the fake, add a
  * `*:drop` fault or mint an SSO code. Browsers send Origin on every cross-site POST, and a JSON body
  * makes them ask first (a preflight the fake never allows). So: no foreign Origin, a body only as
  * JSON, and the token when one is set. A bodiless `curl -X POST .../__admin/reset` still works.
@@ -178,8 +179,9 @@ const jsonOnly: Step = (x) => {
 const MYVALUE_STEPS: readonly Step[] = [settleDue, readPrefer, readFaultHeader, admission, pickFault, forcedByPrefer, faultBefore, unknownRoute, jsonOnly, refusal, handler];
 const ADMIN_STEPS: readonly Step[] = [adminGuard, settleDue, unknownRoute, admission, refusal, handler];
 
-/** Runs a request through the steps: MyValue's routes, or (`admin`) the fake's own API. */
-export function runPipeline(x: Exchange, admin: boolean): Outcome {
+/** Runs a request through the steps: MyValue's routes, or the fake's own API (the route table says which). */
+export function runPipeline(x: Exchange): Outcome {
+  const { admin } = x.found;
   for (const step of admin ? ADMIN_STEPS : MYVALUE_STEPS) {
     const outcome = step(x);
     if (outcome) return admin ? outcome : afterFaults(x, outcome);
