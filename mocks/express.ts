@@ -9,19 +9,27 @@ import { errorBody, errorResponse } from './http/errors';
 import { bodyText, MAX_BODY_BYTES, queryOf } from './http/wire';
 import { clearedFrame, EVENTS_HEARTBEAT_MS, requestFrame, sseComment } from './core/event-stream';
 
-/**
- * The fake's own origin, as its links (paging, images) name it: the configured public URL, else the
- * address the connection came in on. Never the Host header, which any client can set.
- */
-function originOf(req: Request, publicUrl: string | undefined): string {
-  if (publicUrl !== undefined) return publicUrl;
+/** An address or name as a URL writes it (IPv6 in brackets). */
+const urlHost = (host: string): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+
+/** Where the connection came in: the socket's own address and port. */
+function localOrigin(req: Request): string {
   const { localAddress = '127.0.0.1', localPort } = req.socket;
-  const address = localAddress.replace(/^::ffff:/, '');
-  const host = address.includes(':') ? `[${address}]` : address;
-  return `${req.protocol}://${host}:${localPort}`;
+  return `${req.protocol}://${urlHost(localAddress.replace(/^::ffff:/, ''))}:${localPort}`;
 }
 
-function toFakeRequest(req: Request, rawBody: string | undefined, publicUrl: string | undefined): FakeRequest {
+/**
+ * The fake's own origin, as its links (paging, images) name it: the configured public URL, else the
+ * address the connection came in on. Never the Host header, which any client can set. The admin guard
+ * also knows the server by that address behind a public URL, and by the host it was started on.
+ */
+function originsOf(req: Request, publicUrl: string | undefined, host: string | undefined): Pick<FakeRequest, 'origin' | 'otherOrigins'> {
+  const local = localOrigin(req);
+  const others = [...(publicUrl === undefined ? [] : [local]), ...(host === undefined ? [] : [`${req.protocol}://${urlHost(host)}:${req.socket.localPort}`])];
+  return { origin: publicUrl ?? local, ...(others.length > 0 ? { otherOrigins: others } : {}) };
+}
+
+function toFakeRequest(req: Request, rawBody: string | undefined, publicUrl: string | undefined, host: string | undefined): FakeRequest {
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
@@ -34,7 +42,7 @@ function toFakeRequest(req: Request, rawBody: string | undefined, publicUrl: str
     query: q < 0 ? {} : queryOf(new URLSearchParams(url.slice(q + 1))),
     headers,
     rawBody,
-    origin: originOf(req, publicUrl),
+    ...originsOf(req, publicUrl, host),
   };
 }
 
@@ -55,6 +63,11 @@ export interface ExpressAdapterOptions {
   publicUrl?: string;
   /** How often an open GET /__admin/events stream gets a heartbeat comment, in ms (default 15 s). */
   heartbeatMs?: number;
+  /**
+   * The host the server listens on (`myvalue mock --host`), when it is a name or address a browser may use:
+   * the admin API answers under it besides the loopback names and the connection's own address.
+   */
+  host?: string;
 }
 
 /**
@@ -96,6 +109,7 @@ export function createExpressApp(fake: FakeMyValue, options: ExpressAdapterOptio
   const wait = options.wait ?? ((ms: number) => sleep(ms));
   const publicUrl = options.publicUrl?.replace(/\/+$/, '');
   const heartbeatMs = options.heartbeatMs ?? EVENTS_HEARTBEAT_MS;
+  const { host } = options;
   const answer: Answer = (res, response) => {
     if (response.fault === 'drop' || response.fault === 'no-answer') res.socket?.destroy();
     else if (response.stream === 'journal') openStream(res, response, fake, heartbeatMs);
@@ -108,14 +122,14 @@ export function createExpressApp(fake: FakeMyValue, options: ExpressAdapterOptio
   app.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES }));
   app.use((req: Request, res: Response) => {
     const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : undefined;
-    return deliver(res, fake.handle(toFakeRequest(req, raw, publicUrl)), wait, answer);
+    return deliver(res, fake.handle(toFakeRequest(req, raw, publicUrl, host)), wait, answer);
   });
   app.use((error: Error & { type?: string }, req: Request, res: Response, _next: NextFunction) => {
     // Errors reading the body (body-parser's: too large, unsupported encoding, aborted) still get
     // MyValue's shape from the core. Anything else happened after a route ran: never a body error.
     if (typeof error.type === 'string' && !res.headersSent) {
       const problem = error.type === 'entity.too.large' ? { bodyTooLarge: true } : { bodyError: error.message };
-      return deliver(res, fake.handle({ ...toFakeRequest(req, undefined, publicUrl), ...problem }), wait, answer);
+      return deliver(res, fake.handle({ ...toFakeRequest(req, undefined, publicUrl, host), ...problem }), wait, answer);
     }
     if (res.headersSent) return res.socket?.destroy();
     return sendFakeResponse(res, errorResponse('ErrInternal', `The fake could not send its answer: ${error.message.split('\n')[0]}`));

@@ -31,9 +31,6 @@ export interface FakeOptions {
   adminToken?: string;
 }
 
-/** The fake's own API is neither faulted nor journaled (so faults can always be cleared). */
-const isAdmin = (path: string): boolean => /^\/__admin(\/|$)/.test(path);
-
 /** The journal as the fake hands it out: no unmasked records, even to code that ignores the types. */
 function publicJournal(deps: Deps): PublicJournal {
   const { journal } = deps;
@@ -117,15 +114,18 @@ export function createFake(options: FakeOptions): Fake {
       if (closed) return errorResponse('ErrServiceUnavailable', 'This fake MyValue was closed: create a new one (createFakeMyValue) for more requests');
       const started = performance.now();
       const method = req.method.toUpperCase();
-      const journaled = !isAdmin(req.path);
+      // The route, and with it whether this is the fake's own API, decided once from the normalised path:
+      // the admin API goes through its guard, is neither faulted nor journaled (so faults can always be cleared).
+      const found = findRoute(method, req.path);
+      const journaled = !found.admin;
       const at = deps.clock.now();
       let result: Outcome & { who: Exchange['who'] };
       try {
         // One instant per request to MyValue's routes: the expiries booked, every rule, the answer and the
         // journal read the same time (a request read across a second's boundary saw two). The admin API
         // reads the clock itself: POST /__admin/clock moves it and answers the new time.
-        const exchange: Exchange = { deps: journaled ? atInstant(deps, at) : deps, req, method, found: findRoute(method, req.path), random, who: NOBODY };
-        result = { ...runPipeline(exchange, !journaled), who: exchange.who };
+        const exchange: Exchange = { deps: journaled ? atInstant(deps, at) : deps, req, method, found, random, who: NOBODY };
+        result = { ...runPipeline(exchange), who: exchange.who };
       } catch (error) {
         deps.logger.warn(`${req.method} ${req.path} failed: ${(error as Error).stack ?? String(error)}`);
         result = { response: errorResponse('ErrInternal', `The fake failed on this request: ${(error as Error).message}`), note: 'internal error', who: NOBODY };

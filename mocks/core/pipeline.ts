@@ -4,7 +4,8 @@
 //   caller for the journal), fault rules, forced answer (Prefer), faults that answer before the
 //   handler (status, drop), unknown route, refusal, handler; then the faults that act on the answer
 //   (malformed, no-answer) and the fault's header and latency.
-//   The admin API: unknown route, refusal, handler (never faulted, never journaled).
+//   The admin API: its guard (Host, Origin, media type, token), unknown route, refusal, handler (never
+//   faulted, never journaled).
 import { errorResponse } from '../http/errors';
 import { secretsEqual } from '../domain/passwords';
 import { isJsonType, mediaType } from '../http/json-body';
@@ -14,6 +15,7 @@ import type { Deps } from './deps';
 import { droppedResponse, faultFromHeader, FAULT_HEADER, malformedResponse, statusFaultResponse, type FiredFault } from './faults';
 import { parsePrefer, preferredResponse, type Preference } from './prefer';
 import type { Found } from './route-table';
+import { isOwnHost, isOwnOrigin, ownHostsText, ownOrigins } from './own-origin';
 import { expiryDue, settleExpiries } from '../domain/ledger';
 
 export interface Outcome {
@@ -125,34 +127,24 @@ function afterFaults(x: Exchange, outcome: Outcome): Outcome {
 }
 
 /**
- * The admin API is not for other sites: a browser page elsewhere could otherwise reset the fake, add a
- * `*:drop` fault or mint an SSO code. Browsers send Origin on every cross-site POST, and a JSON body
- * makes them ask first (a preflight the fake never allows). So: no foreign Origin, a body only as
- * JSON, and the token when one is set. A bodiless `curl -X POST .../__admin/reset` still works.
+ * The admin API (every route of the admin area, however its path was spelled: route-table.ts) is not for
+ * other sites: a browser page elsewhere could otherwise reset the fake, add a `*:drop` fault or mint an
+ * SSO code. Browsers send Origin on every cross-site POST, and a JSON body makes them ask first (a
+ * preflight the fake never allows). A page under a rebound name (DNS rebinding) reads same-origin, with no
+ * Origin: only its Host header gives it away. So: without a token, no Host but the fake's own (a request
+ * without one comes from no browser); no foreign Origin; a body only as JSON; and the token when one is
+ * set. A bodiless `curl -X POST .../__admin/reset` still works.
  */
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/**
- * Whether an Origin is the fake's own. On loopback, the fake's port under another loopback name is the
- * same server (http://localhost:4010 for a fake on 127.0.0.1:4010): a developer may open the dashboard
- * either way. A process of its own on that port and name could serve a page there, but a local process
- * can call the admin API directly anyway.
- */
-function isOwnOrigin(origin: string, own: string): boolean {
-  if (origin.replace(/\/+$/, '') === own) return true;
-  try {
-    const a = new URL(origin);
-    const b = new URL(own);
-    return a.protocol === b.protocol && a.port === b.port && LOOPBACK_NAMES.has(a.hostname) && LOOPBACK_NAMES.has(b.hostname);
-  } catch {
-    return false;
-  }
-}
-
 const adminGuard: Step = (x) => {
+  const own = ownOrigins(x.req);
+  const host = x.req.headers.host;
+  if (x.deps.adminToken === undefined && host !== undefined && !isOwnHost(host, own)) {
+    const detail = `The fake's admin API answers only under its own names (${ownHostsText(own)}), not ${host}: a page under another name may be rebound to this machine (DNS rebinding); use one of those, or start the fake with an admin token`;
+    return { response: errorResponse('ErrAdminForbidden', detail), note: 'foreign Host' };
+  }
   // Any Origin but the fake's own, `null` (a sandboxed page, a file) included.
   const origin = x.req.headers.origin;
-  if (origin !== undefined && !isOwnOrigin(origin, x.req.origin)) {
+  if (origin !== undefined && !isOwnOrigin(origin, own)) {
     return { response: errorResponse('ErrAdminForbidden', `The fake's admin API answers only its own origin (${x.req.origin}), not ${origin}`), note: 'foreign Origin' };
   }
   const type = mediaType(x.req.headers);
@@ -178,8 +170,9 @@ const jsonOnly: Step = (x) => {
 const MYVALUE_STEPS: readonly Step[] = [settleDue, readPrefer, readFaultHeader, admission, pickFault, forcedByPrefer, faultBefore, unknownRoute, jsonOnly, refusal, handler];
 const ADMIN_STEPS: readonly Step[] = [adminGuard, settleDue, unknownRoute, admission, refusal, handler];
 
-/** Runs a request through the steps: MyValue's routes, or (`admin`) the fake's own API. */
-export function runPipeline(x: Exchange, admin: boolean): Outcome {
+/** Runs a request through the steps: MyValue's routes, or the fake's own API (the route table says which). */
+export function runPipeline(x: Exchange): Outcome {
+  const { admin } = x.found;
   for (const step of admin ? ADMIN_STEPS : MYVALUE_STEPS) {
     const outcome = step(x);
     if (outcome) return admin ? outcome : afterFaults(x, outcome);

@@ -21,6 +21,11 @@ export interface FakeRequest {
   bodyError?: string;
   /** Scheme and host the client used, e.g. 'http://127.0.0.1:4010'; used for next/previous URLs. */
   origin: string;
+  /**
+   * Other origins of this same server (Express: the address the connection came in on, when `origin` is a
+   * public URL; the host the fake was started on). The admin API takes them as its own in Origin and Host.
+   */
+  otherOrigins?: readonly string[];
 }
 
 export interface FakeResponse {

@@ -61,5 +61,7 @@ export const authRoutes = defineRoutes([
   page('POST', AUTHORIZE_PATHS.login, submitAuthorize),
   api('/auth/token/', tokenEndpoint),
   api('/auth/introspect/', introspectEndpoint),
-  api('/__admin/authorize', adminAuthorize),
 ]);
+
+/** The fake's SSO shortcut: part of its admin API (the route table puts it behind the admin guard), not MyValue's. */
+export const adminAuthRoutes = defineRoutes([api('/__admin/authorize', adminAuthorize)]);

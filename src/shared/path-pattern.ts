@@ -24,9 +24,31 @@ export function pathSegments(path: string): string[] {
   return path.split('/').filter((part) => part.length > 0);
 }
 
-/** A path's segments percent-decoded, as a server reads them (a bad escape stays as written). */
+/** Characters the URL parser keeps as they are in a path: no escape added, no `\` read as `/`. */
+const KEPT_AS_IS = /^[\w\-.~!$&'()*+,;=:@/%]*$/;
+/** A segment that starts with `.` or `%2e` may be a dot segment. */
+const MAYBE_DOT = /(?:^|\/)(?:\.|%2e)/i;
+
+/**
+ * The path as the WHATWG URL parser resolves it. A path of kept characters without a dot segment it
+ * would return unchanged: that common case skips the parser, which costs several times a split.
+ */
+function resolvedPath(path: string): string {
+  if (KEPT_AS_IS.test(path) && !MAYBE_DOT.test(path)) return path;
+  // The pathname setter parses in path state: a leading `//` stays path (never a host), `?` and `#` are escaped.
+  const url = new URL('http://path.invalid');
+  url.pathname = path;
+  return url.pathname;
+}
+
+/**
+ * A path's segments as a server reads them: dot segments resolved as the WHATWG URL parser does (`/./`,
+ * `/x/../`, `%2e%2e`, and `\` as `/`), then percent-decoded (a bad escape stays as written), without empty
+ * ones. A raw request path (Express) and one a URL parser already resolved (MSW, browsers) read the same.
+ * @example decodedSegments('//x/%2e%2e/%5F_admin/users') // ['__admin', 'users']
+ */
 export function decodedSegments(path: string): string[] {
-  return pathSegments(path).map((segment) => {
+  return pathSegments(resolvedPath(path)).map((segment) => {
     try {
       return decodeURIComponent(segment);
     } catch {

@@ -134,6 +134,27 @@ describe.each(ATTACKERS)('a page on $name', (origin) => {
     expect(faults.count).toBe(0);
   });
 
+  test('cannot add a fault through another spelling of the admin path', async () => {
+    const before = state();
+    // A bodiless-typed no-cors POST (a Blob body sends no content type): the answer is unreadable, but it is
+    // sent. The browser keeps //, %5F and another case as written.
+    pages.set('spelled', `<!doctype html><title>loading</title><script>
+      const fake = ${JSON.stringify(myValue.url)};
+      const rule = JSON.stringify({ rule: '*:status=503' });
+      (async () => {
+        const seen = [];
+        for (const path of ['//__admin/faults', '/%5F_admin/faults', '/%5f%5fadmin/faults', '/__ADMIN/faults', '/__admin/faults']) {
+          await fetch(fake + path, { method: 'POST', mode: 'no-cors', body: new Blob([rule]) }).then(() => seen.push('sent'), () => seen.push('failed'));
+        }
+        document.title = seen.join(',');
+      })();
+    </script>`);
+    await page.goto(attackerUrl(origin.host, 'spelled'));
+    await expect.poll(() => page.title()).toBe('sent,sent,sent,sent,sent');
+    expect(state()).toEqual(before);
+    expect(fake.journal.count({})).toBe(0);
+  });
+
   test('cannot complete a mapping with its own ticket, nor log the user in as its own account; the user\'s page still works', async () => {
     const victimParams = mappingParams('bu-victim', 'ani.wijaya@example.test');
     // The user logs in on the mapping page and is about to press "Hubungkan Akun".

@@ -5,6 +5,7 @@ import { loadSeed } from '../../mocks/create-fake';
 import type { FakeRequest, FakeResponse } from '../../mocks/create-fake';
 
 import { coreRequest, searchOf, signedWire, type Credentials } from '../helpers/signed-wire';
+import { rawHttp } from '../helpers/raw-http';
 
 export type { Credentials };
 
@@ -107,31 +108,10 @@ export interface HttpReply {
 }
 
 /** One request over `agent`; the body is parsed as JSON when it is JSON. */
-export function httpRequest(agent: http.Agent, url: string, method: 'GET' | 'POST', body?: string): Promise<HttpReply> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = {};
-    if (body !== undefined) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = Buffer.byteLength(body);
-    }
-    const req = http.request(url, { method, agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let parsed: unknown = text;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          // not JSON: keep the text
-        }
-        resolve({ status: res.statusCode ?? 0, body: parsed });
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+export async function httpRequest(agent: http.Agent, url: string, method: 'GET' | 'POST', body?: string): Promise<HttpReply> {
+  const { origin, pathname, search } = new URL(url);
+  const reply = await rawHttp(origin, method, `${pathname}${search}`, {}, body, agent);
+  return { status: reply.status, body: reply.body };
 }
 
 /** The full URL of a signed GET rule (fields, clientID and sign in the query). */

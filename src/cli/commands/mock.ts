@@ -167,7 +167,8 @@ export const registerMock: Register = (program, ctx) => {
         }
         throw error;
       }
-      const app = createExpressApp(fake);
+      // The admin API answers under the host given here too (a browser may use it), besides the loopback names.
+      const app = createExpressApp(fake, { host: opts.host });
       const servers: RunningServer[] = [];
       const ports: Array<[number, string]> = [[port, '--port'], ...(authPort === undefined ? [] : [[authPort, '--auth-port'] as [number, string]])];
       for (const [p, flag] of ports) {
