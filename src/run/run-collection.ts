@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { CollectionDefinition } from 'postman-collection';
 import { captureOutput, type Sink } from './capture-output';
 import type { RunOptions } from './run-options';
-import { GUARD_LOG_PREFIX, GUARD_VARIABLE, SECRET_VARIABLE } from '../collection/hook-script';
+import { GUARD_LOG_PREFIX, SECRET_VARIABLE } from '../collection/hook-script';
 import { oneLine } from '../shared/text';
 import { createMasker, findTokens, type Masker } from './masker';
 import { runNewman, type NewmanOutcome, type ReporterExport } from './newman-bridge';
@@ -134,7 +134,6 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   } catch (error) {
     return { exitCode: 2, error: `cannot start the ${spec.kind} target: ${oneLine((error as Error).message)}`, reportsDir };
   }
-  const guard = session.production && !options.allowProductionWrites;
   const values = [
     ...baseValues,
     { key: 'clientID', value: creds.clientId, type: 'default' },
@@ -142,7 +141,6 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
     { key: 'authBaseUrl', value: session.authBaseUrl, type: 'default' },
     ...(options.envVars ?? []).map((v) => ({ ...v, type: 'default' })),
     { key: SECRET_VARIABLE, value: creds.clientSecret, type: 'secret' },
-    { key: GUARD_VARIABLE, value: guard ? 'true' : 'false', type: 'default' },
   ];
   const reporters = { cli: true, junit: true, html: true, ...options.reporters };
   const startedAt = new Date();

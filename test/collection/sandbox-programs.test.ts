@@ -94,6 +94,19 @@ describe('the signing hook, in a stand-in sandbox', () => {
     expect(read.query().get('sign')).toBe(signOf('point.get', { valueID: 'V' }));
   });
 
+  it("production guard baked into a run's hook: no variable value turns it off; without it only 'true' turns it on", () => {
+    const raw = '{"amount": 1, "referenceNo": "R", "outletID": "O", "valueID": "V", "clientID": "MyPOS", "sign": "{{SIGN}}"}';
+    const earn = { method: 'POST', url: '{{base}}/service/point/earn/', body: { mode: 'raw', raw } };
+    const guarded = hookScript(undefined, { blockWrites: true });
+    for (const value of ['false', '', 'no', 'undefined']) {
+      const r = runInSandbox(guarded, { request: earn, variables: { base: BASE, [SECRET_VARIABLE]: SECRET, [GUARD_VARIABLE]: value } });
+      expect([value, r.skipped]).toEqual([value, true]);
+      expect(r.request.body?.raw).toBe(raw);
+    }
+    expect(hook(earn, { [GUARD_VARIABLE]: 'false' }).skipped).toBe(false);
+    expect(hook(earn, { [GUARD_VARIABLE]: 'true' }).skipped).toBe(true);
+  });
+
   it('warns, and leaves the request as written, when it cannot sign', () => {
     const other = hook({ method: 'GET', url: '{{base}}/somewhere/else?clientID=MyPOS&sign={{SIGN}}' });
     expect(other.query().get('sign')).toBe('{{SIGN}}');
