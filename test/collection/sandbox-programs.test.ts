@@ -275,6 +275,18 @@ describe('ES5 only (Newman 6.2 and the Postman app)', () => {
     for (const text of generated) expect(() => es5(text)).not.toThrow();
   });
 
+  it('an item name holding quotes, a backslash, a comment end and line separators stays data: its variations parse as ES5 and print it as written', () => {
+    const name = `Earn '); pm.sendRequest("http://127.0.0.1:9/x"); //\u2028 */ \\ \u2029"`;
+    const { items } = addVariations([{ ...EARN, id: 'hostile', name }]);
+    const scripts = (items as ItemJson[]).flatMap((i) => (i.event ?? []).map((e) => e.script.exec.join('\n')));
+    expect(scripts).toHaveLength(2 * (items.length - 1));
+    for (const text of scripts) expect(() => es5(text)).not.toThrow();
+    const wrongSign = scripts[0] as string;
+    const r = runInSandbox(wrongSign, { request: EARN.request, variables: VARS, environment: { [ORIGINAL_VARIABLE]: JSON.stringify({ sent: false }) } });
+    expect(r.sent).toEqual([]);
+    expect(r.logs).toEqual([{ level: 'log', text: `${VARIATION_SKIP_PREFIX} its request "${name}" was not sent` }]);
+  });
+
   it('the check refuses what ES5 lacks', () => {
     for (const text of ['let a = 1;', 'const a = 1;', 'var f = () => 1;', 'var s = `x`;', 'class A {}', 'var { a } = b;']) expect(() => es5(text), text).toThrow();
   });

@@ -3,6 +3,7 @@
 // the collection is replayed, and the client secret the run sets goes nowhere else.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'acorn';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeMyValue } from '../../mocks/create-fake';
 import { createExpressApp, listen } from '../../mocks/express';
@@ -34,6 +35,8 @@ describe('a Prefer header in the journal collection', () => {
     expect((await fake.handle(balanceRequest(prefer))).status).toBe(401);
     const [item] = fake.journal.toCollection().item;
     const script = item?.event[0]?.script.exec.join('\n') ?? '';
+    // ES5, as every script the project generates (a raw U+2028 ends an ES5 string).
+    expect(() => parse(script, { ecmaVersion: 5 })).not.toThrow();
     const run = runInSandbox(script, { request: { method: 'GET', url: 'http://127.0.0.1:9/service/point/' }, variables: { myvalueClientSecret: 'made-up-journal-secret' }, response: { code: 401, body: {} } });
     expect(run.sent).toEqual([]);
     expect(run.tests).toEqual([{ name: `status not asserted: it was answered under prefer:${prefer.trim()}`, skipped: true }]);
