@@ -5,7 +5,10 @@
 // default) says, calling it per redirect when it is a function. Pinned by test/harness/newman-bridge.test.ts.
 import type { Hop } from './production-writes';
 
-type Judge = (hop: Hop & { ref?: string }) => string | undefined;
+/** A hop with the cursor ref of the item it belongs to (a pm.sendRequest's too). */
+export type ItemHop = Hop & { ref?: string };
+
+type Judge = (hop: ItemHop) => string | undefined;
 
 /** postman-request's request while it handles a redirect (`this` of a followRedirect function). */
 interface RedirectingRequest {

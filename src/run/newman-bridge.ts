@@ -5,11 +5,12 @@
 // Each coupling is pinned by a test of its own against real Newman (test/harness/newman-bridge.test.ts).
 import newman, { type NewmanEmitter, type NewmanExecution, type NewmanExport, type NewmanSummary } from 'newman';
 import type { CollectionDefinition } from 'postman-collection';
-import { guardRequester, type RequesterPool } from './guard-requester';
-import type { Hop } from './production-writes';
+import { guardRequester, type ItemHop, type RequesterPool } from './guard-requester';
 
 /** What a reporter hands Newman to write: its file and its content (text, or JSON for the json reporter). */
 export type ReporterExport = NewmanExport;
+
+export type { ItemHop };
 
 /** The public options the run passes to newman.run. */
 export interface NewmanRunOptions {
@@ -89,7 +90,7 @@ export interface NewmanRun {
    * nothing a collection or its data sets changes it. If Newman's requester cannot be reached the run
    * is stopped and its outcome is an error: a guard that might not be there is no guard.
    */
-  guardRequests(judge: (hop: Hop & { ref?: string }) => string | undefined): void;
+  guardRequests(judge: (hop: ItemHop) => string | undefined): void;
 }
 
 /** One item's execution in the summary: what run.json reports per request. */

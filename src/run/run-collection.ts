@@ -9,7 +9,7 @@ import type { RunOptions } from './run-options';
 import { GUARD_LOG_PREFIX, SECRET_VARIABLE } from '../collection/hook-script';
 import { oneLine } from '../shared/text';
 import { createMasker, findTokens, type Masker } from './masker';
-import { runNewman, type NewmanOutcome, type ReporterExport } from './newman-bridge';
+import { runNewman, type ItemHop, type NewmanOutcome, type ReporterExport } from './newman-bridge';
 import { buildRunReport, type StartedItem } from './run-report';
 import type { Contract } from '../contract/index';
 import type { RunReport } from '../reports/run-json';
@@ -19,7 +19,7 @@ import { ORIGINAL_VARIABLE } from '../collection/variations';
 import { startTarget, type TargetSession } from './run-target';
 import { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES, prepare } from './prepare-run';
 import { urlText, type UrlJson } from '../collection/url-json';
-import { productionWriteRefusal, type Hop } from './production-writes';
+import { productionWriteRefusal } from './production-writes';
 
 export { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES };
 
@@ -105,7 +105,7 @@ function unreachable(url: string | undefined, error: { code?: string; message: s
 }
 
 /** One line per redirect a request met (followed or not) and per request the production guard kept from the wire. */
-function hopLines(hops: ReadonlyArray<{ hop: Hop & { ref?: string }; refusal?: string }>, started: readonly StartedItem[]): string[] {
+function hopLines(hops: ReadonlyArray<{ hop: ItemHop; refusal?: string }>, started: readonly StartedItem[]): string[] {
   const names = new Map(started.map((s) => [s.ref, s.item.name]));
   return hops.map(({ hop, refusal }) => {
     const name = JSON.stringify(hop.ref === undefined ? '?' : (names.get(hop.ref) ?? '?'));
@@ -165,7 +165,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   }
   const checks = checked.value;
   // Every redirect, and every hop the guard refused: said in the output after the run.
-  const hops: Array<{ hop: Hop & { ref?: string }; refusal?: string }> = [];
+  const hops: Array<{ hop: ItemHop; refusal?: string }> = [];
   const writesAllowed = session.production && options.allowProductionWrites === true;
   const folders = folderIndex(collection);
   const templates = options.onExchange ? templateIndex(collection) : undefined;
