@@ -7,6 +7,7 @@ import type { KeptRecord } from './journal';
 import { POSTMAN_V21_SCHEMA, type PostmanCollectionV21, type PostmanItem, type PostmanVariable } from './postman-v21';
 import type { QueryValue } from '../http/types';
 import { parseJsonValue } from '../http/json-body';
+import { scriptJson } from '../../src/shared/text';
 
 /** What a journaled route is: a signed External API route, the Auth API, or neither (SSO pages: left out). */
 export type ApiKind = 'external' | 'auth';
@@ -87,7 +88,8 @@ function replaced(key: string, value: unknown, record: KeptRecord, fields: Recor
 
 const statusTest = (record: KeptRecord): string[] => {
   const why = record.omitted !== undefined ? 'its body was not kept' : record.fault !== null ? `it was answered under ${record.fault}` : record.status === null ? 'its connection was dropped' : undefined;
-  if (why !== undefined) return [`pm.test.skip('status not asserted: ${why.replace(/'/g, "\\'")}', function () {});`];
+  // The fault text holds what the client sent (a Prefer header): written as a script string, it stays the test's name.
+  if (why !== undefined) return [`pm.test.skip(${scriptJson(`status not asserted: ${why}`)}, function () {});`];
   return [
     `pm.test('status ${record.status} (journal #${record.seq})', function () {`,
     `  pm.expect(pm.response.code, String(pm.response.text()).slice(0, 300)).to.equal(${record.status});`,
@@ -103,7 +105,7 @@ function captures(record: KeptRecord, rule: string | null, kind: ApiKind, body: 
     if (valueId === undefined) return [];
     const variable = `valueID_${record.seq}`;
     cx.valueIds.set(valueId, variable);
-    return [`if (pm.response.code === ${record.status}) pm.collectionVariables.set('${variable}', pm.response.json().valueID);`];
+    return [`if (pm.response.code === ${record.status}) pm.collectionVariables.set(${scriptJson(variable)}, pm.response.json().valueID);`];
   }
   if (kind === 'auth' && record.path.replace(/\/+$/, '') === '/auth/token') {
     return [
@@ -122,8 +124,8 @@ function codeItem(variable: string, seq: number, redirectUri: unknown): PostmanI
   return {
     name: `Get ${variable} (fake only, for journal #${seq})`,
     event: [
-      { listen: 'prerequest', script: { type: 'text/javascript', exec: [`// A code given by the run (--env-var ${variable}=...) is used as it is: no fake shortcut then.`, `if (pm.variables.get('${variable}')) pm.execution.skipRequest();`] } },
-      { listen: 'test', script: { type: 'text/javascript', exec: ["pm.test('status 200', function () {", '  pm.expect(pm.response.code, String(pm.response.text()).slice(0, 300)).to.equal(200);', '});', `if (pm.response.code === 200) pm.collectionVariables.set('${variable}', pm.response.json().code);`] } },
+      { listen: 'prerequest', script: { type: 'text/javascript', exec: [`// A code given by the run (--env-var ${variable}=...) is used as it is: no fake shortcut then.`, `if (pm.variables.get(${scriptJson(variable)})) pm.execution.skipRequest();`] } },
+      { listen: 'test', script: { type: 'text/javascript', exec: ["pm.test('status 200', function () {", '  pm.expect(pm.response.code, String(pm.response.text()).slice(0, 300)).to.equal(200);', '});', `if (pm.response.code === 200) pm.collectionVariables.set(${scriptJson(variable)}, pm.response.json().code);`] } },
     ],
     request: {
       method: 'POST',

@@ -1,7 +1,7 @@
 // Puts the signing hook last among the pre-request scripts of every request, so it sees what the
 // collection, folder and request scripts set. Idempotent: an earlier injection is replaced.
 import sdk, { type Collection, type CollectionDefinition } from 'postman-collection';
-import { HOOK_EVENT_ID, hookScript } from './hook-script';
+import { HOOK_EVENT_ID, hookScript, NO_GUARD, type HookGuard } from './hook-script';
 
 /**
  * How the hook is attached to a request:
@@ -67,11 +67,12 @@ function injected(node: NodeJson, hook: string[], mode: HookMode): NodeJson {
 
 /**
  * The collection's JSON with the hook on every request item (and none left at collection or folder
- * level from older injections). Pure: the input is not changed, unchanged parts are shared.
+ * level from older injections), its production guard set as `guard` says. Pure: the input is not
+ * changed, unchanged parts are shared.
  * @example const signed = hookedDefinition(loaded.collection.toJSON()); writeFileSync(out, JSON.stringify(signed, null, 2));
  */
-export function hookedDefinition(json: CollectionDefinition, mode: HookMode = 'event'): CollectionDefinition {
-  const hook = hookScript().split('\n');
+export function hookedDefinition(json: CollectionDefinition, mode: HookMode = 'event', guard: HookGuard = NO_GUARD): CollectionDefinition {
+  const hook = hookScript(undefined, guard).split('\n');
   const root = json as unknown as NodeJson;
   return { ...root, event: stripped(root.event), ...(root.item ? { item: root.item.map((item) => injected(item, hook, mode)) } : {}) } as unknown as CollectionDefinition;
 }

@@ -3,6 +3,7 @@
 // nothing leaks into the script's globals (a merged hook shares its script with the author's code),
 // then the call of the program with its data as JSON. No fn.toString() (STYLE.md rule 9).
 import { sandboxSource } from '../shared/sandbox-source';
+import { scriptJson } from '../shared/text';
 
 /** fieldText(), sha256Hex() and signOf() (sandbox/sign-primitives.js); they use `CryptoJS`. */
 export const SIGN_PRIMITIVES: string = sandboxSource(new URL('./sandbox/sign-primitives.js', import.meta.url));
@@ -16,9 +17,9 @@ export interface SandboxCall {
   crypto?: boolean;
 }
 
-/** JSON of one argument; a top-level array one item a line, as the hook's rule table reads best. */
+/** ES5 JSON of one argument (scriptJson); a top-level array one item a line, as the hook's rule table reads best. */
 function argumentText(value: unknown): string {
-  return Array.isArray(value) ? `[\n${value.map((item) => `  ${JSON.stringify(item)}`).join(',\n')}\n]` : JSON.stringify(value);
+  return Array.isArray(value) ? `[\n${value.map((item) => `  ${scriptJson(item)}`).join(',\n')}\n]` : scriptJson(value);
 }
 
 /**

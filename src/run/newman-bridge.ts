@@ -1,12 +1,16 @@
 // The one module that knows Newman 6.2's internals: the events the run listens to and their payloads,
 // the emit wrapper that hides requests from Newman's summary and reporters, the live environment scope,
-// reporters' exports edited before Newman writes them, and the summary read into plain shapes.
+// reporters' exports edited before Newman writes them, every hop of every request judged before it is
+// sent (postman-runtime's requester), and the summary read into plain shapes.
 // Each coupling is pinned by a test of its own against real Newman (test/harness/newman-bridge.test.ts).
 import newman, { type NewmanEmitter, type NewmanExecution, type NewmanExport, type NewmanSummary } from 'newman';
 import type { CollectionDefinition } from 'postman-collection';
+import { guardRequester, type ItemHop, type RequesterPool } from './guard-requester';
 
 /** What a reporter hands Newman to write: its file and its content (text, or JSON for the json reporter). */
 export type ReporterExport = NewmanExport;
+
+export type { ItemHop };
 
 /** The public options the run passes to newman.run. */
 export interface NewmanRunOptions {
@@ -79,6 +83,14 @@ export interface NewmanRun {
    * at the terminal's width, so masking its output afterwards would miss a secret cut in two).
    */
   editConsole(edit: (text: string) => string): void;
+  /**
+   * Asks `judge` before every hop of every request (an item's, a pm.sendRequest's, each redirect): a
+   * refusal (one line) keeps that hop from being sent. A first hop refused fails with that line as its
+   * error; a redirect refused is not followed (the request ends with the 3xx). Outside the sandbox:
+   * nothing a collection or its data sets changes it. If Newman's requester cannot be reached the run
+   * is stopped and its outcome is an error: a guard that might not be there is no guard.
+   */
+  guardRequests(judge: (hop: ItemHop) => string | undefined): void;
 }
 
 /** One item's execution in the summary: what run.json reports per request. */
@@ -129,7 +141,12 @@ const ADAPT: { [E in keyof NewmanEvents]: (err: unknown, o: Payload) => NewmanEv
   console: (_err, o) => ({ ...(o.cursor?.ref ? { ref: o.cursor.ref } : {}), text: (o.messages ?? []).map(String).join(' ') }),
 };
 
-function bridge(emitter: NewmanEmitter): NewmanRun {
+/** What the bridge found wrong with Newman itself (not with the collection): the run's outcome is this error. */
+interface BridgeState {
+  failure?: Error;
+}
+
+function bridge(emitter: NewmanEmitter, state: BridgeState): NewmanRun {
   const hidden: Array<(header: (key: string) => unknown) => boolean> = [];
   // The runtime's run comes with Newman's `start` event; an abort asked for before it waits for it.
   let runtime: { abort(): void } | undefined;
@@ -181,6 +198,14 @@ function bridge(emitter: NewmanEmitter): NewmanRun {
     environment() {
       return (emitter.summary as unknown as { environment?: LiveScope } | undefined)?.environment;
     },
+    guardRequests(judge) {
+      // postman-runtime makes its requester pool before `start`, and the first request after it.
+      emitter.on('start', (_err: unknown, o: { run?: { requester?: RequesterPool; abort(): void } }) => {
+        if (guardRequester(o?.run?.requester, judge)) return;
+        state.failure = new Error("the production guard cannot reach Newman's requester (an unsupported Newman version?); nothing was sent");
+        o?.run?.abort();
+      });
+    },
   };
 }
 
@@ -212,7 +237,8 @@ function outcomeOf(error: Error | null, summary: NewmanSummary): NewmanOutcome {
  */
 export function runNewman(options: NewmanRunOptions, setup: (run: NewmanRun) => void): Promise<NewmanOutcome> {
   return new Promise((done) => {
-    const emitter = newman.run(options as unknown as Record<string, unknown>, (error, summary) => done(outcomeOf(error, summary)));
-    setup(bridge(emitter));
+    const state: BridgeState = {};
+    const emitter = newman.run(options as unknown as Record<string, unknown>, (error, summary) => done(state.failure ? { ok: false, error: state.failure } : outcomeOf(error, summary)));
+    setup(bridge(emitter, state));
   });
 }

@@ -208,7 +208,8 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   json = { ...json, item: added.items };
   if (options.variations) notes.push(`variations: ${added.variations.size} generated negative tests after ${new Set(added.originals.values()).size} signed requests`);
   if (creds.value.clientSecret.length < MIN_SECRET_LENGTH) notes.push(`warning: the client secret is shorter than ${MIN_SECRET_LENGTH} characters and cannot be masked in reports`);
-  const hooked = hookedDefinition(json);
+  // The guard's decision goes into the hook's text: no variable a collection or its data sets can lift it.
+  const hooked = hookedDefinition(json, 'event', { blockWrites: production && !options.allowProductionWrites });
   const collection = options.contract === false ? hooked : withContractCheck(hooked);
   return { ok: true, value: { spec, creds: creds.value, collection, baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}) } };
 }

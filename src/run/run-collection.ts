@@ -6,10 +6,10 @@ import { dirname, join, resolve } from 'node:path';
 import type { CollectionDefinition } from 'postman-collection';
 import { captureOutput, type Sink } from './capture-output';
 import type { RunOptions } from './run-options';
-import { GUARD_LOG_PREFIX, GUARD_VARIABLE, SECRET_VARIABLE } from '../collection/hook-script';
+import { GUARD_LOG_PREFIX, SECRET_VARIABLE } from '../collection/hook-script';
 import { oneLine } from '../shared/text';
 import { createMasker, findTokens, type Masker } from './masker';
-import { runNewman, type NewmanOutcome, type ReporterExport } from './newman-bridge';
+import { runNewman, type ItemHop, type NewmanOutcome, type ReporterExport } from './newman-bridge';
 import { buildRunReport, type StartedItem } from './run-report';
 import type { Contract } from '../contract/index';
 import type { RunReport } from '../reports/run-json';
@@ -19,6 +19,7 @@ import { ORIGINAL_VARIABLE } from '../collection/variations';
 import { startTarget, type TargetSession } from './run-target';
 import { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES, prepare } from './prepare-run';
 import { urlText, type UrlJson } from '../collection/url-json';
+import { productionWriteRefusal } from './production-writes';
 
 export { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES };
 
@@ -103,6 +104,16 @@ function unreachable(url: string | undefined, error: { code?: string; message: s
   return `cannot reach ${host}: ${oneLine(error.message)}; the run stopped at its first request there (check --target and your network)`;
 }
 
+/** One line per redirect a request met (followed or not) and per request the production guard kept from the wire. */
+function hopLines(hops: ReadonlyArray<{ hop: ItemHop; refusal?: string }>, started: readonly StartedItem[]): string[] {
+  const names = new Map(started.map((s) => [s.ref, s.item.name]));
+  return hops.map(({ hop, refusal }) => {
+    const name = JSON.stringify(hop.ref === undefined ? '?' : (names.get(hop.ref) ?? '?'));
+    if (refusal !== undefined) return `production guard: ${name}: ${refusal}`;
+    return `redirected: ${name} ${hop.method} ${hop.redirectedFrom?.url ?? ''} -> ${hop.redirectedFrom?.status ?? ''} -> ${hop.url}`;
+  });
+}
+
 function learnTokens(masker: Masker, texts: readonly string[]): void {
   for (const text of texts) for (const token of findTokens(text)) masker.add(token);
 }
@@ -134,7 +145,6 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   } catch (error) {
     return { exitCode: 2, error: `cannot start the ${spec.kind} target: ${oneLine((error as Error).message)}`, reportsDir };
   }
-  const guard = session.production && !options.allowProductionWrites;
   const values = [
     ...baseValues,
     { key: 'clientID', value: creds.clientId, type: 'default' },
@@ -142,7 +152,6 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
     { key: 'authBaseUrl', value: session.authBaseUrl, type: 'default' },
     ...(options.envVars ?? []).map((v) => ({ ...v, type: 'default' })),
     { key: SECRET_VARIABLE, value: creds.clientSecret, type: 'secret' },
-    { key: GUARD_VARIABLE, value: guard ? 'true' : 'false', type: 'default' },
   ];
   const reporters = { cli: true, junit: true, html: true, ...options.reporters };
   const startedAt = new Date();
@@ -155,6 +164,9 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
     return { exitCode: 2, error: checked.error, reportsDir };
   }
   const checks = checked.value;
+  // Every redirect, and every hop the guard refused: said in the output after the run.
+  const hops: Array<{ hop: ItemHop; refusal?: string }> = [];
+  const writesAllowed = session.production && options.allowProductionWrites === true;
   const folders = folderIndex(collection);
   const templates = options.onExchange ? templateIndex(collection) : undefined;
   const restore = captureOutput((text) => masker.mask(text), write);
@@ -188,6 +200,11 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
       },
       (run) => {
         checks.attach(run);
+        run.guardRequests((hop) => {
+          const refusal = productionWriteRefusal(hop, writesAllowed);
+          if (refusal !== undefined || hop.redirectedFrom !== undefined) hops.push({ hop, ...(refusal === undefined ? {} : { refusal }) });
+          return refusal;
+        });
         // Registered before the reporters (they attach once the collection is loaded), so tokens are
         // known before any reporter prints the response that carried them.
         run.on('beforeItem', (item) => started.push(item));
@@ -234,7 +251,8 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
     await session.stop();
   }
   if (!outcome.ok) return { exitCode: 2, error: `newman could not run the collection: ${oneLine(outcome.error.message)}`, reportsDir };
-  const exitCode = outcome.failed || stopped !== undefined ? 1 : 0;
+  const refused = hops.some((h) => h.refusal !== undefined);
+  const exitCode = outcome.failed || stopped !== undefined || refused ? 1 : 0;
   const report = buildRunReport(outcome, {
     target: session.kind === 'url' ? session.externalBaseUrl : session.kind,
     externalBaseUrl: session.externalBaseUrl,
@@ -253,6 +271,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
     report.stopped = stopped;
     log(stopped);
   }
+  for (const line of hopLines(hops, started)) log(line);
   const guarded = report.requests.filter((r) => r.skipped?.startsWith('production guard'));
   for (const r of guarded) report.skipped.push({ name: r.name, reason: r.skipped ?? '' });
   if (guarded.length > 0) log(`production guard: not sent (they change state): ${guarded.map((r) => r.name).join(', ')}; pass --allow-production-writes to send them`);

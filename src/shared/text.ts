@@ -6,6 +6,16 @@ export function oneLine(message: string, max = 200): string {
   return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
+/**
+ * A value as ES5 script text, for anything a client sent or a collection holds that goes into a
+ * generated Postman script: JSON, with U+2028 and U+2029 escaped too (JSON leaves them raw, and ES5,
+ * which the generated scripts keep to, reads them as line ends inside a string).
+ * @example `pm.test.skip(${scriptJson(name)}, function () {});`
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+
 /** A plain JSON object (not null, not an array). */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);

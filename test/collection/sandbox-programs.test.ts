@@ -94,6 +94,19 @@ describe('the signing hook, in a stand-in sandbox', () => {
     expect(read.query().get('sign')).toBe(signOf('point.get', { valueID: 'V' }));
   });
 
+  it("production guard baked into a run's hook: no variable value turns it off; without it only 'true' turns it on", () => {
+    const raw = '{"amount": 1, "referenceNo": "R", "outletID": "O", "valueID": "V", "clientID": "MyPOS", "sign": "{{SIGN}}"}';
+    const earn = { method: 'POST', url: '{{base}}/service/point/earn/', body: { mode: 'raw', raw } };
+    const guarded = hookScript(undefined, { blockWrites: true });
+    for (const value of ['false', '', 'no', 'undefined']) {
+      const r = runInSandbox(guarded, { request: earn, variables: { base: BASE, [SECRET_VARIABLE]: SECRET, [GUARD_VARIABLE]: value } });
+      expect([value, r.skipped]).toEqual([value, true]);
+      expect(r.request.body?.raw).toBe(raw);
+    }
+    expect(hook(earn, { [GUARD_VARIABLE]: 'false' }).skipped).toBe(false);
+    expect(hook(earn, { [GUARD_VARIABLE]: 'true' }).skipped).toBe(true);
+  });
+
   it('warns, and leaves the request as written, when it cannot sign', () => {
     const other = hook({ method: 'GET', url: '{{base}}/somewhere/else?clientID=MyPOS&sign={{SIGN}}' });
     expect(other.query().get('sign')).toBe('{{SIGN}}');
@@ -260,6 +273,18 @@ describe('ES5 only (Newman 6.2 and the Postman app)', () => {
   it('every generated script parses as ES5 (the hook, the contract check, each variation\'s two)', () => {
     expect(generated.length).toBe(2 + 2 * (VARIED.length - 2));
     for (const text of generated) expect(() => es5(text)).not.toThrow();
+  });
+
+  it('an item name holding quotes, a backslash, a comment end and line separators stays data: its variations parse as ES5 and print it as written', () => {
+    const name = `Earn '); pm.sendRequest("http://127.0.0.1:9/x"); //\u2028 */ \\ \u2029"`;
+    const { items } = addVariations([{ ...EARN, id: 'hostile', name }]);
+    const scripts = (items as ItemJson[]).flatMap((i) => (i.event ?? []).map((e) => e.script.exec.join('\n')));
+    expect(scripts).toHaveLength(2 * (items.length - 1));
+    for (const text of scripts) expect(() => es5(text)).not.toThrow();
+    const wrongSign = scripts[0] as string;
+    const r = runInSandbox(wrongSign, { request: EARN.request, variables: VARS, environment: { [ORIGINAL_VARIABLE]: JSON.stringify({ sent: false }) } });
+    expect(r.sent).toEqual([]);
+    expect(r.logs).toEqual([{ level: 'log', text: `${VARIATION_SKIP_PREFIX} its request "${name}" was not sent` }]);
   });
 
   it('the check refuses what ES5 lacks', () => {

@@ -16,7 +16,7 @@ export interface CaptureServer {
   close(): Promise<void>;
 }
 
-export async function startCaptureServer(answer: (req: Captured) => { status?: number; body: unknown } = () => ({ body: {} })): Promise<CaptureServer> {
+export async function startCaptureServer(answer: (req: Captured) => { status?: number; headers?: Record<string, string>; body: unknown } = () => ({ body: {} })): Promise<CaptureServer> {
   const requests: Captured[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -27,7 +27,7 @@ export async function startCaptureServer(answer: (req: Captured) => { status?: n
       requests.push(captured);
       const reply = answer(captured);
       const text = JSON.stringify(reply.body);
-      res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...reply.headers });
       res.end(text);
     });
   });

@@ -6,6 +6,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guardRequester } from '../../src/run/guard-requester';
+import type { Hop } from '../../src/run/production-writes';
 import { runNewman, type ConsoleEvent, type ItemEvent, type NewmanOutcome, type NewmanRun, type NewmanRunOptions, type RequestEvent } from '../../src/run/newman-bridge';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -17,6 +19,7 @@ const seen: Array<{ path: string; headers: IncomingHttpHeaders }> = [];
 beforeAll(async () => {
   server = createServer((req, res) => {
     seen.push({ path: req.url ?? '', headers: req.headers });
+    if (req.url?.startsWith('/hop')) return void res.writeHead(307, { location: `${base}/landed${req.url.slice(4)}`, 'content-length': 0 }).end();
     const [status, body] = req.url === '/probe' ? [418, '{"probe":true}'] : [200, `{"path":${JSON.stringify(req.url)},"marker":"BRIDGE-MARKER-42"}`];
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
   });
@@ -230,5 +233,49 @@ describe('editConsole', () => {
       r.on('console', (e) => seen.push(e));
     });
     expect(seen.map((e) => e.text)).toEqual(['token [gone] [object Object]']);
+  });
+});
+
+describe('guardRequests (the requester pool, wrapped)', () => {
+  it("judges every hop with its item's ref: an item's first hop, its redirect, a pm.sendRequest's", async () => {
+    const before: ItemEvent[] = [];
+    const hops: Array<Hop & { ref?: string }> = [];
+    ran(
+      await run([item('redirected', '/hop-a'), item('sends', '/two', { prerequest: `pm.sendRequest({ url: '${base}/side', method: 'POST', body: { mode: 'raw', raw: '{}' } }, function () {});` })], (r) => {
+        r.on('beforeItem', (e) => before.push(e));
+        r.guardRequests((hop) => void hops.push(hop));
+      }),
+    );
+    const [a, b] = before.map((e) => e.ref);
+    expect(hops.map(({ ref, method, url, redirectedFrom }) => ({ ref, method, url, redirectedFrom }))).toEqual([
+      { ref: a, method: 'GET', url: `${base}/hop-a`, redirectedFrom: undefined },
+      { ref: a, method: 'GET', url: `${base}/landed-a`, redirectedFrom: { url: `${base}/hop-a`, status: 307 } },
+      { ref: b, method: 'POST', url: `${base}/side`, redirectedFrom: undefined },
+      { ref: b, method: 'GET', url: `${base}/two`, redirectedFrom: undefined },
+    ]);
+    expect(seen.map((x) => x.path)).toEqual(['/hop-a', '/landed-a', '/side', '/two']);
+  });
+
+  it('a refused first hop is never sent and fails with the refusal; a refused redirect is not followed', async () => {
+    const outcome = ran(
+      await run([item('refused', '/refused'), item('redirected', '/hop-b')], (r) => {
+        r.guardRequests((hop) => (hop.url.endsWith('/refused') ? 'refused by the judge' : hop.redirectedFrom ? 'redirect refused' : undefined));
+      }),
+    );
+    expect(seen.map((x) => x.path)).toEqual(['/hop-b']);
+    expect(outcome.executions.map((e) => [e.item.name, e.requestError, e.response?.code])).toEqual([['refused', 'refused by the judge', undefined], ['redirected', undefined, 307]]);
+    expect(outcome.failed).toBe(true);
+  });
+
+  it("an item's own followRedirects: false is kept: its redirect is neither judged nor followed", async () => {
+    const hops: Hop[] = [];
+    const outcome = ran(await run([{ ...item('own', '/hop-c'), protocolProfileBehavior: { followRedirects: false } }], (r) => r.guardRequests((hop) => void hops.push(hop))));
+    expect(hops.map((h) => h.url)).toEqual([`${base}/hop-c`]);
+    expect(outcome.executions[0]?.response?.code).toBe(307);
+  });
+
+  it('a pool that is not what postman-runtime 7.39 has is reported, so the run can refuse to go on unguarded', () => {
+    expect(guardRequester(undefined, () => undefined)).toBe(false);
+    expect(guardRequester({ create: () => undefined } as never, () => undefined)).toBe(false);
   });
 });

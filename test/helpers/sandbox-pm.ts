@@ -53,8 +53,8 @@ export interface SandboxRun {
   skipped: boolean;
   requires: string[];
   sent: SentProbe[];
-  /** pm.test results: the name, and the assertion message when it failed. */
-  tests: Array<{ name: string; error?: string }>;
+  /** pm.test results: the name, and the assertion message when it failed (skipped: pm.test.skip). */
+  tests: Array<{ name: string; error?: string; skipped?: true }>;
   /** The URL as Newman sends it: path variables and {{variables}} resolved. */
   url(): string;
   /** Its query as the server reads it (URLSearchParams). */
@@ -122,14 +122,17 @@ export function runInSandbox(script: string, options: SandboxOptions): SandboxRu
     variables: { ...scope(variables), get: (key: string) => all()[key], replaceIn: (text: string) => Property.replaceSubstitutions(text, all()) },
     environment: scope(environment),
     execution: { skipRequest: () => void (run.skipped = true) },
-    test(name: string, fn: () => void): void {
-      try {
-        fn();
-        run.tests.push({ name });
-      } catch (error) {
-        run.tests.push({ name, error: (error as Error).message });
-      }
-    },
+    test: Object.assign(
+      (name: string, fn: () => void): void => {
+        try {
+          fn();
+          run.tests.push({ name });
+        } catch (error) {
+          run.tests.push({ name, error: (error as Error).message });
+        }
+      },
+      { skip: (name: string): void => void run.tests.push({ name, skipped: true }) },
+    ),
     expect: Object.assign(expect, { fail: (message: string): never => { throw new AssertionFailed(message); } }),
     sendRequest(probe: SentProbe, callback: (error: Error | null, response?: unknown) => void): void {
       run.sent.push(probe);

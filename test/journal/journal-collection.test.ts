@@ -110,7 +110,7 @@ describe('the journal collection', () => {
     expect(JSON.parse(earn?.request.body?.raw ?? '{}')).toEqual({ amount: 100000, referenceNo: 'JOURNAL-EARN-1', exchangeRate: 0, outletID: 'MVAPP00001', valueID: '{{valueID_1}}', clientID: '{{clientID}}', sign: '{{SIGN}}' });
     expect(history?.request.url.raw).toBe('{{externalBaseUrl}}/service/point/history/?valueID={{valueID_1}}&limit=10&page=1&clientID={{clientID}}&sign={{SIGN}}');
     expect(wrongSign?.request.url.query?.find((q) => q.key === 'sign')?.value).toBe('0'.repeat(64));
-    expect(create?.event[0]?.script.exec.join('\n')).toContain("pm.collectionVariables.set('valueID_1', pm.response.json().valueID)");
+    expect(create?.event[0]?.script.exec.join('\n')).toContain('pm.collectionVariables.set("valueID_1", pm.response.json().valueID)');
     expect(JSON.parse(create?.request.body?.raw ?? '{}').password).toBe('{{userPassword}}');
     const bodies = json.item.filter((i) => i.request.url.raw.startsWith('{{authBaseUrl}}/auth/')).map((i) => JSON.parse(i.request.body?.raw ?? '{}') as Record<string, string>);
     expect(bodies.map((b) => [b.client_secret, b.code ?? b.refresh_token ?? b.access_token])).toEqual([
@@ -176,7 +176,7 @@ describe('the journal collection, edge cases', () => {
     const [item] = fake.journal.toCollection().item;
     expect(item?.request.body).toBeUndefined();
     expect(item?.request.description).toMatch(/did not keep its body \(\d+ characters, over the 4096 the journal keeps\)/);
-    expect(item?.event[0]?.script.exec).toEqual(["pm.test.skip('status not asserted: its body was not kept', function () {});"]);
+    expect(item?.event[0]?.script.exec).toEqual(['pm.test.skip("status not asserted: its body was not kept", function () {});']);
   });
 
   it('replays one client: ?clientId= picks it, the others are left out and named', async () => {

@@ -92,6 +92,12 @@ declare namespace PostmanSandbox {
     mutates: boolean;
   }
 
+  /** The production guard as the hook receives it (hook-script.ts `HookGuard` and GUARD_VARIABLE). */
+  interface HookGuard {
+    variable: string;
+    blockWrites: boolean;
+  }
+
   /** What both scripts of a variation are given (variations.ts `variationItem`). */
   interface VariationCommon {
     kind: 'wrong-sign' | 'unknown-client' | 'missing-field';

@@ -9,11 +9,11 @@
  * @param {PostmanSandbox.Pm} pm
  * @param {PostmanSandbox.HookRule[]} RULES
  * @param {string} SECRET_VARIABLE
- * @param {string} GUARD_VARIABLE
+ * @param {PostmanSandbox.HookGuard} GUARD
  * @param {string} GUARD_LOG_PREFIX
  * @returns {void}
  */
-function myvalueSigningHook(pm, RULES, SECRET_VARIABLE, GUARD_VARIABLE, GUARD_LOG_PREFIX) {
+function myvalueSigningHook(pm, RULES, SECRET_VARIABLE, GUARD, GUARD_LOG_PREFIX) {
   var PLACEHOLDER = '{{SIGN}}';
   var SENTINEL = '__myvalue_sign_placeholder__';
   /** @type {(o: object, k: string) => boolean} */
@@ -92,7 +92,8 @@ function myvalueSigningHook(pm, RULES, SECRET_VARIABLE, GUARD_VARIABLE, GUARD_LO
     return;
   }
   var rule = found.rule;
-  if (rule.mutates && String(pm.variables.get(GUARD_VARIABLE)) === 'true') {
+  // The run's decision is this script's own data; the variable can only turn the guard on.
+  if (rule.mutates && (GUARD.blockWrites || String(pm.variables.get(GUARD.variable)) === 'true')) {
     console.log(GUARD_LOG_PREFIX + ' ' + rule.name + ' (' + method + ' /' + segs.join('/') + ')');
     if (pm.execution && typeof pm.execution.skipRequest === 'function') { pm.execution.skipRequest(); return; }
     throw new Error('myvalue production guard: this Postman version cannot skip ' + rule.name + '; not signing it');
