@@ -115,7 +115,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const reportsDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'reports');
   const prepared = await prepare(options);
   if (!prepared.ok) return { exitCode: 2, error: prepared.error, reportsDir };
-  const { spec, creds, collection, baseValues, skipped, notes, shard, variations, originals } = prepared.value;
+  const { spec, creds, collection, baseValues, skipped, notes, header, shard, variations, originals } = prepared.value;
   // The secret, and id:secret as an Authorization: Basic header carries it (in base64).
   const masker = createMasker([creds.clientSecret], [`${creds.clientId}:${creds.clientSecret}`]);
   const stdoutWrite = process.stdout.write.bind(process.stdout);
@@ -157,6 +157,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const checks = checked.value;
   const folders = folderIndex(collection);
   const templates = options.onExchange ? templateIndex(collection) : undefined;
+  if (header !== undefined) log(header);
   const restore = captureOutput((text) => masker.mask(text), write);
   let outcome: NewmanOutcome;
   let stopped: string | undefined;
