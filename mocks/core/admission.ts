@@ -1,7 +1,7 @@
 // The admission step of the pipeline: the body parsed, the client known, the sign right, the signing
 // rule's required fields there (checked here once for every signed route). Pure: it changes nothing,
 // and its result names the caller for the journal whether or not it was admitted.
-import { diagnoseSign, explainSign, verifySign, type SignRule } from '../../src/signing';
+import { diagnoseSign, explainSign, SIGN_EXPLAIN_HEADER, verifySign, type SignRule } from '../../src/signing';
 import { errorResponse } from '../http/errors';
 import { isBlank } from '../domain/validate';
 import { parseJsonBody } from '../http/json-body';
@@ -10,8 +10,8 @@ import { MAX_BODY_BYTES } from '../http/wire';
 import type { Route, RouteContext } from '../routes/route';
 import type { Deps } from './deps';
 
-/** Response header carrying why a sign was refused: the 401 body stays exactly MyValue's. */
-export const SIGN_EXPLAIN_HEADER = 'x-myvalue-sign-explain';
+/** Response header carrying why a sign was refused (its name is the harness's too, which shows it). */
+export { SIGN_EXPLAIN_HEADER };
 
 /** Who sent a request and whether its sign was right, for the journal. */
 export interface Who {

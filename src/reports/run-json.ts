@@ -1,4 +1,5 @@
 // The shape of run.json, what the runner writes and the merge and the gate read.
+import type { SignExplain } from '../../mocks/index';
 import type { ShardInfo } from '../collection/shard';
 import type { VariationInfo } from '../collection/variations';
 
@@ -31,7 +32,13 @@ export interface RequestReport {
   variation?: VariationInfo;
   /** Set when the request was retried (--retries). */
   retries?: RetryReport;
+  /** Why the target refused the sign of a failed request: its x-myvalue-sign-explain header (the fake's JSON, the secret masked, or the header's text). */
+  signExplain?: SignExplainReport;
+  /** Warnings the signing hook gave for the request (a {{variable}} no scope sets, sent as that text). */
+  warnings?: string[];
 }
+
+export type SignExplainReport = SignExplain | { text: string };
 
 /** What --retries did for one request. */
 export interface RetryReport {
@@ -47,6 +54,8 @@ export interface RequestExtras {
   rule?: string;
   contract?: string[];
   retries?: RetryReport;
+  signExplain?: SignExplainReport;
+  warnings?: string[];
 }
 
 export interface SkipNote {

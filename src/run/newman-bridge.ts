@@ -41,7 +41,7 @@ export interface RequestEvent extends ItemEvent {
   failed: boolean;
   /** That error's code and message (`ENOTFOUND`, `getaddrinfo ENOTFOUND external.ovaltech.id`). */
   error?: { code?: string; message: string };
-  request?: { method: string; url: string; header(key: string): unknown };
+  request?: { method: string; url: string; header(key: string): unknown; /** The body as sent ('' without one). */ body(): string };
   response?: { code: number; header(key: string): unknown; text(): string };
   /** What the exchange carried as text (response body, request headers, request body), for the masker. */
   texts(): string[];
@@ -53,9 +53,17 @@ export interface ConsoleEvent {
   text: string;
 }
 
+/** One pm.test of an item's scripts, as it ended. */
+export interface AssertionEvent extends ItemEvent {
+  name: string;
+  passed: boolean;
+  skipped: boolean;
+}
+
 export interface NewmanEvents {
   beforeItem: ItemEvent;
   request: RequestEvent;
+  assertion: AssertionEvent;
   item: ItemEvent;
   console: ConsoleEvent;
 }
@@ -72,6 +80,8 @@ export interface NewmanRun {
   on<E extends keyof NewmanEvents>(event: E, listener: (payload: NewmanEvents[E]) => void): void;
   /** Requests for which `hidden(header)` is true never reach Newman's summary, reporters or `request` listeners. */
   hideRequests(hidden: (header: (key: string) => unknown) => boolean): void;
+  /** Console lines for which `hidden(text)` is true reach only this run's `console` listeners, no reporter (the run says them its own way). */
+  hideConsole(hidden: (text: string) => boolean): void;
   /** Edits the reporters' exports after every reporter has pushed its own, before Newman writes them. */
   editExports(edit: (exports: ReporterExport[]) => void): void;
   /** The live scope (undefined before Newman has loaded its options): what is set here, scripts read. */
@@ -118,6 +128,8 @@ interface Payload {
   request?: { method: string; url: { toString(): string }; headers?: { get(key: string): unknown; toString(): string }; body?: { toString(): string } };
   response?: { code: number; headers?: { get(key: string): unknown }; stream?: Buffer; text(): string };
   messages?: unknown[];
+  assertion?: string;
+  skipped?: boolean;
 }
 
 const itemEvent = (o: Payload): ItemEvent => ({ ref: o.cursor.ref, iteration: o.cursor.iteration, item: { id: o.item.id, name: o.item.name } });
@@ -128,7 +140,7 @@ function requestEvent(err: unknown, o: Payload): RequestEvent {
     ...itemEvent(o),
     failed: Boolean(err),
     ...(err ? { error: { ...(typeof (err as { code?: unknown }).code === 'string' ? { code: (err as { code: string }).code } : {}), message: String((err as { message?: unknown }).message ?? err) } } : {}),
-    ...(request ? { request: { method: request.method, url: request.url.toString(), header: (key: string) => request.headers?.get(key) } } : {}),
+    ...(request ? { request: { method: request.method, url: request.url.toString(), header: (key: string) => request.headers?.get(key), body: () => request.body?.toString() ?? '' } } : {}),
     ...(response ? { response: { code: response.code, header: (key: string) => response.headers?.get(key), text: () => response.text() } } : {}),
     texts: () => [response?.stream?.toString('utf8'), request?.headers?.toString(), request?.body?.toString()].filter((t): t is string => Boolean(t)),
   };
@@ -137,9 +149,13 @@ function requestEvent(err: unknown, o: Payload): RequestEvent {
 const ADAPT: { [E in keyof NewmanEvents]: (err: unknown, o: Payload) => NewmanEvents[E] } = {
   beforeItem: (_err, o) => itemEvent(o),
   request: requestEvent,
+  // Newman passes an error for a failed test, none for a passed or skipped one.
+  assertion: (err, o) => ({ ...itemEvent(o), name: String(o.assertion ?? ''), passed: !err, skipped: Boolean(o.skipped) }),
   item: (_err, o) => itemEvent(o),
-  console: (_err, o) => ({ ...(o.cursor?.ref ? { ref: o.cursor.ref } : {}), text: (o.messages ?? []).map(String).join(' ') }),
+  console: (_err, o) => ({ ...(o.cursor?.ref ? { ref: o.cursor.ref } : {}), text: consoleText(o) }),
 };
+
+const consoleText = (o: Payload): string => (o.messages ?? []).map(String).join(' ');
 
 /** What the bridge found wrong with Newman itself (not with the collection): the run's outcome is this error. */
 interface BridgeState {
@@ -148,6 +164,28 @@ interface BridgeState {
 
 function bridge(emitter: NewmanEmitter, state: BridgeState): NewmanRun {
   const hidden: Array<(header: (key: string) => unknown) => boolean> = [];
+  const hiddenConsole: Array<(text: string) => boolean> = [];
+  /** The run's own console listeners, as added to the emitter: a hidden line is handed to these only. */
+  const ownConsole: Array<(err: unknown, o: Payload) => void> = [];
+  let filtering = false;
+  // pm.sendRequest's requests come as beforeRequest/request events on the item's cursor: Newman's
+  // summary would record one as the item's own request. Dropped at emit, nobody sees them; a hidden
+  // console line reaches the run's own listeners and no reporter.
+  const filterEmit = (): void => {
+    if (filtering) return;
+    filtering = true;
+    const emit = emitter.emit.bind(emitter);
+    emitter.emit = ((event: string, ...args: unknown[]): boolean => {
+      const payload = args[1] as Payload | undefined;
+      const headers = payload?.request?.headers;
+      if ((event === 'beforeRequest' || event === 'request') && headers && hidden.some((h) => h((key) => headers.get(key)))) return false;
+      if (event === 'console' && payload && hiddenConsole.some((h) => h(consoleText(payload)))) {
+        for (const listener of ownConsole) listener(args[0], payload);
+        return false;
+      }
+      return emit(event, ...args);
+    }) as typeof emitter.emit;
+  };
   // The runtime's run comes with Newman's `start` event; an abort asked for before it waits for it.
   let runtime: { abort(): void } | undefined;
   let abortAsked = false;
@@ -176,19 +214,17 @@ function bridge(emitter: NewmanEmitter, state: BridgeState): NewmanRun {
       runtime?.abort();
     },
     on(event, listener) {
-      emitter.on(event, (err: unknown, o: Payload) => listener(ADAPT[event](err, o)));
+      const adapted = (err: unknown, o: Payload): void => listener(ADAPT[event](err, o));
+      if (event === 'console') ownConsole.push(adapted);
+      emitter.on(event, adapted);
     },
     hideRequests(predicate) {
       hidden.push(predicate);
-      if (hidden.length > 1) return;
-      // pm.sendRequest's requests come as beforeRequest/request events on the item's cursor: Newman's
-      // summary would record one as the item's own request. Dropped at emit, nobody sees them.
-      const emit = emitter.emit.bind(emitter);
-      emitter.emit = ((event: string, ...args: unknown[]): boolean => {
-        const headers = (args[1] as Payload | undefined)?.request?.headers;
-        if ((event === 'beforeRequest' || event === 'request') && headers && hidden.some((h) => h((key) => headers.get(key)))) return false;
-        return emit(event, ...args);
-      }) as typeof emitter.emit;
+      filterEmit();
+    },
+    hideConsole(predicate) {
+      hiddenConsole.push(predicate);
+      filterEmit();
     },
     editExports(edit) {
       // Reporters attach their beforeDone when Newman has loaded the collection, before `start`: a

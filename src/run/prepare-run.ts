@@ -20,7 +20,7 @@ import type { RunOptions } from './run-options';
 import { withContractCheck } from '../collection/contract-check';
 import { addVariations, type VariationInfo } from '../collection/variations';
 import { selectShard, shardLabel, type ShardInfo } from '../collection/shard';
-import { DEMO_CLIENT_ID, parseTarget, seedSecret, type TargetSpec } from './run-target';
+import { DEMO_CLIENT_ID, fakeSecret, parseTarget, type TargetSpec } from './run-target';
 import type { Result } from '../shared/result';
 
 /** The shipped collection, the default of --collection. */
@@ -29,17 +29,33 @@ export const DEFAULT_COLLECTION: string = shippedFile('collections/myvalue-partn
 /** Folder that needs an SSO authorization code against MyValue's own hosts. */
 export const AUTH_FOLDER = 'Auth & SSO';
 
-function credentialsFor(spec: TargetSpec, options: RunOptions): Result<{ clientId: string; clientSecret: string }> {
+/** Where the run's secret came from, in the header's words (never the secret itself). */
+const SECRET_SOURCES = { flag: '--client-secret', env: 'MYVALUE_CLIENT_SECRET in the environment', '.env': 'MYVALUE_CLIENT_SECRET in .env', seed: "the fake's seed" } as const;
+
+type RunCreds = { clientId: string; clientSecret: string; secretSource: keyof typeof SECRET_SOURCES };
+
+function credentialsFor(spec: TargetSpec, options: RunOptions): Result<RunCreds> {
   const creds = resolveCredentials({ clientId: options.clientId, clientSecret: options.clientSecret }, options.cwd ?? process.cwd(), options.env ?? process.env);
   if (spec.kind === 'sandbox' || spec.kind === 'production') {
     if (!creds.clientId) return { ok: false, error: `no client ID for ${spec.kind}: give --client-id, or set MYVALUE_CLIENT_ID (environment or .env)` };
     if (!creds.clientSecret) return { ok: false, error: `no client secret for ${spec.kind}: give --client-secret, or set MYVALUE_CLIENT_SECRET (environment or .env)` };
-    return { ok: true, value: { clientId: creds.clientId, clientSecret: creds.clientSecret } };
+    return { ok: true, value: { clientId: creds.clientId, clientSecret: creds.clientSecret, secretSource: creds.source.clientSecret ?? 'flag' } };
   }
   const clientId = creds.clientId ?? DEMO_CLIENT_ID;
-  const clientSecret = creds.clientSecret ?? seedSecret(clientId, options.fake?.seedFile);
+  const clientSecret = creds.clientSecret ?? fakeSecret(clientId, options.fake);
   if (!clientSecret) return { ok: false, error: `no client secret for ${clientId}: give --client-secret, or set MYVALUE_CLIENT_SECRET (environment or .env)` };
-  return { ok: true, value: { clientId, clientSecret } };
+  return { ok: true, value: { clientId, clientSecret, secretSource: creds.source.clientSecret ?? 'seed' } };
+}
+
+/**
+ * The header line of a run against a fake, where a wrong secret would otherwise pass unnoticed: which
+ * client, and where its secret came from. A client the fake does not know is added with that secret.
+ */
+function clientHeader(spec: TargetSpec, creds: RunCreds, options: RunOptions): string | undefined {
+  if (spec.kind !== 'mock' && spec.kind !== 'msw') return undefined;
+  const line = `client ${creds.clientId}, secret from ${SECRET_SOURCES[creds.secretSource]}`;
+  if (fakeSecret(creds.clientId, options.fake) !== undefined) return line;
+  return `${line} (${creds.clientId} is not in the fake's seed: the run adds it with this secret, so any secret passes)`;
 }
 
 async function readEnvironment(file: string | undefined, cwd: string): Promise<Result<Array<{ key: string; value: unknown; type?: string }>>> {
@@ -139,6 +155,8 @@ export interface Prepared {
   baseValues: Array<{ key: string; value: unknown; type?: string }>;
   skipped: SkipNote[];
   notes: string[];
+  /** The line that opens the run proper against a fake: its client and where the secret came from. */
+  header?: string;
   shard?: ShardInfo;
   /** Items --variations added: what each is, and its original's id. */
   variations: Map<string, VariationInfo>;
@@ -211,5 +229,7 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   // The guard's decision goes into the hook's text: no variable a collection or its data sets can lift it.
   const hooked = hookedDefinition(json, 'event', { blockWrites: production && !options.allowProductionWrites });
   const collection = options.contract === false ? hooked : withContractCheck(hooked);
-  return { ok: true, value: { spec, creds: creds.value, collection, baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}) } };
+  const { clientId, clientSecret } = creds.value;
+  const header = clientHeader(spec, creds.value, options);
+  return { ok: true, value: { spec, creds: { clientId, clientSecret }, ...(header === undefined ? {} : { header }), collection, baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}) } };
 }

@@ -1,6 +1,7 @@
 // The runner's own listeners on Newman's events for issue 5: the contract outcome of each response
 // (handed to the injected test event), the rule of each request, how a variation's original went,
-// the retry notes, and the harness's balance probes kept out of Newman's summary.
+// the retry notes, and the harness's balance probes kept out of Newman's summary; with them, the
+// scripts' prefixed console lines (console-notes.ts) and the refused signs explained (sign-refusals.ts).
 import { oneLine } from '../shared/text';
 import { CONTRACT_VARIABLE, contractFor, createContractChecker, type ContractChecker } from '../collection/contract-check';
 import type { Contract } from '../contract/index';
@@ -9,8 +10,10 @@ import type { RetryLayer } from './retries';
 import type { TargetSession } from './run-target';
 import { addSystemOut } from '../reports/junit';
 import type { RequestExtras } from '../reports/run-json';
-import { ORIGINAL_VARIABLE, PROBE_HEADER, VARIATION_SKIP_PREFIX, type VariationInfo } from '../collection/variations';
+import { ORIGINAL_VARIABLE, PROBE_HEADER, type VariationInfo } from '../collection/variations';
 import type { NewmanRun, ReporterExport } from './newman-bridge';
+import { attachConsoleNotes } from './console-notes';
+import { createSignRefusals } from './sign-refusals';
 
 export interface RunChecksOptions {
   checker: ContractChecker;
@@ -20,6 +23,8 @@ export interface RunChecksOptions {
   retryLayer?: RetryLayer;
   /** Skip reasons by cursor ref, shared with the runner. */
   skipReasons: Map<string, string>;
+  /** The run's client, whose signed requests the closing line counts. */
+  clientId: string;
   log(line: string): void;
 }
 
@@ -29,6 +34,8 @@ export interface RunChecks {
   attach(run: NewmanRun): void;
   /** Adds each retried request's notes to its testsuite in the JUnit export (before masking). */
   annotateExports(exports: ReporterExport[]): void;
+  /** The run's last line when every request signed for its client was refused (a wrong secret), else undefined. */
+  closing(target: string): string | undefined;
 }
 
 export interface StartedChecks extends RunChecks {
@@ -42,7 +49,7 @@ export interface StartedChecks extends RunChecks {
 /**
  * Loads the contract (a bad file is a value: exit 2) and starts the retry layer for one run's target
  * (msw, which it runs on, is loaded only when retries are asked for).
- * @example const checked = await startRunChecks({ session, contract: true, retries: 1, variations, originals, skipReasons, log });
+ * @example const checked = await startRunChecks({ session, contract: true, retries: 1, variations, originals, skipReasons, clientId, log });
  */
 export async function startRunChecks(
   options: Omit<RunChecksOptions, 'checker' | 'retryLayer'> & {
@@ -73,7 +80,7 @@ export async function startRunChecks(
 
 /**
  * Listeners for one run. Attach in runNewman's setup, before any event.
- * @example const checks = createRunChecks({ checker, variations, originals, skipReasons, log }); runNewman(options, (run) => checks.attach(run))
+ * @example const checks = createRunChecks({ checker, variations, originals, skipReasons, clientId, log }); runNewman(options, (run) => checks.attach(run))
  */
 export function createRunChecks(options: RunChecksOptions): RunChecks {
   const extras = new Map<string, RequestExtras>();
@@ -81,10 +88,14 @@ export function createRunChecks(options: RunChecksOptions): RunChecks {
   /** How each original went in the current iteration, by item id. */
   const originals = new Map<string, { sent: boolean; status?: number }>();
   const retriedItems = new Map<string, string[]>();
+  const refusals = createSignRefusals({ clientId: options.clientId, ruleOf: (method, url) => options.checker.ruleOf(method, url), extrasOf, log: options.log });
 
   return {
     extras,
+    closing: (target) => refusals.closing(target),
     attach(run) {
+      attachConsoleNotes(run, { skipReasons: options.skipReasons, extrasOf, log: options.log });
+      refusals.attach(run);
       // The variation scripts' balance probes (pm.sendRequest) would land in Newman's summary as the
       // item's own request, overwriting its response (same cursor ref): they are not the run's requests.
       run.hideRequests((header) => Boolean(header(PROBE_HEADER)));
@@ -142,10 +153,6 @@ export function createRunChecks(options: RunChecksOptions): RunChecks {
         };
         for (const note of notes) options.log(`"${o.item.name}": ${note.message}`);
         retriedItems.set(o.item.id, [...(retriedItems.get(o.item.id) ?? []), ...notes.map((note) => `iteration ${o.iteration + 1}: ${note.message}`)]);
-      });
-
-      run.on('console', ({ ref, text }) => {
-        if (ref && text.startsWith(VARIATION_SKIP_PREFIX)) options.skipReasons.set(ref, `variation skipped: ${text.slice(VARIATION_SKIP_PREFIX.length).trim()}`);
       });
     },
     annotateExports(exports) {

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { CollectionDefinition } from 'postman-collection';
 import { captureOutput, type Sink } from './capture-output';
 import type { RunOptions } from './run-options';
-import { GUARD_LOG_PREFIX, SECRET_VARIABLE } from '../collection/hook-script';
+import { SECRET_VARIABLE } from '../collection/hook-script';
 import { oneLine } from '../shared/text';
 import { createMasker, findTokens, type Masker } from './masker';
 import { runNewman, type ItemHop, type NewmanOutcome, type ReporterExport } from './newman-bridge';
@@ -126,7 +126,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const reportsDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'reports');
   const prepared = await prepare(options);
   if (!prepared.ok) return { exitCode: 2, error: prepared.error, reportsDir };
-  const { spec, creds, collection, baseValues, skipped, notes, shard, variations, originals } = prepared.value;
+  const { spec, creds, collection, baseValues, skipped, notes, header, shard, variations, originals } = prepared.value;
   // The secret, and id:secret as an Authorization: Basic header carries it (in base64).
   const masker = createMasker([creds.clientSecret], [`${creds.clientId}:${creds.clientSecret}`]);
   const stdoutWrite = process.stdout.write.bind(process.stdout);
@@ -158,7 +158,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const started: StartedItem[] = [];
   const skipReasons = new Map<string, string>();
   const contract = typeof options.contract === 'string' ? resolve(options.cwd ?? process.cwd(), options.contract) : options.contract;
-  const checked = await startRunChecks({ session, contract, retries: options.retries, timeoutRequest: options.timeoutRequest, insecure: options.insecure, variations, originals, skipReasons, log });
+  const checked = await startRunChecks({ session, contract, retries: options.retries, timeoutRequest: options.timeoutRequest, insecure: options.insecure, variations, originals, skipReasons, clientId: creds.clientId, log });
   if (!checked.ok) {
     await session.stop();
     return { exitCode: 2, error: checked.error, reportsDir };
@@ -169,6 +169,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const writesAllowed = session.production && options.allowProductionWrites === true;
   const folders = folderIndex(collection);
   const templates = options.onExchange ? templateIndex(collection) : undefined;
+  if (header !== undefined) log(header);
   const restore = captureOutput((text) => masker.mask(text), write);
   let outcome: NewmanOutcome;
   let stopped: string | undefined;
@@ -234,10 +235,6 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
             });
           }
         });
-        run.on('console', ({ ref, text }) => {
-          if (ref === undefined || !text.startsWith(GUARD_LOG_PREFIX)) return;
-          skipReasons.set(ref, `production guard: ${text.slice(GUARD_LOG_PREFIX.length).trim()} changes state; pass --allow-production-writes to send it`);
-        });
         // What every reporter exports, annotated and masked before Newman writes it.
         run.editExports((exports) => {
           checks.annotateExports(exports);
@@ -278,5 +275,8 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   await writeFile(join(reportsDir, 'run.json'), `${masker.mask(JSON.stringify(report, null, 2))}\n`);
   const written = [reporters.junit && 'junit.xml', reporters.html && 'report.html', 'run.json'].filter(Boolean).map((f) => join(reportsDir, String(f)));
   log(`reports: ${written.join(', ')}`);
+  // Last, where the eye lands: every signed request refused is a credentials problem, not N separate ones.
+  const closing = checks.closing(report.target);
+  if (closing !== undefined) log(closing);
   return { exitCode, summary: JSON.parse(masker.mask(JSON.stringify(report))) as RunReport, reportsDir, ...(checks.contract ? { contract: checks.contract } : {}) };
 }

@@ -66,6 +66,8 @@ function withExtras(report: RequestReport, itemId: string, ref: string, context:
   if (extras?.contract) report.contract = extras.contract;
   if (variation) report.variation = variation;
   if (extras?.retries) report.retries = extras.retries;
+  if (extras?.signExplain) report.signExplain = extras.signExplain;
+  if (extras?.warnings) report.warnings = extras.warnings;
   return report;
 }
 

@@ -44,9 +44,10 @@ export function parseTarget(value: string): { ok: true; spec: TargetSpec } | { o
   return { ok: false, error: `--target must be mock, msw, sandbox, production or an http(s) URL, got "${value}"` };
 }
 
-/** The seed's secret for a client of the demo seed, when there is one. */
-export function seedSecret(clientId: string, seedFile?: string): string | undefined {
-  return loadSeed(seedFile).clients.find((c) => c.clientId === clientId)?.clientSecret;
+/** The secret the fake holds for a client (its options' clients, then its seed), when it knows the client. */
+export function fakeSecret(clientId: string, fakeOptions: FakeMyValueOptions = {}): string | undefined {
+  const known = (list: ReadonlyArray<{ clientId: string; clientSecret: string }> | undefined): string | undefined => list?.find((c) => c.clientId === clientId)?.clientSecret;
+  return known(fakeOptions.clients) ?? known((fakeOptions.seed ?? loadSeed(fakeOptions.seedFile)).clients);
 }
 
 const noop = async (): Promise<void> => undefined;
@@ -54,8 +55,9 @@ const noop = async (): Promise<void> => undefined;
 
 /**
  * Starts (for mock and msw) or names (for the others) the hosts of a run.
- * The fake accepts the run's credentials: they are added as a client on top of the seed, with the
- * shipped collection's redirect URI (its Auth & SSO folder uses it).
+ * The run's client gets the shipped collection's redirect URI (its Auth & SSO folder uses it). A client
+ * the fake knows keeps its own secret, so a wrong --client-secret is refused and explained as MyValue
+ * would refuse it; a client it does not know is added with the run's secret.
  * @example const session = await startTarget({ kind: 'mock' }, creds); ...; await session.stop();
  */
 export async function startTarget(spec: TargetSpec, creds: RunCredentials, fakeOptions: FakeMyValueOptions = {}): Promise<TargetSession> {
@@ -66,7 +68,8 @@ export async function startTarget(spec: TargetSpec, creds: RunCredentials, fakeO
     const url = spec.url ?? '';
     return { kind: 'url', externalBaseUrl: url, authBaseUrl: url, production: isProductionUrl(url), stop: noop };
   }
-  const fake = createFakeMyValue({ ...fakeOptions, clients: [...(fakeOptions.clients ?? []), { clientId: creds.clientId, clientSecret: creds.clientSecret, redirectUris: [COLLECTION_REDIRECT_URI] }] });
+  const clientSecret = fakeSecret(creds.clientId, fakeOptions) ?? creds.clientSecret;
+  const fake = createFakeMyValue({ ...fakeOptions, clients: [...(fakeOptions.clients ?? []), { clientId: creds.clientId, clientSecret, redirectUris: [COLLECTION_REDIRECT_URI] }] });
   if (spec.kind === 'mock') {
     const { createExpressApp, listen } = await import('../../mocks/express');
     const server = await listen(createExpressApp(fake), 0, '127.0.0.1');

@@ -68,6 +68,9 @@ export function verifySign(rule: SignRule, input: SignInput, received: unknown):
 
 export const SECRET_MASK = '<clientSecret>';
 
+/** Response header in which the fake says why it refused a sign (explainSign and diagnoseSign as JSON): the 401 body stays MyValue's own. */
+export const SIGN_EXPLAIN_HEADER = 'x-myvalue-sign-explain';
+
 export interface SignExplanation {
   rule: string;
   /** The string that was hashed, with the secret replaced by <clientSecret>. */

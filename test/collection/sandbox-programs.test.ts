@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { parse } from 'acorn';
 import { describe, expect, it } from 'vitest';
 import { CONTRACT_ASSERTION_PREFIX, CONTRACT_VARIABLE, contractTestScript } from '../../src/collection/contract-check';
-import { GUARD_LOG_PREFIX, GUARD_VARIABLE, hookScript, SECRET_VARIABLE } from '../../src/collection/hook-script';
+import { GUARD_LOG_PREFIX, GUARD_VARIABLE, hookScript, SECRET_VARIABLE, UNRESOLVED_LOG_PREFIX } from '../../src/collection/hook-script';
 import { addVariations, ORIGINAL_VARIABLE, PROBE_HEADER, UNKNOWN_CLIENT_ID, VARIATION_SKIP_PREFIX, WRONG_SIGN, type VariationKind } from '../../src/collection/variations';
 import { bestMatch, compilePattern, pathSegments, SUFFIX_MATCH_ES5 } from '../../src/shared/path-pattern';
 import { computeSign, findRule, type SignRule } from '../../src/signing';
@@ -122,10 +122,20 @@ describe('the signing hook, in a stand-in sandbox', () => {
 describe('unresolved variables', () => {
   it('a signed field still holding a {{variable}} is named in a warning (query and body), and the request still goes', () => {
     const read = hook({ method: 'GET', url: '{{base}}/service/point/?valueID={{valueID}}&clientID=MyPOS&sign={{SIGN}}' });
-    expect(read.logs).toEqual([{ level: 'warn', text: 'myvalue signing hook: point.get: valueID is "{{valueID}}", a variable no scope sets; the request is sent with that text' }]);
+    expect(read.logs).toEqual([{ level: 'warn', text: `${UNRESOLVED_LOG_PREFIX} point.get: valueID is "{{valueID}}", a variable no scope sets; the request is sent with that text` }]);
     expect(read.query().get('sign')).toBe(signOf('point.get', { valueID: '{{valueID}}' }));
     const write = hook({ method: 'POST', url: '{{base}}/v1/service/promos/buy', body: { mode: 'raw', raw: '{"id": 1, "valueID": "{{promoValueID}}", "clientID": "MyPOS", "sign": "{{SIGN}}"}' } });
-    expect(write.logs.map((l) => l.text)).toEqual(['myvalue signing hook: promo.buy: valueID is "{{promoValueID}}", a variable no scope sets; the request is sent with that text']);
+    expect(write.logs.map((l) => l.text)).toEqual([`${UNRESOLVED_LOG_PREFIX} promo.buy: valueID is "{{promoValueID}}", a variable no scope sets; the request is sent with that text`]);
+  });
+
+  it('{{sign}} for {{SIGN}} is named with {{SIGN}} offered, in one line with the other fields, and the request goes unsigned as written', () => {
+    const read = hook({ method: 'GET', url: '{{base}}/service/point/?valueID={{valueId}}&clientID=MyPOS&sign={{sign}}' });
+    expect(read.logs).toEqual([{ level: 'warn', text: `${UNRESOLVED_LOG_PREFIX} point.get: valueID is "{{valueId}}", sign is "{{sign}}", variables no scope sets; the request is sent with that text (write {{SIGN}} for the hook to sign it)` }]);
+    expect(read.query().get('sign')).toBe('{{sign}}');
+    const raw = '{"amount": 1, "referenceNo": "R", "exchangeRate": 0, "outletID": "MVAPP00001", "valueID": "V", "clientID": "MyPOS", "sign": "{{sign}}"}';
+    const write = hook({ method: 'POST', url: '{{base}}/service/point/earn/', body: { mode: 'raw', raw } });
+    expect(write.logs.map((l) => l.text)).toEqual([`${UNRESOLVED_LOG_PREFIX} point.earn: sign is "{{sign}}", a variable no scope sets; the request is sent with that text (write {{SIGN}} for the hook to sign it)`]);
+    expect(write.body().sign).toBe('{{sign}}');
   });
 
   it('says nothing when every variable resolves', () => {

@@ -6,9 +6,10 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureOutput } from '../../src/run/capture-output';
 import { guardRequester } from '../../src/run/guard-requester';
 import type { Hop } from '../../src/run/production-writes';
-import { runNewman, type ConsoleEvent, type ItemEvent, type NewmanOutcome, type NewmanRun, type NewmanRunOptions, type RequestEvent } from '../../src/run/newman-bridge';
+import { runNewman, type AssertionEvent, type ConsoleEvent, type ItemEvent, type NewmanOutcome, type NewmanRun, type NewmanRunOptions, type RequestEvent } from '../../src/run/newman-bridge';
 import { tempDir } from '../helpers/temp-dir';
 
 const PROBE = 'x-bridge-probe';
@@ -114,6 +115,30 @@ describe('events and the summary', () => {
     expect(lines).toEqual([{ ref: before[0]?.ref, text: '[bridge] hello 42 true' }]);
   });
 
+  it("assertions arrive with their item's ref, name and outcome (skipped ones marked), before the item ends; the request's body is readable", async () => {
+    const order: string[] = [];
+    const assertions: AssertionEvent[] = [];
+    const bodies: string[] = [];
+    const before: ItemEvent[] = [];
+    const posted = { ...item('tested', '/tested', { test: "pm.test('passes', function () {}); pm.test('fails', function () { pm.expect(1).to.equal(2); }); pm.test.skip('skipped', function () {});" }), request: { method: 'POST', url: `${base}/tested`, body: { mode: 'raw', raw: '{"clientID":"BRIDGE-MARKER-42"}' } } };
+    ran(await run([posted, item('untested', '/untested')], (r) => {
+      r.on('beforeItem', (e) => before.push(e));
+      r.on('request', (e) => bodies.push(e.request?.body() ?? 'none'));
+      r.on('assertion', (e) => {
+        assertions.push(e);
+        order.push(`assertion ${e.name}`);
+      });
+      r.on('item', (e) => order.push(`item ${e.item.name}`));
+    }));
+    expect(assertions.map((a) => [a.ref, a.item.name, a.name, a.passed, a.skipped])).toEqual([
+      [before[0]?.ref, 'tested', 'passes', true, false],
+      [before[0]?.ref, 'tested', 'fails', false, false],
+      [before[0]?.ref, 'tested', 'skipped', true, true],
+    ]);
+    expect(order).toEqual(['assertion passes', 'assertion fails', 'assertion skipped', 'item tested', 'item untested']);
+    expect(bodies).toEqual(['{"clientID":"BRIDGE-MARKER-42"}', '']);
+  });
+
   it('an item a script skips has a beforeItem and no execution in the summary', async () => {
     const before: ItemEvent[] = [];
     const outcome = ran(await run([item('skipped', '/skipped', { prerequest: 'pm.execution.skipRequest();' }), item('sent', '/sent')], (r) => r.on('beforeItem', (e) => before.push(e))));
@@ -147,6 +172,25 @@ describe('hideRequests (the emit wrapper)', () => {
     expect(seen.map((s) => s.path)).toEqual(['/item', '/probe']);
     expect(requests).toEqual([`${base}/item`]);
     expect(outcome.executions[0]).toMatchObject({ request: { url: `${base}/item` }, response: { code: 200 } });
+  });
+});
+
+describe('hideConsole', () => {
+  it("a hidden line reaches the run's own console listeners and no reporter; other lines reach both", async () => {
+    const lines: string[] = [];
+    let printed = '';
+    const restore = captureOutput((t) => t, (t) => (printed += t));
+    try {
+      await run([item('logs', '/one', { prerequest: "console.warn('[bridge-hidden] said by the run'); console.log('[bridge-shown] said by the reporter');" })], (r) => {
+        r.hideConsole((text) => text.startsWith('[bridge-hidden]'));
+        r.on('console', (e) => lines.push(e.text));
+      }, { reporters: ['cli'], reporter: {} });
+    } finally {
+      restore();
+    }
+    expect(lines).toEqual(['[bridge-hidden] said by the run', '[bridge-shown] said by the reporter']);
+    expect(printed).toContain('[bridge-shown] said by the reporter');
+    expect(printed).not.toContain('[bridge-hidden]');
   });
 });
 

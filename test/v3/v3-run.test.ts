@@ -50,6 +50,7 @@ describe('myvalue run --collection DIR (v3)', () => {
     const r = await run(['--collection', PARTNER, '--target', target, '--environment', fixture('partner-style.environment.yaml')]);
     expect(r.err.filter((line) => !line.startsWith('reports: '))).toEqual([
       "1 request names MyValue's host external.ovaltech.id written out: sent to the target's ({{externalBaseUrl}} / {{authBaseUrl}}) instead",
+      "client GramediaPOS, secret from the fake's seed",
     ]);
     expect(r.code).toBe(0);
     expect(r.report.requests.map((q) => [q.folder, q.name, q.status])).toEqual([

@@ -11,9 +11,10 @@
  * @param {string} SECRET_VARIABLE
  * @param {PostmanSandbox.HookGuard} GUARD
  * @param {string} GUARD_LOG_PREFIX
+ * @param {string} UNRESOLVED_LOG_PREFIX
  * @returns {void}
  */
-function myvalueSigningHook(pm, RULES, SECRET_VARIABLE, GUARD, GUARD_LOG_PREFIX) {
+function myvalueSigningHook(pm, RULES, SECRET_VARIABLE, GUARD, GUARD_LOG_PREFIX, UNRESOLVED_LOG_PREFIX) {
   var PLACEHOLDER = '{{SIGN}}';
   var SENTINEL = '__myvalue_sign_placeholder__';
   /** @type {(o: object, k: string) => boolean} */
@@ -30,18 +31,25 @@ function myvalueSigningHook(pm, RULES, SECRET_VARIABLE, GUARD, GUARD_LOG_PREFIX)
   /** @param {unknown} text */
   function resolve(text) { return text === undefined || text === null ? '' : pm.variables.replaceIn(String(text)); }
   /**
-   * A signed field still holding a {{variable}} once every scope is resolved is sent (and signed) as
-   * that text: say which, so a missing --env-var is not a silent wrong request.
+   * A field of a signed request still holding a {{variable}} once every scope is resolved is sent (and
+   * signed) as that text: one line per request names each, so a missing --env-var or a {{sign}} written
+   * for {{SIGN}} is not a silent wrong request (the run turns the prefix into a warning).
    * @param {PostmanSandbox.HookRule} rule
    * @param {Object<string, unknown>} fields
    */
   function warnUnresolved(rule, fields) {
-    rule.fields.forEach(function (name) {
+    /** @type {string[]} */
+    var named = [];
+    var signNamed = false;
+    for (var name in fields) {
       var value = fields[name];
-      if (typeof value === 'string' && /\{\{[^{}]+\}\}/.test(value)) {
-        console.warn('myvalue signing hook: ' + rule.name + ': ' + name + ' is "' + value + '", a variable no scope sets; the request is sent with that text');
-      }
-    });
+      if (typeof value !== 'string' || value === PLACEHOLDER || value === SENTINEL || !/\{\{[^{}]+\}\}/.test(value)) continue;
+      named.push(name + ' is "' + value + '"');
+      if (name === 'sign') signNamed = true;
+    }
+    if (named.length === 0) return;
+    console.warn(UNRESOLVED_LOG_PREFIX + ' ' + rule.name + ': ' + named.join(', ') + (named.length === 1 ? ', a variable' : ', variables') +
+      ' no scope sets; the request is sent with that text' + (signNamed ? ' (write {{SIGN}} for the hook to sign it)' : ''));
   }
 
   // The rule whose method and path are a suffix of the request path; longer rules, then literal ones, win.
@@ -117,9 +125,10 @@ function myvalueSigningHook(pm, RULES, SECRET_VARIABLE, GUARD, GUARD_LOG_PREFIX)
       p.key = key;
       p.value = value;
     });
-    if (signParam ? !signParam.fill : !has(fields, 'clientID')) return;
+    if (!signParam && !has(fields, 'clientID')) return;
     for (var k in pathFields) fields[k] = pathFields[k];
     warnUnresolved(rule, fields);
+    if (signParam && !signParam.fill) return;
     var sign = computeSign(rule, fields.clientID, fields);
     if (signParam) signParam.param.value = sign; else url.query.add({ key: 'sign', value: sign });
     return;
@@ -138,12 +147,13 @@ function myvalueSigningHook(pm, RULES, SECRET_VARIABLE, GUARD, GUARD_LOG_PREFIX)
     return;
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return;
-  if (has(data, 'sign') ? !(data.sign === SENTINEL || data.sign === '' || data.sign === null) : !has(data, 'clientID')) return;
+  if (!has(data, 'sign') && !has(data, 'clientID')) return;
   /** @type {Object<string, unknown>} */
   var bodyFields = {};
   for (var f in data) bodyFields[f] = data[f];
   for (var p in pathFields) bodyFields[p] = pathFields[p];
   warnUnresolved(rule, bodyFields);
+  if (has(data, 'sign') && !(data.sign === SENTINEL || data.sign === '' || data.sign === null)) return;
   data.sign = computeSign(rule, data.clientID, bodyFields);
   body.raw = JSON.stringify(data);
 }
