@@ -1,5 +1,7 @@
 // The build: every public entry point to ESM and CommonJS with declarations, the CLI to one ESM file.
 // The Postman sandbox programs (.js beside the TypeScript) are written into the build as text.
+// `npm run build` loads this file through tsdown's build(), not the tsdown command, whose Node 20
+// notice does not apply to the pinned 0.21 (docs/decisions/package-and-process.md).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';

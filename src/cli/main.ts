@@ -1,10 +1,20 @@
 // `myvalue`: one CLI with subcommands. Usage errors print one line and exit 2.
+import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './command';
 import { COMMANDS } from './commands/index';
 import { EXIT, UsageError } from './errors';
 import { processIO, type CliIO } from './io';
-import { PACKAGE_VERSION } from '../shared/package-files';
+import { PACKAGE_BINS, PACKAGE_VERSION } from '../shared/package-files';
+
+/**
+ * The name the user typed (`myvalue`, or `myvalue-harness`, the alias npx resolves to this package
+ * outside a project), so usage lines and errors name a command that works where they ran it.
+ */
+function programName(script: string | undefined): string {
+  const typed = basename(script ?? '');
+  return PACKAGE_BINS.includes(typed) ? typed : 'myvalue';
+}
 
 /** Runs the CLI and resolves to the process exit code. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
@@ -19,7 +29,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       waits.push(done);
     },
   };
-  const program = new Command('myvalue')
+  const name = programName(argv[1]);
+  const program = new Command(name)
     .description('Test harness and local fake for the MyValue partner API')
     .version(PACKAGE_VERSION, '-V, --version', 'print the version of myvalue-harness')
     .exitOverride()
@@ -36,10 +47,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof UsageError) {
-      io.err(`myvalue: ${error.message}`);
+      io.err(`${name}: ${error.message}`);
       return error.exitCode;
     }
-    io.err(`myvalue: unexpected error: ${(error as Error).stack ?? String(error)}`);
+    io.err(`${name}: unexpected error: ${(error as Error).stack ?? String(error)}`);
     return EXIT.failed;
   }
   return exitCode;

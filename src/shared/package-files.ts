@@ -9,6 +9,7 @@ const NAME = 'myvalue-harness';
 interface Manifest {
   name?: string;
   version?: string;
+  bin?: Record<string, string>;
 }
 
 function findPackage(from: string): { root: string; manifest: Manifest } {
@@ -29,6 +30,9 @@ export const PACKAGE_ROOT: string = found.root;
 
 /** The package's version, from its package.json. */
 export const PACKAGE_VERSION: string = found.manifest.version ?? '0.0.0';
+
+/** The names the CLI is installed under (`bin` in package.json): `myvalue`, and `myvalue-harness` for npx. */
+export const PACKAGE_BINS: readonly string[] = Object.keys(found.manifest.bin ?? {});
 
 /** Absolute path of a file the package ships, e.g. shippedFile('mocks/seed.json'). */
 export function shippedFile(relative: string): string {

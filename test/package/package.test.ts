@@ -1,20 +1,25 @@
-// What a partner gets: `npm pack`, the tarball installed into a fresh project that has its own msw
-// 2, and there the CLI, plain Node ESM and CommonJS, TypeScript (NodeNext and Bundler), and the
-// README's vitest, jest and node:test examples, as written. publint and attw judge the tarball.
+// What a partner gets: `npm pack`, the tarball installed into a fresh project as the README says
+// (`npm install --save-dev <tarball> msw` and each runner's packages, so msw is the newest 2.x), and
+// there the CLI under both names, plain Node ESM and CommonJS, TypeScript (NodeNext and Bundler), and
+// the README's vitest, jest and node:test examples, as written. A copy of that project with the oldest
+// msw of the peer range runs the examples again. publint and attw judge the tarball.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readmePartner } from './readme-partner';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; devDependencies: Record<string, string> };
-/**
- * The partner's own msw, not the one this repository tests with (2.15): the oldest 2.x that installs
- * beside today's TypeScript (2.0 to 2.2 cap their optional TypeScript peer at 5.3).
- */
-const PARTNER_MSW = '2.3.0';
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; devDependencies: Record<string, string>; peerDependencies: Record<string, string> };
+const README = readmePartner(ROOT);
+/** The oldest msw the peer range admits (`^X.Y.Z`): the second partner project runs the examples with it. */
+const OLDEST_MSW = ((range = manifest.peerDependencies.msw ?? ''): string => {
+  const oldest = /^\^(\d+\.\d+\.\d+)$/.exec(range)?.[1];
+  if (!oldest) throw new Error(`peerDependencies.msw is not a caret range: "${range}"`);
+  return oldest;
+})();
 const DEMO_SECRET = (JSON.parse(readFileSync(join(ROOT, 'mocks/seed.json'), 'utf8')) as { clients: Array<{ clientSecret: string }> }).clients.map((c) => c.clientSecret);
 const ENTRIES = ['fake', 'msw', 'express', 'signing', 'harness'] as const;
 
@@ -29,15 +34,8 @@ function run(command: string, args: readonly string[], cwd: string, timeoutMs = 
   return { status: result.status, out: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
 }
 
-/** The README's examples, by runner: `<!-- partner-example: RUNNER FILE -->` before a fenced block. */
-function readmeExamples(): Map<string, { file: string; code: string }> {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const found = new Map<string, { file: string; code: string }>();
-  for (const m of readme.matchAll(/<!-- partner-example: (\S+) (\S+) -->\n```(?:ts|js)\n([\s\S]*?)\n```/g)) {
-    found.set(m[1] as string, { file: m[2] as string, code: `${m[3] as string}\n` });
-  }
-  return found;
-}
+/** The msw version installed in a project. */
+const mswIn = (dir: string): string => (JSON.parse(readFileSync(join(dir, 'node_modules/msw/package.json'), 'utf8')) as { version: string }).version;
 
 let work = '';
 let project = '';
@@ -51,8 +49,9 @@ beforeAll(() => {
   project = join(work, 'partner-app');
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'partner-app', version: '1.0.0', private: true }, null, 2)}\n`);
-  const versions = manifest.devDependencies;
-  const installed = run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', tarball, `msw@${PARTNER_MSW}`, `typescript@${versions.typescript}`, `vitest@${versions.vitest}`, `vite@${versions.vite}`, 'jest@30'], project);
+  // The README's packages, as written; TypeScript only for this test's own tsc checks.
+  const packages = [tarball, ...README.beside, ...[...README.runnerPackages.values()].flat(), `typescript@${manifest.devDependencies.typescript}`];
+  const installed = run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', ...packages], project);
   expect(installed.status, installed.out).toBe(0);
 });
 
@@ -75,7 +74,7 @@ describe('the tarball', () => {
     expect(files.filter((f) => /(^|\/)test\/|\.test\.|^src\/|^mocks\/.*\.ts$|(?<!\.d\.[cm])\.ts$/.test(f))).toEqual([]);
     const shipped = JSON.parse(readFileSync(join(project, 'node_modules/myvalue-harness/package.json'), 'utf8')) as Record<string, unknown>;
     expect(shipped.private).toBeUndefined();
-    expect(shipped.bin).toEqual({ myvalue: './dist/cli.mjs' });
+    expect(shipped.bin).toEqual({ myvalue: './dist/cli.mjs', 'myvalue-harness': './dist/cli.mjs' });
     expect(Object.keys(shipped.dependencies as object)).not.toContain('tsx');
   });
 
@@ -90,11 +89,12 @@ describe('the tarball', () => {
 });
 
 describe('the CLI, installed', () => {
-  it('npx myvalue --help lists the commands; --version is the package version', () => {
-    const help = run('npx', ['myvalue', '--help'], project);
+  it.each(['myvalue', 'myvalue-harness'])('npx %s --help names itself and lists the commands; --version is the package version', (bin) => {
+    const help = run('npx', [bin, '--help'], project);
     expect(help.status, help.out).toBe(0);
+    expect(help.out).toMatch(new RegExp(`^Usage: ${bin} \\[options\\] \\[command\\]$`, 'm'));
     for (const command of ['sign', 'mock', 'run', 'inject', 'gate', 'diff', 'report']) expect(help.out).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
-    const version = run('npx', ['myvalue', '--version'], project);
+    const version = run('npx', [bin, '--version'], project);
     expect([version.status, version.out.trim()]).toEqual([0, manifest.version]);
   });
 
@@ -159,7 +159,7 @@ fake.close();
     );
     const ran = run(process.execPath, ['balance.mjs'], project);
     expect(ran.status, ran.out).toBe(0);
-    expect(JSON.parse(ran.out)).toEqual({ status: 200, body: { point: 36578968 }, msw: PARTNER_MSW });
+    expect(JSON.parse(ran.out)).toEqual({ status: 200, body: { point: 36578968 }, msw: mswIn(project) });
   });
 
   it('CommonJS: every entry point requires, works, and finds the shipped files', () => {
@@ -233,9 +233,7 @@ import type { HttpHandler } from 'msw';`;
     ['Bundler', { module: 'esnext', moduleResolution: 'bundler' }, ['consumer.ts', 'vitest/earn.test.ts']],
   ])('tsc --noEmit --strict passes with moduleResolution %s (ESM and CommonJS files, and the README vitest example)', (name, options, files) => {
     for (const file of ['consumer.mts', 'consumer.cts', 'consumer.ts']) writeFileSync(join(project, file), consumer(imports));
-    mkdirSync(join(project, 'vitest'), { recursive: true });
-    const example = readmeExamples().get('vitest');
-    writeFileSync(join(project, 'vitest/earn.test.ts'), example?.code ?? '');
+    paste(project, 'vitest');
     const config = `tsconfig.${name.toLowerCase()}.json`;
     writeFileSync(join(project, config), JSON.stringify({ compilerOptions: { ...options, target: 'es2022', strict: true, noEmit: true, skipLibCheck: false }, files }, null, 2));
     const checked = run('npx', ['tsc', '-p', config], project);
@@ -243,40 +241,69 @@ import type { HttpHandler } from 'msw';`;
   });
 });
 
-describe("the README's examples, pasted into the partner project", () => {
-  const examples = readmeExamples();
+/** How each runner runs its pasted example, from the runner's own directory, and what says it passed. */
+const RUNNERS: Record<string, { command: (testFile: string) => [string, string[]]; passed: RegExp }> = {
+  vitest: { command: () => ['npx', ['vitest', 'run']], passed: /Tests\s+2 passed/ },
+  jest: { command: () => ['npx', ['jest', '--ci']], passed: /Tests:\s+2 passed, 2 total/ },
+  'node-test': { command: (testFile) => [process.execPath, ['--test', testFile]], passed: /# pass 2\n# fail 0/ },
+};
 
-  it('the README has a vitest, a jest and a node:test example', () => {
-    expect([...examples.keys()].sort()).toEqual(['jest', 'node-test', 'vitest']);
+/** Writes a runner's README files into `dir/<runner>/`; returns that directory and the test file's name. */
+function paste(dir: string, runner: string): { cwd: string; testFile: string } {
+  const files = README.examples.get(runner) ?? [];
+  if (files.length === 0) throw new Error(`README has no ${runner} example`);
+  const cwd = join(dir, runner);
+  mkdirSync(cwd, { recursive: true });
+  for (const { file, code } of files) writeFileSync(join(cwd, file), code);
+  return { cwd, testFile: files.find((f) => /\.test\./.test(f.file))?.file ?? files[0]!.file };
+}
+
+/** Pastes and runs a runner's example in `dir`, as the README says; asserts both tests passed. */
+function runExample(dir: string, runner: string): void {
+  const { cwd, testFile } = paste(dir, runner);
+  const [command, args] = RUNNERS[runner]!.command(testFile);
+  const ran = run(command, args, cwd);
+  expect(ran.status, ran.out).toBe(0);
+  expect(ran.out).toMatch(RUNNERS[runner]!.passed);
+}
+
+describe("the README's examples, pasted into the partner project (msw as the README installs it: the newest 2.x)", () => {
+  it('the README has a vitest, a jest (config and test) and a node:test example, and the install line adds plain msw', () => {
+    expect([...README.examples.keys()].sort()).toEqual(Object.keys(RUNNERS).sort());
+    expect(README.examples.get('jest')?.map((f) => f.file)).toEqual(['jest.config.js', 'earn.test.js']);
+    expect(README.beside).toEqual(['msw']);
   });
 
-  const paste = (runner: string): string => {
-    const example = examples.get(runner);
-    if (!example) throw new Error(`README has no ${runner} example`);
-    mkdirSync(join(project, runner), { recursive: true });
-    writeFileSync(join(project, runner, example.file), example.code);
-    return join(runner, example.file);
-  };
-
-  it('vitest', () => {
-    paste('vitest');
-    const ran = run('npx', ['vitest', 'run', '--root', 'vitest'], project);
-    expect(ran.status, ran.out).toBe(0);
-    expect(ran.out).toMatch(/Tests\s+2 passed/);
+  it('plain msw beside the tarball is the newest msw in the peer range on the registry', () => {
+    const listed = run('npm', ['view', `msw@${manifest.peerDependencies.msw}`, 'version', '--json'], project);
+    expect(listed.status, listed.out).toBe(0);
+    const versions = [JSON.parse(listed.out) as string | string[]].flat().sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    expect(mswIn(project)).toBe(versions.at(-1));
   });
 
-  it('jest (CommonJS)', () => {
-    const file = paste('jest');
-    const ran = run('npx', ['jest', '--ci', file], project);
-    expect(ran.status, ran.out).toBe(0);
-    expect(ran.out).toMatch(/Tests:\s+2 passed, 2 total/);
+  it.each(Object.keys(RUNNERS))('%s', (runner) => runExample(project, runner));
+});
+
+describe(`the README's examples with the oldest msw of the peer range (${OLDEST_MSW})`, () => {
+  let oldest = '';
+
+  // A copy of the partner project with msw moved down: no second install of better-sqlite3 and the rest.
+  beforeAll(() => {
+    oldest = join(work, 'partner-app-oldest-msw');
+    const copied = run('cp', ['-a', project, oldest], work);
+    expect(copied.status, copied.out).toBe(0);
+    const installed = run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', `msw@${OLDEST_MSW}`], oldest);
+    expect(installed.status, installed.out).toBe(0);
+    expect(mswIn(oldest)).toBe(OLDEST_MSW);
   });
 
-  it('node:test', () => {
-    const file = paste('node-test');
-    const ran = run(process.execPath, ['--test', file], project);
+  it.each(Object.keys(RUNNERS))('%s', (runner) => runExample(oldest, runner));
+
+  it('npx myvalue-harness run --target msw runs the shipped collection with it: exit 0, no failed request', () => {
+    const ran = run('npx', ['myvalue-harness', 'run', '--target', 'msw', '--out', 'reports-oldest-msw'], oldest);
     expect(ran.status, ran.out).toBe(0);
-    expect(ran.out).toMatch(/# pass 2/);
-    expect(existsSync(join(project, file))).toBe(true);
+    const report = JSON.parse(readFileSync(join(oldest, 'reports-oldest-msw/run.json'), 'utf8')) as { totals: { requests: number; failedRequests: number } };
+    expect(report.totals.requests).toBeGreaterThan(40);
+    expect(report.totals.failedRequests).toBe(0);
   });
 });
