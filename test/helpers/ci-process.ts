@@ -1,9 +1,10 @@
 // Runs a command as a CI step does: in a session of its own (`setsid`), no terminal, stdin from /dev/null,
-// stdout and stderr to pipes. Finds out afterwards whether anything it started, in its session or in
+// stdout and stderr to pipes (or to files, as `> step.log` would). Finds out afterwards whether anything it started, in its session or in
 // another (a command myvalue started in a session of its own), is still alive.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { connect } from 'node:net';
 import { onTestFinished } from 'vitest';
 
@@ -27,9 +28,22 @@ const MARK = 'MYVALUE_TEST_CI_MARK';
 
 const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 
-export function ciSpawn(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CiProcess {
+export interface CiOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Write stdout and stderr to files in this directory instead of pipes; `exited` then resolves when the
+   * process exits, even if something it left running still holds the files (waitFor is not available).
+   */
+  logDir?: string;
+}
+
+export function ciSpawn(command: string, args: readonly string[], options: CiOptions = {}): CiProcess {
   const mark = randomUUID();
-  const child = spawn('setsid', [command, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env, [MARK]: mark }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs = options.logDir === undefined ? undefined : ([join(options.logDir, 'stdout.log'), join(options.logDir, 'stderr.log')] as const);
+  const fds = logs?.map((file) => openSync(file, 'w'));
+  const child = spawn('setsid', [command, ...args], { cwd: options.cwd, env: { ...process.env, ...options.env, [MARK]: mark }, stdio: ['ignore', fds?.[0] ?? 'pipe', fds?.[1] ?? 'pipe'] });
+  for (const fd of fds ?? []) closeSync(fd);
   const pid = child.pid as number;
   let out = '';
   let stdout = '';
@@ -44,8 +58,10 @@ export function ciSpawn(command: string, args: readonly string[], options: { cwd
   };
   child.stdout?.on('data', onData('out'));
   child.stderr?.on('data', onData('err'));
-  // 'close': once every process holding its stdout or stderr is gone, so whatever it left running keeps this open.
-  const exited = new Promise<number>((resolve) => child.once('close', (code, signal) => resolve(code ?? 128 + (SIGNALS[signal ?? ''] ?? 0))));
+  // With pipes 'close': once every process holding its stdout or stderr is gone, so whatever it left
+  // running keeps this open. With files 'exit': what it wrote is in them by then.
+  const exited = new Promise<number>((resolve) => child.once(logs ? 'exit' : 'close', (code, signal) => resolve(code ?? 128 + (SIGNALS[signal ?? ''] ?? 0))));
+  const read = (file: string): string => readFileSync(file, 'utf8');
   // Whatever a test leaves behind goes.
   onTestFinished(() => {
     for (const member of marked(mark)) {
@@ -60,9 +76,9 @@ export function ciSpawn(command: string, args: readonly string[], options: { cwd
     child,
     pid,
     leftovers: () => marked(mark),
-    output: () => out,
-    stdout: () => stdout,
-    stderr: () => stderr,
+    output: () => (logs ? read(logs[0]) + read(logs[1]) : out),
+    stdout: () => (logs ? read(logs[0]) : stdout),
+    stderr: () => (logs ? read(logs[1]) : stderr),
     exited,
     waitFor: (pattern) =>
       new Promise((resolve, reject) => {
