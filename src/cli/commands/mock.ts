@@ -4,6 +4,7 @@ import type { RunningServer } from '../../../mocks/express';
 import type { FaultSpec, Logger, Parsed, RequestLogRecord } from '../../../mocks/index';
 import { UsageError } from '../errors';
 import { COLLECTION_REDIRECT_URI } from '../../shared/hosts';
+import { shippedFile } from '../../shared/package-files';
 import type { CliIO } from '../io';
 import type { Register } from '../command';
 import { checkPidFile } from '../pid-file';
@@ -205,11 +206,14 @@ export const registerMock: Register = (program, ctx) => {
       const state = opts.data ?? 'in memory';
       const faultTexts = faults.map((f) => f.text);
       const dashboard = `${main.url}/__admin/ui`;
+      const secretsFile = opts.seed ?? shippedFile('mocks/seed.json');
       // The first line is the stable one a script reads: "fake MyValue listening on <url>" (the real port, also with --port 0).
       const banner = [
         `fake MyValue listening on ${main.url}`,
         `  External API: ${main.url}   Auth API and SSO page: ${authUrl}`,
         `  clients: ${fake.clientIds().join(', ')}   state: ${state}`,
+        // Where the secrets are, never the secrets: the demo seed's are made up, and `sign --demo` uses them.
+        `  client secrets: ${opts.seed === undefined ? `made up, in ${secretsFile} ("clients"); myvalue sign --demo RULE field=value ... signs as GramediaPOS` : `in ${secretsFile} ("clients")`}${clients.length > 0 ? ' and your --client flags' : ''}`,
         // The token never goes in this URL: the page asks for it (or takes it from a #token= fragment, which no server sees).
         `  dashboard: ${dashboard}${adminToken ? '   (asks for the admin token once, kept in the browser tab)' : ''}`,
         ...(duplicateReference === 'replay' ? ['  duplicate referenceNo: replayed (200 with the first answer, nothing applied twice)'] : []),
@@ -224,7 +228,7 @@ export const registerMock: Register = (program, ctx) => {
         externalBaseUrl: main.url,
         authBaseUrl: authUrl,
         event: logger.event,
-        announce: () => logger.event('listening', { url: main.url, externalApi: main.url, authApi: authUrl, dashboard, clients: fake.clientIds(), state, faults: faultTexts, ...(defaulted.length > 0 ? { defaultRedirectUri: { uri: COLLECTION_REDIRECT_URI, clients: defaulted } } : {}) }, banner),
+        announce: () => logger.event('listening', { url: main.url, externalApi: main.url, authApi: authUrl, dashboard, clients: fake.clientIds(), clientSecretsFile: secretsFile, state, faults: faultTexts, ...(defaulted.length > 0 ? { defaultRedirectUri: { uri: COLLECTION_REDIRECT_URI, clients: defaulted } } : {}) }, banner),
         ...(opts.pidFile !== undefined ? { pidFile: opts.pidFile } : {}),
         ...(command ? { command } : {}),
       });
