@@ -29,17 +29,18 @@ export const DEFAULT_COLLECTION: string = shippedFile('collections/myvalue-partn
 /** Folder that needs an SSO authorization code against MyValue's own hosts. */
 export const AUTH_FOLDER = 'Auth & SSO';
 
-function credentialsFor(spec: TargetSpec, options: RunOptions): Result<{ clientId: string; clientSecret: string }> {
+/** The run's credentials; `demo` when the secret is the demo seed's (none was given). */
+function credentialsFor(spec: TargetSpec, options: RunOptions): Result<{ clientId: string; clientSecret: string; demo: boolean }> {
   const creds = resolveCredentials({ clientId: options.clientId, clientSecret: options.clientSecret }, options.cwd ?? process.cwd(), options.env ?? process.env);
   if (spec.kind === 'sandbox' || spec.kind === 'production') {
     if (!creds.clientId) return { ok: false, error: `no client ID for ${spec.kind}: give --client-id, or set MYVALUE_CLIENT_ID (environment or .env)` };
     if (!creds.clientSecret) return { ok: false, error: `no client secret for ${spec.kind}: give --client-secret, or set MYVALUE_CLIENT_SECRET (environment or .env)` };
-    return { ok: true, value: { clientId: creds.clientId, clientSecret: creds.clientSecret } };
+    return { ok: true, value: { clientId: creds.clientId, clientSecret: creds.clientSecret, demo: false } };
   }
   const clientId = creds.clientId ?? DEMO_CLIENT_ID;
   const clientSecret = creds.clientSecret ?? seedSecret(clientId, options.fake?.seedFile);
   if (!clientSecret) return { ok: false, error: `no client secret for ${clientId}: give --client-secret, or set MYVALUE_CLIENT_SECRET (environment or .env)` };
-  return { ok: true, value: { clientId, clientSecret } };
+  return { ok: true, value: { clientId, clientSecret, demo: creds.clientSecret === undefined } };
 }
 
 async function readEnvironment(file: string | undefined, cwd: string): Promise<Result<Array<{ key: string; value: unknown; type?: string }>>> {
@@ -143,6 +144,8 @@ export interface Prepared {
   /** Items --variations added: what each is, and its original's id. */
   variations: Map<string, VariationInfo>;
   originals: Map<string, string>;
+  /** For the run's opening lines: the collection as given, whether it is the shipped one, whether the client is the demo seed's. */
+  source: { collection: string; shipped: boolean; demoClient: boolean };
 }
 
 export { MAX_RETRIES };
@@ -210,5 +213,7 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   if (creds.value.clientSecret.length < MIN_SECRET_LENGTH) notes.push(`warning: the client secret is shorter than ${MIN_SECRET_LENGTH} characters and cannot be masked in reports`);
   const hooked = hookedDefinition(json);
   const collection = options.contract === false ? hooked : withContractCheck(hooked);
-  return { ok: true, value: { spec, creds: creds.value, collection, baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}) } };
+  const { demo, ...credentials } = creds.value;
+  const source = { collection: options.collection ?? DEFAULT_COLLECTION, shipped, demoClient: demo };
+  return { ok: true, value: { spec, creds: credentials, source, collection, baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}) } };
 }
