@@ -53,6 +53,18 @@ describe('myvalue mock -- COMMAND (a CI step, no terminal)', () => {
     expect(ci.stderr()).toBe('');
   });
 
+  it("--log-format json: the command's start and end are JSON lines too; the command's own output passes through", async () => {
+    const ci = myvalue(['mock', '--port', '0', '--log-format', 'json', '--', node, '--input-type=module', '-e', PROBE, '5']);
+    expect(await ci.exited, ci.output()).toBe(5);
+    const lines = ci.stdout().trim().split('\n');
+    const fake = lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const url = fake[0]?.url;
+    expect(fake.map((l) => l.event)).toEqual(['listening', 'command', 'request', 'request', 'command-exit']);
+    expect(fake[1]).toMatchObject({ command: 'node', env: { MYVALUE_EXTERNAL_BASE_URL: url, MYVALUE_AUTH_BASE_URL: url } });
+    expect(fake[4]).toMatchObject({ command: 'node', exitCode: 5 });
+    expect(lines.filter((line) => !line.startsWith('{'))).toEqual([`probe external=${String(url)} 200 auth=${String(url)} 200`]);
+  });
+
   it('a command that is not there: one line, exit 127 (as a shell says), and the fake is stopped', async () => {
     const ci = myvalue(['mock', '--port', '0', '--quiet', '--', 'no-such-command-h7', '--flag']);
     expect(await ci.exited).toBe(127);
