@@ -7,6 +7,8 @@ export type Register = (program: Command, ctx: CommandContext) => void;
 
 export interface CommandContext {
   io: CliIO;
+  /** The command line as given (node, script, then the arguments): what commander does not keep, such as `--`. */
+  argv: readonly string[];
   /** Records the exit code of the command that ran. */
   setExit(code: number): void;
   /** Resolves when a long-running command (mock) has finished. */

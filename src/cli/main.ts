@@ -22,6 +22,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   const waits: Promise<void>[] = [];
   const ctx: CommandContext = {
     io,
+    argv,
     setExit: (code) => {
       exitCode = code;
     },
@@ -35,7 +36,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     .version(PACKAGE_VERSION, '-V, --version', 'print the version of myvalue-harness')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    // Everything after the subcommand's name is the subcommand's, `--` included: `mock -- npm test --coverage`
+    // hands `npm test --coverage` to the command instead of reading --coverage as an option of mock.
+    .enablePositionalOptions();
   for (const register of COMMANDS) register(program, ctx);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   try {

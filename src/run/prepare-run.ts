@@ -161,6 +161,8 @@ export interface Prepared {
   /** Items --variations added: what each is, and its original's id. */
   variations: Map<string, VariationInfo>;
   originals: Map<string, string>;
+  /** For the run's opening lines: the collection as given, whether it is the shipped one, whether the client is the demo seed's. */
+  source: { collection: string; shipped: boolean; demoClient: boolean };
 }
 
 export { MAX_RETRIES };
@@ -231,5 +233,7 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   const collection = options.contract === false ? hooked : withContractCheck(hooked);
   const { clientId, clientSecret } = creds.value;
   const header = clientHeader(spec, creds.value, options);
-  return { ok: true, value: { spec, creds: { clientId, clientSecret }, ...(header === undefined ? {} : { header }), collection, baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}) } };
+  // The demo client: no secret was given, the seed's was taken.
+  const source = { collection: options.collection ?? DEFAULT_COLLECTION, shipped, demoClient: creds.value.secretSource === 'seed' };
+  return { ok: true, value: { spec, creds: { clientId, clientSecret }, ...(header === undefined ? {} : { header }), source, collection, baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}) } };
 }

@@ -17,6 +17,7 @@ import { CONTRACT_VARIABLE, underBase } from '../collection/contract-check';
 import { startRunChecks } from './run-checks';
 import { ORIGINAL_VARIABLE } from '../collection/variations';
 import { startTarget, type TargetSession } from './run-target';
+import { runHeader } from './run-header';
 import { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES, prepare } from './prepare-run';
 import { urlText, type UrlJson } from '../collection/url-json';
 import { productionWriteRefusal } from './production-writes';
@@ -126,7 +127,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const reportsDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'reports');
   const prepared = await prepare(options);
   if (!prepared.ok) return { exitCode: 2, error: prepared.error, reportsDir };
-  const { spec, creds, collection, baseValues, skipped, notes, header, shard, variations, originals } = prepared.value;
+  const { spec, creds, collection, baseValues, skipped, notes, header, shard, variations, originals, source } = prepared.value;
   // The secret, and id:secret as an Authorization: Basic header carries it (in base64).
   const masker = createMasker([creds.clientSecret], [`${creds.clientId}:${creds.clientSecret}`]);
   const stdoutWrite = process.stdout.write.bind(process.stdout);
@@ -145,6 +146,9 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   } catch (error) {
     return { exitCode: 2, error: `cannot start the ${spec.kind} target: ${oneLine((error as Error).message)}`, reportsDir };
   }
+  const guard = session.production && !options.allowProductionWrites;
+  const opening = runHeader({ collectionName: collection.info?.name ?? '', collectionPath: source.collection, shipped: source.shipped, session, clientId: creds.clientId, demoClient: source.demoClient, guarded: guard });
+  options.announce?.(opening.map((line) => masker.mask(line)));
   const values = [
     ...baseValues,
     { key: 'clientID', value: creds.clientId, type: 'default' },
@@ -273,7 +277,8 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   for (const r of guarded) report.skipped.push({ name: r.name, reason: r.skipped ?? '' });
   if (guarded.length > 0) log(`production guard: not sent (they change state): ${guarded.map((r) => r.name).join(', ')}; pass --allow-production-writes to send them`);
   await writeFile(join(reportsDir, 'run.json'), `${masker.mask(JSON.stringify(report, null, 2))}\n`);
-  const written = [reporters.junit && 'junit.xml', reporters.html && 'report.html', 'run.json'].filter(Boolean).map((f) => join(reportsDir, String(f)));
+  // report.html first: the one to open (every request, its assertions and the contract's findings).
+  const written = [reporters.html && 'report.html (open this first)', reporters.junit && 'junit.xml', 'run.json'].filter(Boolean).map((f) => join(reportsDir, String(f)));
   log(`reports: ${written.join(', ')}`);
   // Last, where the eye lands: every signed request refused is a credentials problem, not N separate ones.
   const closing = checks.closing(report.target);

@@ -29,6 +29,8 @@ export interface RunOptions {
   allowProductionWrites?: boolean;
   /** Receives Newman's CLI progress, masked; default: process.stdout. */
   write?: Sink;
+  /** Receives the run's two opening lines (what runs, against what, as whom), once the target has started. */
+  announce?: (lines: readonly string[]) => void;
   /** Receives the harness's own one-line notes (skips, warnings), masked; default: the same as write. */
   log?: (line: string) => void;
   /** Reporters to use; default: all three. */

@@ -3,7 +3,7 @@
 // Express and MSW are loaded only for the target that needs them.
 import type { SetupServer } from 'msw/node';
 import { createFakeMyValue, loadSeed, type FakeMyValueOptions } from '../../mocks/index';
-import { COLLECTION_REDIRECT_URI, isProductionUrl, TARGET_HOSTS } from '../shared/hosts';
+import { COLLECTION_REDIRECT_URI, isMyValueUrl, isProductionUrl, TARGET_HOSTS } from '../shared/hosts';
 
 export type TargetKind = 'mock' | 'msw' | 'sandbox' | 'production' | 'url';
 
@@ -52,6 +52,15 @@ export function fakeSecret(clientId: string, fakeOptions: FakeMyValueOptions = {
 
 const noop = async (): Promise<void> => undefined;
 
+/**
+ * What the msw target does with a request none of the fake's handlers took. The fake answers every
+ * path of MyValue's hosts (its own 404 for unknown ones), so what is left is either another host (the
+ * partner's own API, a webhook catcher: sent to the network, as without the harness) or a MyValue host
+ * at another scheme or port than the fake's, which is refused rather than sent to MyValue.
+ */
+export function mswUnhandled(url: string): 'bypass' | 'error' {
+  return isMyValueUrl(url) ? 'error' : 'bypass';
+}
 
 /**
  * Starts (for mock and msw) or names (for the others) the hosts of a run.
@@ -86,7 +95,7 @@ export async function startTarget(spec: TargetSpec, creds: RunCredentials, fakeO
   }
   const [{ setupServer }, { myValueHandlers }] = await Promise.all([import('msw/node'), import('../../mocks/msw')]);
   const server = setupServer(...myValueHandlers(fake));
-  server.listen({ onUnhandledRequest: 'error' });
+  server.listen({ onUnhandledRequest: (request, print) => (mswUnhandled(request.url) === 'error' ? print.error() : undefined) });
   return {
     kind: 'msw',
     ...TARGET_HOSTS.sandbox,

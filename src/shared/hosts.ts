@@ -21,6 +21,15 @@ export function hostOf(url: string): string | undefined {
   }
 }
 
+/** Every host of MyValue's (External and Auth API, sandbox and production), as DNS reads it. */
+const MYVALUE_HOSTS: ReadonlySet<string> = new Set(Object.values(TARGET_HOSTS).flatMap((h) => [hostOf(h.externalBaseUrl), hostOf(h.authBaseUrl)]).filter((h): h is string => h !== undefined));
+
+/** True when a URL names one of MyValue's hosts, whatever the scheme, case, trailing dot or port. */
+export function isMyValueUrl(url: string): boolean {
+  const host = hostOf(url);
+  return host !== undefined && MYVALUE_HOSTS.has(host);
+}
+
 /**
  * True when a URL names MyValue's production External API host, whatever the scheme, case,
  * trailing dot or port: the production guard and the gate's refusal cannot be bypassed by spelling.

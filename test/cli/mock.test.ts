@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Api, ref } from '../helpers/api';
 import { runCli } from '../helpers/cli';
 import { CLI, spawnMock } from '../helpers/spawn-mock';
+import { shippedFile } from '../../src/shared/package-files';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('myvalue mock', () => {
@@ -26,6 +27,23 @@ describe('myvalue mock', () => {
     expect(output).toMatch(/GET \/service\/point\/ 401 .*expected sha256 of "MyPOS<clientSecret>VR8EPN"/);
     expect(output).not.toContain('made-up-secret-42');
     expect(output).not.toContain('demo-secret');
+  });
+
+  it('the banner says where the demo secrets are and how to sign as the demo client, and prints none of them', async () => {
+    const seedFile = shippedFile('mocks/seed.json');
+    const mock = await spawnMock(['--quiet']);
+    await mock.stop();
+    const output = mock.output();
+    expect(output).toContain(`  client secrets: made up, in ${seedFile} ("clients"); myvalue sign --demo RULE field=value ... signs as GramediaPOS`);
+    const listed = /clients: (.*?) {3}/.exec(output)?.[1]?.split(', ') ?? [];
+    const seed = JSON.parse(readFileSync(seedFile, 'utf8')) as { clients: Array<{ clientId: string; clientSecret: string }> };
+    expect(seed.clients.map((c) => c.clientId)).toEqual(listed);
+    for (const client of seed.clients) expect(output).not.toContain(client.clientSecret);
+    const json = await spawnMock(['--log-format', 'json', '--seed', seedFile, '--client', 'MyPOS:made-up-secret-44']);
+    await json.stop();
+    expect(JSON.parse(json.output().split('\n')[0] ?? '{}')).toMatchObject({ event: 'listening', clientSecretsFile: seedFile });
+    expect(json.output()).not.toContain('sign --demo');
+    expect(json.output()).not.toContain('made-up-secret-44');
   });
 
   it('--log-format json: one JSON object a line, the listening line too; a refused sign says why, never the secret', async () => {

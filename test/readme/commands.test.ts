@@ -75,8 +75,9 @@ const ELSEWHERE: Record<string, string> = {
   'npm ci && npm pack': 'test/package/package.test.ts (npm pack)',
   'npm install --save-dev ../myvalue-harness/myvalue-harness-0.1.0.tgz msw': 'test/package/package.test.ts (installs the tarball into a fresh project)',
   'npm install --save-dev "git+https://<your git host>/<owner>/myvalue-harness.git" msw': 'not run: needs a git host (prepare builds dist/, as npm pack does)',
-  'npx wait-on http://127.0.0.1:4010/__admin/health && npm test': 'HEAD /__admin/health, what wait-on sends, is checked with the mock command above',
-  'kill %1': 'SIGTERM ends the mock with exit 0: test/cli/mock.test.ts',
+  'npx myvalue-harness mock --port 0 --quiet -- npm test': 'test/readme/ci-snippets.test.ts runs the block as a CI step (setsid, no terminal) in a partner project; test/cli/mock-command.test.ts each edge',
+  'npx wait-on http://127.0.0.1:4010/__admin/health && npm test': 'test/readme/ci-snippets.test.ts runs the block as a CI step (setsid, no terminal) in a partner project',
+  'trap \'kill "$(cat fake.pid)"; wait\' EXIT': 'test/readme/ci-snippets.test.ts (nothing listens after the step, exit code the tests\')',
   'npx myvalue gate --target sandbox': 'test/gate/gate.test.ts runs the gate against the fake; the target is only a base URL',
   'npx myvalue gate --target msw': 'test/gate/gate.test.ts',
   'npx myvalue gate --target sandbox --shard 2/3 --out reports/shard-2': 'test/gate/merge.test.ts (shards 1/3, 2/3, 3/3 of the gate)',
@@ -97,15 +98,18 @@ const ELSEWHERE: Record<string, string> = {
 };
 
 const RUN_HERE: Record<string, Check> = {
-  'npx myvalue mock --port 4010 --log-format json > fake.log &': async (command) => {
-    const mock = await spawnMock(args(command, { '4010': '0' }).slice(1, -3));
+  'npx myvalue-harness mock --port 4010 --log-format json --pid-file fake.pid > fake.log &': async (command) => {
+    const pidFile = join(tempDir('myvalue-readme-'), 'fake.pid');
+    const mock = await spawnMock(args(command, { '4010': '0', 'fake.pid': pidFile }).slice(1, -3));
     try {
       const first = JSON.parse(mock.output().split('\n')[0] ?? '{}') as { event?: string; url?: string };
       expect(first).toMatchObject({ event: 'listening', url: mock.url });
       expect((await fetch(`${mock.url}/__admin/health`, { method: 'HEAD' })).status).toBe(200);
+      expect(readFileSync(pidFile, 'utf8')).toBe(`${mock.child.pid}\n`);
     } finally {
       expect(await mock.stop()).toBe(0);
     }
+    expect(existsSync(pidFile)).toBe(false);
   },
   'npx myvalue sign point.earn amount=10000 referenceNo=INV-1 exchangeRate=0 outletID=MVAPP00001 --client-id GramediaPOS --client-secret "$SECRET" --explain': async (command) => {
     const result = await runCli(args(command, {}, { SECRET: DEMO.clientSecret }));

@@ -5,8 +5,11 @@ import type { FaultSpec, Logger, Parsed, RequestLogRecord } from '../../../mocks
 import { UsageError } from '../errors';
 import { COLLECTION_REDIRECT_URI } from '../../shared/hosts';
 import { printableJson, printableLine } from '../../shared/text';
+import { shippedFile } from '../../shared/package-files';
 import type { CliIO } from '../io';
 import type { Register } from '../command';
+import { checkPidFile } from '../pid-file';
+import { serveFake } from './mock-serve';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -101,12 +104,27 @@ interface MockOptions {
   adminToken?: string;
   clock?: string;
   duplicateReference: string;
+  pidFile?: string;
+}
+
+/**
+ * The command after `--`, which must be there when one is given: without it a stray word would run as a
+ * command, and the command's own options would be read as the fake's.
+ */
+function commandAfterDashes(operands: string[], raw: readonly string[]): string[] | undefined {
+  // Commander puts everything after the first `--` into the operands: they end the raw arguments.
+  const dashes = raw.length > operands.length && raw[raw.length - operands.length - 1] === '--';
+  if (operands.length > 0 && !dashes) throw new UsageError(`mock runs a command only after --, e.g. myvalue mock --port 0 -- npm test; got "${operands[0]}" before it`);
+  if (operands.length === 0 && raw.at(-1) === '--') throw new UsageError('nothing after --: give the command to run, e.g. myvalue mock --port 0 -- npm test');
+  return operands.length > 0 ? operands : undefined;
 }
 
 export const registerMock: Register = (program, ctx) => {
   program
     .command('mock')
-    .description('serve the fake MyValue (External API, Auth API, SSO mapping page) on a local port')
+    .description('serve the fake MyValue (External API, Auth API, SSO mapping page) on a local port; with -- COMMAND, run the command against it and stop')
+    .usage('[options] [-- command...]')
+    .argument('[command...]', 'after --: run this command once the fake listens (MYVALUE_EXTERNAL_BASE_URL and MYVALUE_AUTH_BASE_URL give its URLs), stop the fake when it ends and exit with its code')
     .option('--port <port>', 'port for the External and Auth APIs (0: a free port)', '4010')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--auth-port <port>', 'also serve the Auth API and SSO page on a second port')
@@ -121,7 +139,13 @@ export const registerMock: Register = (program, ctx) => {
     .option('--duplicate-reference <mode>', 'a referenceNo used before: refuse (400 ErrDuplicateReferenceNo, as documented) or replay (200 with the first answer, nothing applied twice)', 'refuse')
     .option('--clock <iso>', "start the fake's clock at this instant (ISO 8601 with its zone, e.g. 2022-11-01T00:00:00+07:00); it runs on from there, POST /__admin/clock moves it")
     .option('--admin-token <token>', 'require this token (header x-myvalue-admin-token) on the admin API /__admin/...; default: MYVALUE_ADMIN_TOKEN')
-    .action(async (opts: MockOptions) => {
+    .option('--pid-file <file>', 'write the pid of the process that listens to this file once listening (for kill "$(cat FILE)"); removed on exit')
+    .action(async (operands: string[], opts: MockOptions) => {
+      const command = commandAfterDashes(operands, ctx.argv);
+      if (opts.pidFile !== undefined) {
+        const usable = checkPidFile(opts.pidFile);
+        if (!usable.ok) throw new UsageError(usable.error);
+      }
       const port = parsePort(opts.port, '--port');
       const authPort = opts.authPort === undefined ? undefined : parsePort(opts.authPort, '--auth-port');
       const redirectUris = opts.redirectUri.map(parseRedirectFlag);
@@ -187,11 +211,14 @@ export const registerMock: Register = (program, ctx) => {
       const state = opts.data ?? 'in memory';
       const faultTexts = faults.map((f) => f.text);
       const dashboard = `${main.url}/__admin/ui`;
+      const secretsFile = opts.seed ?? shippedFile('mocks/seed.json');
       // The first line is the stable one a script reads: "fake MyValue listening on <url>" (the real port, also with --port 0).
       const banner = [
         `fake MyValue listening on ${main.url}`,
         `  External API: ${main.url}   Auth API and SSO page: ${authUrl}`,
         `  clients: ${fake.clientIds().join(', ')}   state: ${state}`,
+        // Where the secrets are, never the secrets: the demo seed's are made up, and `sign --demo` uses them.
+        `  client secrets: ${opts.seed === undefined ? `made up, in ${secretsFile} ("clients"); myvalue sign --demo RULE field=value ... signs as GramediaPOS` : `in ${secretsFile} ("clients")`}${clients.length > 0 ? ' and your --client flags' : ''}`,
         // The token never goes in this URL: the page asks for it (or takes it from a #token= fragment, which no server sees).
         `  dashboard: ${dashboard}${adminToken ? '   (asks for the admin token once, kept in the browser tab)' : ''}`,
         ...(duplicateReference === 'replay' ? ['  duplicate referenceNo: replayed (200 with the first answer, nothing applied twice)'] : []),
@@ -201,18 +228,20 @@ export const registerMock: Register = (program, ctx) => {
         ...(defaulted.length > 0 ? [`  redirect URI ${COLLECTION_REDIRECT_URI} (the shipped collection's) registered for ${defaulted.join(', ')}; --redirect-uri ID=URI registers others instead`] : []),
         ...(faultTexts.length > 0 ? [`  faults: ${faultTexts.join('  ')}`] : []),
       ].join('\n');
-      logger.event('listening', { url: main.url, externalApi: main.url, authApi: authUrl, dashboard, clients: fake.clientIds(), state, faults: faultTexts, ...(defaulted.length > 0 ? { defaultRedirectUri: { uri: COLLECTION_REDIRECT_URI, clients: defaulted } } : {}) }, banner);
+      const served = serveFake({
+        servers,
+        closeFake: () => fake.close(),
+        externalBaseUrl: main.url,
+        authBaseUrl: authUrl,
+        event: logger.event,
+        announce: () => logger.event('listening', { url: main.url, externalApi: main.url, authApi: authUrl, dashboard, clients: fake.clientIds(), clientSecretsFile: secretsFile, state, faults: faultTexts, ...(defaulted.length > 0 ? { defaultRedirectUri: { uri: COLLECTION_REDIRECT_URI, clients: defaulted } } : {}) }, banner),
+        ...(opts.pidFile !== undefined ? { pidFile: opts.pidFile } : {}),
+        ...(command ? { command } : {}),
+      });
       ctx.keepAlive(
-        new Promise<void>((resolve) => {
-          const stop = (signal: string): void => {
-            logger.event('stopping', { signal }, `${signal}: shutting down`);
-            void Promise.all(servers.map((s) => s.close())).then(() => {
-              fake.close();
-              resolve();
-            });
-          };
-          process.once('SIGINT', () => stop('SIGINT'));
-          process.once('SIGTERM', () => stop('SIGTERM'));
+        served.then(({ exitCode, error }) => {
+          if (error !== undefined) throw new UsageError(error, exitCode);
+          ctx.setExit(exitCode);
         }),
       );
     });

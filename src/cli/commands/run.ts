@@ -149,6 +149,7 @@ export const registerRun: Register = (program, ctx) => {
         variations: flags.variations,
         write: output.write,
         log: output.log,
+        announce: (lines) => lines.forEach((line) => ctx.io.out(line)),
       });
       output.flush();
       if (result.error !== undefined) throw new UsageError(result.error, result.exitCode);
