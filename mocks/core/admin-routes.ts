@@ -145,7 +145,7 @@ export const adminRoutes: Route<Deps>[] = defineRoutes<Deps>([
     method: 'GET',
     path: '/__admin/events',
     handle({ deps, req }) {
-      return eventsResponse(deps.journal, req.headers['last-event-id']);
+      return eventsResponse(deps.journal, req.headers['last-event-id'], req.eventStreams ?? 0);
     },
   },
   {
