@@ -11,8 +11,12 @@ export interface SignExplain {
   maskedString: string;
   /** The fields in the order they are hashed, each with its text. */
   order: Array<{ field: string; text: string }>;
+  /** The first 20 rule fields absent from the request; absentMore counts the rest. */
   absent: string[];
+  absentMore?: number;
+  /** The first 20 fields sent that the rule does not sign; unsignedMore counts the rest. */
   unsigned: string[];
+  unsignedMore?: number;
   /** The mistake the fake recognised, when one reproduced the sign received. */
   hint?: string;
 }
@@ -23,8 +27,10 @@ export type JournalRow = JournalEntry & { signExplain: SignExplain | null };
 /** A journal entry with its request headers and its answer, masked. */
 export type JournalExchange = JournalRow & {
   requestHeaders: Record<string, string>;
+  /** Why the request's headers are not kept (longer together than the journal keeps); null when kept. */
+  requestHeadersOmitted: string | null;
   /** null when the connection was dropped before an answer. */
-  response: { status: number; headers: Record<string, string>; body: unknown; bodyOmitted: string | null } | null;
+  response: { status: number; headers: Record<string, string>; headersOmitted: string | null; body: unknown; bodyOmitted: string | null } | null;
 };
 
 const MASK = '***';
@@ -89,8 +95,14 @@ export function exchangeOf(entry: JournalEntry, record: KeptRecord): JournalExch
     ...entry,
     signExplain: signExplainOf(record),
     requestHeaders: maskHeaders(record.headers ?? {}),
+    requestHeadersOmitted: record.headersOmitted ?? null,
     response: response
-      ? { status: response.status, headers: maskHeaders(response.headers), ...(response.omitted !== undefined ? { body: null, bodyOmitted: response.omitted } : shownBody(response.text ?? '')) }
+      ? {
+          status: response.status,
+          headers: maskHeaders(response.headers),
+          headersOmitted: response.headersOmitted ?? null,
+          ...(response.omitted !== undefined ? { body: null, bodyOmitted: response.omitted } : shownBody(response.text ?? '')),
+        }
       : null,
   };
 }
