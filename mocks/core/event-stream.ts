@@ -63,7 +63,7 @@ function backlog(journal: Journal, lastEventId: string | undefined): JournalRow[
   const records = journal.records().slice(-EVENTS_BACKLOG);
   return entries.flatMap((entry, i) => {
     const record = records[i];
-    return entry.seq > after && record ? [{ ...entry, signExplain: signExplainOf(record) }] : [];
+    return entry.seq > after && record ? [{ ...entry, signExplain: signExplainOf(record, journal.hide) }] : [];
   });
 }
 

@@ -1,6 +1,8 @@
 // The fake's request journal: what each request was, who sent it, whether its sign was right and
-// what the fake did. Bounded (oldest dropped); secrets masked; the admin API's own calls are not in it.
+// what the fake did. Bounded (oldest dropped); secrets masked (by key, and the clients' own by value);
+// the admin API's own calls are not in it.
 import { parseJsonValue } from '../http/json-body';
+import { knownSecretsHider, type Hide } from './known-secrets';
 import { compilePattern, matchPattern, pathSegments } from '../../src/shared/path-pattern';
 import type { QueryValue } from '../http/types';
 
@@ -90,6 +92,8 @@ export interface Journal {
    */
   subscribe(listener: JournalListener, cleared?: () => void): () => void;
   readonly capacity: number;
+  /** Masks the clients' secrets wherever they stand in a value to show (list() and the listeners' entries already are). */
+  readonly hide: Hide;
 }
 
 export const DEFAULT_JOURNAL_SIZE = 1000;
@@ -108,8 +112,8 @@ function headersLength(headers: Readonly<Record<string, string>>): number {
   for (const [name, value] of Object.entries(headers)) n += name.length + value.length;
   return n;
 }
-/** Keys whose values the journal masks (and the journal collection replaces). */
-export const SECRET_KEY = /secret|password|token|ticket|^code$/i;
+/** Keys whose values the journal masks (and the journal collection replaces): secrets, passwords, tokens, API keys, codes. */
+export const SECRET_KEY = /secret|password|passwd|pwd|token|ticket|api[-_]?key|^auth$|^code$/i;
 
 /** Copy of a query or body with secret-looking keys (client_secret, password, tokens, codes) masked. */
 export function maskSecrets<T>(value: T): T {
@@ -152,10 +156,16 @@ export type KeptRecord = JournalRecord & { seq: number; omitted?: string; header
 type Kept = KeptRecord;
 
 /**
- * A journal keeping the last `capacity` requests (0 keeps none), and of each body at most `maxBodyChars`.
+ * A journal keeping the last `capacity` requests (0 keeps none), and of each body at most `maxBodyChars`;
+ * what it shows has the secrets of `clients()` masked wherever they stand.
  * @example const journal = createJournal(1000); journal.list({ rule: 'point.earn', signOk: false });
  */
-export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE, maxBodyChars: number = JOURNAL_BODY_MAX_CHARS): Journal {
+export function createJournal(
+  capacity: number = DEFAULT_JOURNAL_SIZE,
+  maxBodyChars: number = JOURNAL_BODY_MAX_CHARS,
+  clients: () => Iterable<{ clientId: string; clientSecret: string }> = () => [],
+): Journal {
+  const hide = knownSecretsHider(clients);
   // A ring of the last `capacity` records; `start` is the oldest. Masking and body parsing happen on read.
   let ring: Kept[] = [];
   let start = 0;
@@ -164,7 +174,7 @@ export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE, maxBodyCh
   const listeners = new Set<JournalListener>();
   const clearedListeners = new Set<() => void>();
   // The request's headers and answer are for the detail view only (journal-exchange.ts): list() stays as it was.
-  const view = ({ rawBody, omitted, query, timeMs, headers: _headers, headersOmitted: _headersOmitted, response: _response, ...rest }: Kept): JournalEntry => ({
+  const view = ({ rawBody, omitted, query, timeMs, headers: _headers, headersOmitted: _headersOmitted, response: _response, ...rest }: Kept): JournalEntry => hide({
     ...rest,
     time: new Date(timeMs).toISOString(),
     query: maskSecrets({ ...query }),
@@ -172,6 +182,7 @@ export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE, maxBodyCh
   });
   return {
     capacity,
+    hide,
     record(entry) {
       seq += 1;
       if (capacity <= 0) return;

@@ -75,7 +75,7 @@ describe('headers, bounded as bodies are', () => {
     });
     record({ 'x-a': 'a'.repeat(JOURNAL_HEADERS_MAX_CHARS - 3) });
     record({ 'x-a': 'a'.repeat(JOURNAL_HEADERS_MAX_CHARS - 2) });
-    const [atBound, over] = journal.list().map((e) => journal.bySeq(e.seq)).map((found) => found && exchangeOf(found.entry, found.record));
+    const [atBound, over] = journal.list().map((e) => journal.bySeq(e.seq)).map((found) => found && exchangeOf(found.entry, found.record, journal.hide));
     expect(atBound?.response).toMatchObject({ headers: { 'x-a': expect.any(String) }, headersOmitted: null });
     expect(over?.response).toMatchObject({ headers: {}, headersOmitted: '16385 characters, over the 16384 the journal keeps' });
   });
