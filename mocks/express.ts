@@ -70,10 +70,21 @@ function openStream(res: Response, response: FakeResponse, hub: EventHub, heartb
   for (const [key, value] of Object.entries(response.headers)) res.setHeader(key, value);
   res.flushHeaders();
   // The only writes of the stream: the hub decides what goes and when a client is too far behind.
+  let corked = false;
   const stream = hub.open(bodyText(response), {
-    // A socket that is going away: its 'close' is on its way and stops the rest.
     write: (text) => {
-      if (!res.writableEnded && !res.destroyed) res.write(text);
+      // A socket that is going away: its 'close' is on its way and stops the rest.
+      if (res.writableEnded || res.destroyed) return;
+      // The events of one turn of the event loop (several requests under load) go out in one write.
+      if (!corked) {
+        corked = true;
+        res.cork();
+        setImmediate(() => {
+          corked = false;
+          res.uncork();
+        });
+      }
+      res.write(text);
     },
     // What Node holds for the client: the response's buffer and its socket's (the kernel's own is not counted).
     unsent: () => res.writableLength,
