@@ -7,7 +7,8 @@ import type { FakeMyValue } from './core/fake-my-value';
 import type { FakeRequest, FakeResponse } from './http/types';
 import { errorBody, errorResponse } from './http/errors';
 import { bodyText, MAX_BODY_BYTES, queryOf } from './http/wire';
-import { clearedFrame, EVENTS_HEARTBEAT_MS, requestFrame, sseComment } from './core/event-stream';
+import { EVENTS_HEARTBEAT_MS } from './core/event-stream';
+import { createEventHub, type EventHub } from './core/event-hub';
 
 /** An address or name as a URL writes it (IPv6 in brackets). */
 const urlHost = (host: string): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
@@ -29,7 +30,7 @@ function originsOf(req: Request, publicUrl: string | undefined, host: string | u
   return { origin: publicUrl ?? local, ...(others.length > 0 ? { otherOrigins: others } : {}) };
 }
 
-function toFakeRequest(req: Request, rawBody: string | undefined, publicUrl: string | undefined, host: string | undefined): FakeRequest {
+function toFakeRequest(req: Request, rawBody: string | undefined, publicUrl: string | undefined, host: string | undefined, eventStreams: number): FakeRequest {
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
@@ -43,6 +44,7 @@ function toFakeRequest(req: Request, rawBody: string | undefined, publicUrl: str
     headers,
     rawBody,
     ...originsOf(req, publicUrl, host),
+    eventStreams,
   };
 }
 
@@ -71,25 +73,41 @@ export interface ExpressAdapterOptions {
 }
 
 /**
- * GET /__admin/events, once the core has let it through (Origin, token) and written its first events:
- * each request journaled from now on goes out as an event, with a heartbeat between. It ends when the
- * client goes (or the server closes the connection: listen's close() does).
+ * GET /__admin/events, once the core has let it through (Origin, token, how many are open) and written its
+ * first events: the hub writes them and each request journaled from now on, with a heartbeat between. It
+ * ends when the client goes, when it falls too far behind (the hub ends it), or when the server closes the
+ * connection (listen's close() does).
  */
-function openStream(res: Response, response: FakeResponse, fake: FakeMyValue, heartbeatMs: number): void {
+function openStream(res: Response, response: FakeResponse, hub: EventHub, heartbeatMs: number): void {
   res.status(response.status);
   for (const [key, value] of Object.entries(response.headers)) res.setHeader(key, value);
   res.flushHeaders();
-  res.write(bodyText(response));
-  const write = (text: string): void => {
-    // A socket that is going away: its 'close' is on its way and stops the rest.
-    if (!res.writableEnded && !res.destroyed) res.write(text);
-  };
-  const unsubscribe = fake.journal.subscribe((row) => write(requestFrame(row)), () => write(clearedFrame()));
-  const heartbeat = setInterval(() => write(sseComment('heartbeat')), heartbeatMs);
+  // The only writes of the stream: the hub decides what goes and when a client is too far behind.
+  let corked = false;
+  const stream = hub.open(bodyText(response), {
+    write: (text) => {
+      // A socket that is going away: its 'close' is on its way and stops the rest.
+      if (res.writableEnded || res.destroyed) return;
+      // The events of one turn of the event loop (several requests under load) go out in one write.
+      if (!corked) {
+        corked = true;
+        res.cork();
+        setImmediate(() => {
+          corked = false;
+          res.uncork();
+        });
+      }
+      res.write(text);
+    },
+    // What Node holds for the client: the response's buffer and its socket's (the kernel's own is not counted).
+    unsent: () => res.writableLength,
+    end: () => res.destroy(),
+  });
+  const heartbeat = setInterval(() => stream.heartbeat(), heartbeatMs);
   heartbeat.unref();
   res.on('close', () => {
     clearInterval(heartbeat);
-    unsubscribe();
+    stream.close();
   });
 }
 
@@ -110,9 +128,11 @@ export function createExpressApp(fake: FakeMyValue, options: ExpressAdapterOptio
   const publicUrl = options.publicUrl?.replace(/\/+$/, '');
   const heartbeatMs = options.heartbeatMs ?? EVENTS_HEARTBEAT_MS;
   const { host } = options;
+  // The app's event streams share one journal subscription; the core is told how many are open.
+  const hub = createEventHub((listener, cleared) => fake.journal.subscribe(listener, cleared));
   const answer: Answer = (res, response) => {
     if (response.fault === 'drop' || response.fault === 'no-answer') res.socket?.destroy();
-    else if (response.stream === 'journal') openStream(res, response, fake, heartbeatMs);
+    else if (response.stream === 'journal') openStream(res, response, hub, heartbeatMs);
     else sendFakeResponse(res, response);
   };
   const app = express();
@@ -122,14 +142,14 @@ export function createExpressApp(fake: FakeMyValue, options: ExpressAdapterOptio
   app.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES }));
   app.use((req: Request, res: Response) => {
     const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : undefined;
-    return deliver(res, fake.handle(toFakeRequest(req, raw, publicUrl, host)), wait, answer);
+    return deliver(res, fake.handle(toFakeRequest(req, raw, publicUrl, host, hub.size)), wait, answer);
   });
   app.use((error: Error & { type?: string }, req: Request, res: Response, _next: NextFunction) => {
     // Errors reading the body (body-parser's: too large, unsupported encoding, aborted) still get
     // MyValue's shape from the core. Anything else happened after a route ran: never a body error.
     if (typeof error.type === 'string' && !res.headersSent) {
       const problem = error.type === 'entity.too.large' ? { bodyTooLarge: true } : { bodyError: error.message };
-      return deliver(res, fake.handle({ ...toFakeRequest(req, undefined, publicUrl, host), ...problem }), wait, answer);
+      return deliver(res, fake.handle({ ...toFakeRequest(req, undefined, publicUrl, host, hub.size), ...problem }), wait, answer);
     }
     if (res.headersSent) return res.socket?.destroy();
     return sendFakeResponse(res, errorResponse('ErrInternal', `The fake could not send its answer: ${error.message.split('\n')[0]}`));

@@ -135,7 +135,7 @@ export const adminRoutes: Route<Deps>[] = defineRoutes<Deps>([
     handle({ deps, params }) {
       const seq = params.seq ?? '';
       const found = /^\d{1,15}$/.test(seq) ? deps.journal.bySeq(Number(seq)) : undefined;
-      if (found) return jsonResponse(exchangeOf(found.entry, found.record));
+      if (found) return jsonResponse(exchangeOf(found.entry, found.record, deps.journal.hide));
       return jsonResponse({ id: 'ErrRequestNotFound', detail: `No request ${seq} in the journal (it keeps the last ${deps.journal.capacity})`, errorCode: 404 }, 404);
     },
   },
@@ -144,7 +144,7 @@ export const adminRoutes: Route<Deps>[] = defineRoutes<Deps>([
     method: 'GET',
     path: '/__admin/events',
     handle({ deps, req }) {
-      return eventsResponse(deps.journal, req.headers['last-event-id']);
+      return eventsResponse(deps.journal, req.headers['last-event-id'], req.eventStreams ?? 0);
     },
   },
   {

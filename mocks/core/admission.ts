@@ -1,7 +1,7 @@
 // The admission step of the pipeline: the body parsed, the client known, the sign right, the signing
 // rule's required fields there (checked here once for every signed route). Pure: it changes nothing,
 // and its result names the caller for the journal whether or not it was admitted.
-import { diagnoseSign, explainSign, SIGN_EXPLAIN_HEADER, verifySign, type SignRule } from '../../src/signing';
+import { diagnoseSign, explainSign, SIGN_EXPLAIN_HEADER, verifySign, type SignDiagnosis, type SignExplanation, type SignRule } from '../../src/signing';
 import { errorResponse } from '../http/errors';
 import { isBlank } from '../domain/validate';
 import { parseJsonBody } from '../http/json-body';
@@ -37,6 +37,17 @@ function headerSafeJson(value: unknown): string {
 
 /** Longest text of one value in the explanation header and the log line: the 401 must reach any HTTP client. */
 export const EXPLAIN_VALUE_MAX = 512;
+/** Names listed in the explanation's `absent` and `unsigned`; the rest are counted (`absentMore`, `unsignedMore`). */
+export const EXPLAIN_LIST_MAX = 20;
+/**
+ * Longest explanation header, in bytes: under 8 KiB, so an answer's headers stay far below the 16 KiB that
+ * Node's http and fetch accept (a 2,000-field body made one of 150 KB, and the documented 401 never arrived).
+ */
+export const EXPLAIN_HEADER_MAX = 8 * 1024 - 1;
+/** Tighter caps of each value, tried in turn until the header fits (long non-ASCII text grows sixfold once escaped). */
+const VALUE_CAPS = [EXPLAIN_VALUE_MAX, 128, 32] as const;
+/** The last cap: at 8 characters (48 bytes escaped, plus the note of what was cut) the 38 values at most are under 5 KB. */
+const LAST_VALUE_CAP = 8;
 
 /** Texts longer than `max` cut, saying how much went (the explanation is ours: shallow, no cycles). */
 function capped(value: unknown, max: number): unknown {
@@ -46,13 +57,33 @@ function capped(value: unknown, max: number): unknown {
   return value;
 }
 
+/** How many names of a list the explanation leaves out. */
+const leftOut = (names: readonly string[]): number => Math.max(0, names.length - EXPLAIN_LIST_MAX);
+
+/** The x-myvalue-sign-explain header: lists cut to EXPLAIN_LIST_MAX, values capped until the whole is under EXPLAIN_HEADER_MAX. */
+function explainHeader(explanation: SignExplanation, diagnosis: SignDiagnosis): string {
+  const { absent, unsigned } = diagnosis;
+  const explain = {
+    ...explanation,
+    ...diagnosis,
+    absent: absent.slice(0, EXPLAIN_LIST_MAX),
+    ...(leftOut(absent) > 0 ? { absentMore: leftOut(absent) } : {}),
+    unsigned: unsigned.slice(0, EXPLAIN_LIST_MAX),
+    ...(leftOut(unsigned) > 0 ? { unsignedMore: leftOut(unsigned) } : {}),
+  };
+  for (const max of VALUE_CAPS) {
+    const text = headerSafeJson(capped(explain, max));
+    if (text.length <= EXPLAIN_HEADER_MAX) return text;
+  }
+  return headerSafeJson(capped(explain, LAST_VALUE_CAP));
+}
+
 function signRefused(rule: SignRule, input: { clientId: string; clientSecret: string; fields: Fields }, received: unknown): { response: FakeResponse; note: string } {
   const explanation = explainSign(rule, input);
   const diagnosis = diagnoseSign(rule, input, received);
-  const explain = capped({ ...explanation, ...diagnosis }, EXPLAIN_VALUE_MAX);
   const hint = diagnosis.hint ? `; ${capped(diagnosis.hint, EXPLAIN_VALUE_MAX) as string}` : '';
   const note = `${rule.name}: invalid sign; expected sha256 of "${capped(explanation.maskedString, EXPLAIN_VALUE_MAX) as string}" (fields: clientID, clientSecret, ${rule.fields.join(', ')})${hint}`;
-  return { response: errorResponse('ErrAuthorizationInvalidSign', undefined, { [SIGN_EXPLAIN_HEADER]: headerSafeJson(explain) }), note };
+  return { response: errorResponse('ErrAuthorizationInvalidSign', undefined, { [SIGN_EXPLAIN_HEADER]: explainHeader(explanation, diagnosis) }), note };
 }
 
 /** Parses the body and checks client and sign: ready for the handler, or refused. Changes nothing. */

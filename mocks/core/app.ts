@@ -8,7 +8,7 @@ import type { Deps } from './deps';
 import type { FakeJournal, FakeMyValue } from './fake-my-value';
 import { journalCollectionOf } from './journal-export';
 import { createFaults, type FaultSpec, type Faults } from './faults';
-import { createJournal, DEFAULT_JOURNAL_SIZE, type Journal } from './journal';
+import { createJournal, DEFAULT_JOURNAL_SIZE, JOURNAL_BODY_MAX_CHARS, type Journal } from './journal';
 import { exchangeOf, signExplainOf } from './journal-exchange';
 import { bodyText } from '../http/wire';
 import { runPipeline, type Exchange, type Outcome } from './pipeline';
@@ -43,9 +43,9 @@ function publicJournal(deps: Deps): PublicJournal {
     toCollection: (filter) => journalCollectionOf(deps, filter),
     exchange(seq) {
       const found = journal.bySeq(seq);
-      return found && exchangeOf(found.entry, found.record);
+      return found && exchangeOf(found.entry, found.record, journal.hide);
     },
-    subscribe: (listener, cleared) => journal.subscribe((entry, record) => listener({ ...entry, signExplain: signExplainOf(record) }), cleared),
+    subscribe: (listener, cleared) => journal.subscribe((entry, record) => listener({ ...entry, signExplain: signExplainOf(record, journal.hide) }), cleared),
   };
 }
 
@@ -77,7 +77,7 @@ export function createFake(options: FakeOptions): Fake {
     logger: options.logger ?? silentLogger,
     settings: { ...defaultSettings, ...options.settings },
     faults: createFaults({ random, initial: options.faults }),
-    journal: createJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE),
+    journal: createJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE, JOURNAL_BODY_MAX_CHARS, () => options.store.clients.values()),
     ...(options.adminToken ? { adminToken: options.adminToken } : {}),
     // Restores the seed and the startup fault rules, and empties the journal: fake.reset() and POST /__admin/reset.
     reset: () => {

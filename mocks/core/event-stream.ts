@@ -1,7 +1,9 @@
 // GET /__admin/events: the journal as server-sent events (text/event-stream), for the dashboard's live list.
 // The core answers the request as any other (the admin guard first: Origin, token), with the events the
-// journal already holds as the body and a `stream` directive; the Express adapter then keeps the connection
-// open and writes each new request with sseFrame, and a heartbeat comment now and then.
+// journal already holds as the body and a `stream` directive, or 503 past EVENTS_MAX_STREAMS open streams;
+// the Express adapter then keeps the connection open and its event hub (event-hub.ts) writes each new
+// request with sseFrame, and a heartbeat comment now and then.
+import { errorResponse } from '../http/errors';
 import type { FakeResponse } from '../http/types';
 import type { Journal } from './journal';
 import { signExplainOf, type JournalRow } from './journal-exchange';
@@ -12,6 +14,11 @@ export const EVENTS_BACKLOG = 200;
 export const EVENTS_RETRY_MS = 2_000;
 /** How often the adapter writes a comment, so proxies and the browser keep an idle stream open. */
 export const EVENTS_HEARTBEAT_MS = 15_000;
+/**
+ * Streams a server keeps open at once: each costs a write per request and up to EVENTS_UNSENT_MAX_BYTES
+ * of memory; a few dashboard tabs need a few. Past it, 503 ErrTooManyStreams.
+ */
+export const EVENTS_MAX_STREAMS = 16;
 
 /** The event name of one journaled request. */
 export const REQUEST_EVENT = 'request';
@@ -56,15 +63,20 @@ function backlog(journal: Journal, lastEventId: string | undefined): JournalRow[
   const records = journal.records().slice(-EVENTS_BACKLOG);
   return entries.flatMap((entry, i) => {
     const record = records[i];
-    return entry.seq > after && record ? [{ ...entry, signExplain: signExplainOf(record) }] : [];
+    return entry.seq > after && record ? [{ ...entry, signExplain: signExplainOf(record, journal.hide) }] : [];
   });
 }
 
 /**
  * The answer to GET /__admin/events: the stream's headers and first events; `stream: 'journal'` tells the
- * adapter to keep it open for the requests to come.
+ * adapter to keep it open for the requests to come. With `open` streams already at EVENTS_MAX_STREAMS,
+ * 503 (before any event is framed); a browser's page tries again after the stream's `retry`.
  */
-export function eventsResponse(journal: Journal, lastEventId: string | undefined): FakeResponse {
+export function eventsResponse(journal: Journal, lastEventId: string | undefined, open = 0): FakeResponse {
+  if (open >= EVENTS_MAX_STREAMS) {
+    const detail = `The fake serves at most ${EVENTS_MAX_STREAMS} event streams at once (GET /__admin/events) and ${open} are open: close one (another dashboard tab) and try again`;
+    return errorResponse('ErrTooManyStreams', detail, { 'retry-after': String(EVENTS_RETRY_MS / 1000) });
+  }
   const first = [sseFrame({ retry: EVENTS_RETRY_MS, event: 'hello', data: { capacity: journal.capacity, backlog: EVENTS_BACKLOG } }), ...backlog(journal, lastEventId).map(requestFrame)].join('');
   return {
     status: 200,

@@ -7,7 +7,7 @@ import type { PostmanCollectionV21 } from './postman-v21';
 import type { FakeRequest, FakeResponse } from '../http/types';
 
 /** The journal as a partner's test reads it: list(filter), count(filter), clear(), toCollection(filter), exchange(seq), subscribe(listener). */
-export type FakeJournal = Omit<Journal, 'record' | 'records' | 'bySeq' | 'subscribe'> & {
+export type FakeJournal = Omit<Journal, 'record' | 'records' | 'bySeq' | 'subscribe' | 'hide'> & {
   /** The External and Auth API requests as a Postman v2.1 collection, secrets replaced by variables (what GET /__admin/requests/collection gives). */
   toCollection(filter?: JournalFilter): PostmanCollectionV21;
   /** Request `seq` in full, secrets masked: its headers and the answer (body kept up to 4,096 characters); undefined once dropped (GET /__admin/requests/:seq). */

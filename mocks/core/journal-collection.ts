@@ -4,6 +4,7 @@
 // Pure: the core passes the records and what it knows of routes, clients and created users.
 import { SECRET_KEY } from './journal';
 import type { KeptRecord } from './journal';
+import type { Hide } from './known-secrets';
 import { POSTMAN_V21_SCHEMA, type PostmanCollectionV21, type PostmanItem, type PostmanVariable } from './postman-v21';
 import type { QueryValue } from '../http/types';
 import { parseJsonValue } from '../http/json-body';
@@ -23,6 +24,8 @@ export interface JournalCollectionInput {
   createdValueId(body: Record<string, unknown>): string | undefined;
   /** The client the collection replays; default the first known client in the records. */
   clientId?: string;
+  /** Masks the clients' secrets wherever a request carried one (a note, a header, a path): the journal's. */
+  hide: Hide;
 }
 
 /** The variable the signing hook reads the client secret from (src/collection/hook-script.ts SECRET_VARIABLE). */
@@ -176,7 +179,8 @@ export function journalCollection(input: JournalCollectionInput): PostmanCollect
     }
     const raw = parsedBody(record);
     const codesBefore = cx.codes.size;
-    const body = raw === undefined ? undefined : (replaced('', raw, record, raw, cx) as Record<string, unknown>);
+    // Hidden before it is written as JSON text, so a secret is masked in its values, not in their escapes.
+    const body = raw === undefined ? undefined : input.hide(replaced('', raw, record, raw, cx) as Record<string, unknown>);
     if (cx.codes.size > codesBefore) items.push(codeItem([...cx.codes.values()][cx.codes.size - 1] ?? 'authCode', record.seq, raw?.redirect_uri));
     const pairs = queryPairs(record.query).map(([key, value]): [string, string] => [key, replaced(key, value, record, record.query, cx) as string]);
     const base = kind === 'external' ? '{{externalBaseUrl}}' : '{{authBaseUrl}}';
@@ -221,5 +225,6 @@ export function journalCollection(input: JournalCollectionInput): PostmanCollect
     'No secret is in this file: sign is {{SIGN}} (the run signs), the client secret {{myvalueClientSecret}}, codes and tokens variables, a password {{userPassword}} (a made-up one); wrong ones are replayed as fixed wrong texts.',
     ...(left > 0 ? [`Left out: ${left} requests of other clients (${[...others].join(', ')}); ask GET /__admin/requests/collection?clientId=<id> for theirs.`] : []),
   ].join('\n\n');
-  return { info: { name: `MyValue journal: ${clientId || 'no client'} (${items.length} items)`, description, schema: POSTMAN_V21_SCHEMA }, item: items, variable };
+  // Paths, queries, names and notes keep what a request sent: a secret there is masked too.
+  return input.hide({ info: { name: `MyValue journal: ${clientId || 'no client'} (${items.length} items)`, description, schema: POSTMAN_V21_SCHEMA }, item: items, variable });
 }

@@ -3,6 +3,7 @@
 import { parseJsonValue } from '../http/json-body';
 import { SIGN_EXPLAIN_HEADER } from './admission';
 import { maskSecrets, SECRET_KEY, type JournalEntry, type KeptRecord } from './journal';
+import type { Hide } from './known-secrets';
 
 /** Why a sign was refused, as the x-myvalue-sign-explain header says it (the client secret already masked). */
 export interface SignExplain {
@@ -11,8 +12,12 @@ export interface SignExplain {
   maskedString: string;
   /** The fields in the order they are hashed, each with its text. */
   order: Array<{ field: string; text: string }>;
+  /** The first 20 rule fields absent from the request; absentMore counts the rest. */
   absent: string[];
+  absentMore?: number;
+  /** The first 20 fields sent that the rule does not sign; unsignedMore counts the rest. */
   unsigned: string[];
+  unsignedMore?: number;
   /** The mistake the fake recognised, when one reproduced the sign received. */
   hint?: string;
 }
@@ -23,8 +28,10 @@ export type JournalRow = JournalEntry & { signExplain: SignExplain | null };
 /** A journal entry with its request headers and its answer, masked. */
 export type JournalExchange = JournalRow & {
   requestHeaders: Record<string, string>;
+  /** Why the request's headers are not kept (longer together than the journal keeps); null when kept. */
+  requestHeadersOmitted: string | null;
   /** null when the connection was dropped before an answer. */
-  response: { status: number; headers: Record<string, string>; body: unknown; bodyOmitted: string | null } | null;
+  response: { status: number; headers: Record<string, string>; headersOmitted: string | null; body: unknown; bodyOmitted: string | null } | null;
 };
 
 const MASK = '***';
@@ -61,12 +68,12 @@ function decodeURIComponentSafe(text: string): string {
   }
 }
 
-/** The explanation of a refused sign, from the answer's header; null for any other answer. */
-export function signExplainOf(record: KeptRecord): SignExplain | null {
+/** The explanation of a refused sign, from the answer's header, the clients' secrets hidden (`journal.hide`); null for any other answer. */
+export function signExplainOf(record: KeptRecord, hide: Hide): SignExplain | null {
   const header = record.response?.headers[SIGN_EXPLAIN_HEADER];
   if (header === undefined) return null;
   try {
-    return JSON.parse(header) as SignExplain;
+    return hide(JSON.parse(header) as SignExplain);
   } catch {
     return null;
   }
@@ -80,17 +87,31 @@ function shownBody(text: string): { body: unknown; bodyOmitted: string | null } 
 }
 
 /**
- * The full exchange of a journaled request, from its masked entry and its record.
- * @example const found = journal.bySeq(7); if (found) exchangeOf(found.entry, found.record);
+ * The full exchange of a journaled request, from its masked entry and its record; `hide` (the journal's)
+ * masks the clients' secrets in what the entry does not hold.
+ * @example const found = journal.bySeq(7); if (found) exchangeOf(found.entry, found.record, journal.hide);
  */
-export function exchangeOf(entry: JournalEntry, record: KeptRecord): JournalExchange {
-  const { response } = record;
+export function exchangeOf(entry: JournalEntry, record: KeptRecord, hide: Hide): JournalExchange {
   return {
     ...entry,
-    signExplain: signExplainOf(record),
+    signExplain: signExplainOf(record, hide),
+    ...hide(exchangeRest(record)),
+  };
+}
+
+/** The request's headers and the answer, masked by key. */
+function exchangeRest(record: KeptRecord): Pick<JournalExchange, 'requestHeaders' | 'requestHeadersOmitted' | 'response'> {
+  const { response } = record;
+  return {
     requestHeaders: maskHeaders(record.headers ?? {}),
+    requestHeadersOmitted: record.headersOmitted ?? null,
     response: response
-      ? { status: response.status, headers: maskHeaders(response.headers), ...(response.omitted !== undefined ? { body: null, bodyOmitted: response.omitted } : shownBody(response.text ?? '')) }
+      ? {
+          status: response.status,
+          headers: maskHeaders(response.headers),
+          headersOmitted: response.headersOmitted ?? null,
+          ...(response.omitted !== undefined ? { body: null, bodyOmitted: response.omitted } : shownBody(response.text ?? '')),
+        }
       : null,
   };
 }

@@ -31,5 +31,6 @@ export function journalCollectionOf(deps: Deps, filter: JournalFilter = {}): Pos
       return user?.valueId;
     },
     ...(filter.clientId !== undefined ? { clientId: filter.clientId } : {}),
+    hide: deps.journal.hide,
   });
 }

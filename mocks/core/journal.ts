@@ -1,6 +1,8 @@
 // The fake's request journal: what each request was, who sent it, whether its sign was right and
-// what the fake did. Bounded (oldest dropped); secrets masked; the admin API's own calls are not in it.
+// what the fake did. Bounded (oldest dropped); secrets masked (by key, and the clients' own by value);
+// the admin API's own calls are not in it.
 import { parseJsonValue } from '../http/json-body';
+import { knownSecretsHider, type Hide } from './known-secrets';
 import { compilePattern, matchPattern, pathSegments } from '../../src/shared/path-pattern';
 import type { QueryValue } from '../http/types';
 
@@ -53,6 +55,8 @@ export interface RecordedResponse {
   text?: string;
   /** Why the body is not kept (longer than the journal keeps). */
   omitted?: string;
+  /** Why the headers are not kept (`headers` is then empty): longer together than the journal keeps. */
+  headersOmitted?: string;
 }
 
 /** What the core records: the time as a number, query and body as received; they are formatted and masked when read, not on the hot path. */
@@ -88,13 +92,28 @@ export interface Journal {
    */
   subscribe(listener: JournalListener, cleared?: () => void): () => void;
   readonly capacity: number;
+  /** Masks the clients' secrets wherever they stand in a value to show (list() and the listeners' entries already are). */
+  readonly hide: Hide;
 }
 
 export const DEFAULT_JOURNAL_SIZE = 1000;
 /** The longest body the journal keeps, in characters: its memory is bounded by capacity times this. */
 export const JOURNAL_BODY_MAX_CHARS = 4096;
-/** Keys whose values the journal masks (and the journal collection replaces). */
-export const SECRET_KEY = /secret|password|token|ticket|^code$/i;
+/**
+ * The most of a request's or an answer's headers the journal keeps, names and values together, in characters:
+ * what Node accepts of a request's (16 KiB), so a request that came over a port is kept whole; a client in
+ * process (MSW) has no such limit.
+ */
+export const JOURNAL_HEADERS_MAX_CHARS = 16_384;
+
+/** The characters of a set of headers, names and values. */
+function headersLength(headers: Readonly<Record<string, string>>): number {
+  let n = 0;
+  for (const [name, value] of Object.entries(headers)) n += name.length + value.length;
+  return n;
+}
+/** Keys whose values the journal masks (and the journal collection replaces): secrets, passwords, tokens, API keys, codes. */
+export const SECRET_KEY = /secret|password|passwd|pwd|token|ticket|api[-_]?key|^auth$|^code$/i;
 
 /** Copy of a query or body with secret-looking keys (client_secret, password, tokens, codes) masked. */
 export function maskSecrets<T>(value: T): T {
@@ -132,15 +151,21 @@ function matcher(filter: JournalFilter): (entry: Matched) => boolean {
   };
 }
 
-/** A record as the journal keeps it: its seq, and why its body was not kept (`omitted`). */
-export type KeptRecord = JournalRecord & { seq: number; omitted?: string };
+/** A record as the journal keeps it: its seq, and why its body (`omitted`) or its request headers (`headersOmitted`) were not kept. */
+export type KeptRecord = JournalRecord & { seq: number; omitted?: string; headersOmitted?: string };
 type Kept = KeptRecord;
 
 /**
- * A journal keeping the last `capacity` requests (0 keeps none), and of each body at most `maxBodyChars`.
+ * A journal keeping the last `capacity` requests (0 keeps none), and of each body at most `maxBodyChars`;
+ * what it shows has the secrets of `clients()` masked wherever they stand.
  * @example const journal = createJournal(1000); journal.list({ rule: 'point.earn', signOk: false });
  */
-export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE, maxBodyChars: number = JOURNAL_BODY_MAX_CHARS): Journal {
+export function createJournal(
+  capacity: number = DEFAULT_JOURNAL_SIZE,
+  maxBodyChars: number = JOURNAL_BODY_MAX_CHARS,
+  clients: () => Iterable<{ clientId: string; clientSecret: string }> = () => [],
+): Journal {
+  const hide = knownSecretsHider(clients);
   // A ring of the last `capacity` records; `start` is the oldest. Masking and body parsing happen on read.
   let ring: Kept[] = [];
   let start = 0;
@@ -149,7 +174,7 @@ export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE, maxBodyCh
   const listeners = new Set<JournalListener>();
   const clearedListeners = new Set<() => void>();
   // The request's headers and answer are for the detail view only (journal-exchange.ts): list() stays as it was.
-  const view = ({ rawBody, omitted, query, timeMs, headers: _headers, response: _response, ...rest }: Kept): JournalEntry => ({
+  const view = ({ rawBody, omitted, query, timeMs, headers: _headers, headersOmitted: _headersOmitted, response: _response, ...rest }: Kept): JournalEntry => hide({
     ...rest,
     time: new Date(timeMs).toISOString(),
     query: maskSecrets({ ...query }),
@@ -157,18 +182,24 @@ export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE, maxBodyCh
   });
   return {
     capacity,
+    hide,
     record(entry) {
       seq += 1;
       if (capacity <= 0) return;
       // A body over maxBodyChars is not kept (the entry says so): the journal's memory is bounded by its
       // capacity times a few KB, not by what clients send. A cut JSON body would not parse, so none is cut.
-      const over = (length: number): string => `${length} characters, over the ${maxBodyChars} the journal keeps`;
+      const over = (length: number, max = maxBodyChars): string => `${length} characters, over the ${max} the journal keeps`;
       const kept: Kept = entry.rawBody !== undefined && entry.rawBody.length > maxBodyChars
         ? { seq, ...entry, rawBody: undefined, omitted: over(entry.rawBody.length) }
         : { seq, ...entry };
       // The answer's body under the same bound as the request's.
       const text = kept.response?.text;
       if (kept.response && text !== undefined && text.length > maxBodyChars) kept.response = { status: kept.response.status, headers: kept.response.headers, omitted: over(text.length) };
+      // Headers likewise: past their bound none are kept, and the record says why.
+      const requestHeaders = kept.headers === undefined ? 0 : headersLength(kept.headers);
+      if (requestHeaders > JOURNAL_HEADERS_MAX_CHARS) Object.assign(kept, { headers: {}, headersOmitted: over(requestHeaders, JOURNAL_HEADERS_MAX_CHARS) });
+      const answerHeaders = kept.response ? headersLength(kept.response.headers) : 0;
+      if (kept.response && answerHeaders > JOURNAL_HEADERS_MAX_CHARS) kept.response = { ...kept.response, headers: {}, headersOmitted: over(answerHeaders, JOURNAL_HEADERS_MAX_CHARS) };
       if (ring.length < capacity) ring.push(kept);
       else {
         ring[start] = kept;

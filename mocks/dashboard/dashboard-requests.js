@@ -168,6 +168,12 @@ function block(title, value, omitted = null) {
   return el('div', {}, el('h4', {}, title), el('pre', {}, pretty(value)));
 }
 
+/**
+ * A list of field names, and how many more the fake left out of its explanation.
+ * @param {string[]} listed @param {number | undefined} more
+ */
+const names = (listed, more) => `${listed.join(', ')}${more ? ` and ${more} more` : ''}`;
+
 /** @param {any} explain */
 function explanation(explain) {
   const order = el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Field, in order'), el('th', { scope: 'col' }, 'Text hashed'))),
@@ -177,8 +183,8 @@ function explanation(explain) {
     explain.hint ? el('p', { class: 'hint' }, `Likely mistake: ${explain.hint}`) : el('p', {}, 'No usual mistake reproduces the sign received.'),
     el('p', {}, 'The string to hash with sha256 (the client secret masked): ', el('code', {}, explain.maskedString)),
     order,
-    explain.absent.length ? el('p', {}, `Fields absent (hashed as ''): ${explain.absent.join(', ')}`) : null,
-    explain.unsigned.length ? el('p', {}, `Fields sent that this rule does not sign: ${explain.unsigned.join(', ')}`) : null);
+    explain.absent.length ? el('p', {}, `Fields absent (hashed as ''): ${names(explain.absent, explain.absentMore)}`) : null,
+    explain.unsigned.length ? el('p', {}, `Fields sent that this rule does not sign: ${names(explain.unsigned, explain.unsignedMore)}`) : null);
 }
 
 /** @param {number} seq */
@@ -201,11 +207,11 @@ async function openRequest(seq) {
     x.signExplain ? explanation(x.signExplain) : null,
     el('h3', {}, 'Request'),
     block('Query', x.query),
-    block('Headers', x.requestHeaders),
+    block('Headers', x.requestHeaders, x.requestHeadersOmitted),
     block('Body', x.body, x.bodyOmitted),
     el('h3', {}, 'Answer'),
     x.response ? el('p', {}, `Status ${x.response.status}${x.fault === 'no-answer' ? ' (decided, never sent: no-answer fault)' : ''}`) : el('p', {}, 'None: the connection was dropped.'),
-    x.response ? block('Headers', x.response.headers) : null,
+    x.response ? block('Headers', x.response.headers, x.response.headersOmitted) : null,
     x.response ? block('Body', x.response.body, x.response.bodyOmitted) : null,
     el('p', { class: 'muted' }, 'Secrets are masked (***).')));
   detail.focus();

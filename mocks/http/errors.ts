@@ -29,6 +29,7 @@ export const ERRORS = {
   // The fake's admin API (not MyValue's): refused for other sites, and without its token when one is set.
   ErrAdminForbidden: { status: 403, detail: "The fake's admin API answers only requests from its own origin" },
   ErrAdminToken: { status: 401, detail: "The fake's admin API needs its token (x-myvalue-admin-token)" },
+  ErrTooManyStreams: { status: 503, detail: 'Too many event streams are open (GET /__admin/events): close one (another dashboard tab) and try again' },
   ErrEventsNeedExpress: { status: 501, detail: 'GET /__admin/events streams from the Express adapter (myvalue mock, createExpressApp); the MSW handlers serve no event stream' },
   ErrBadRequest: { status: 400, detail: 'The request could not be read as HTTP' },
   ErrInternal: { status: 500, detail: 'Internal server error' },

@@ -19,6 +19,8 @@ export interface FakeRequest {
   bodyTooLarge?: boolean;
   /** Set by an adapter that could not read the body (unsupported encoding, aborted upload). */
   bodyError?: string;
+  /** Set by an adapter that serves GET /__admin/events: how many of its event streams are open (the core refuses past EVENTS_MAX_STREAMS). */
+  eventStreams?: number;
   /** Scheme and host the client used, e.g. 'http://127.0.0.1:4010'; used for next/previous URLs. */
   origin: string;
   /**

@@ -12,6 +12,6 @@ export { parseShard, shardLabel, type Shard, type ShardInfo } from '../collectio
 export { signCollection, type SignCollectionOptions, type SignCollectionResult } from '../collection/sign-collection';
 export type { CollectionVersion } from '../collection/load-collection';
 export { hookScript, SECRET_VARIABLE, HOOK_EVENT_ID } from '../collection/hook-script';
-export { createMasker, MASK, type Masker } from '../run/masker';
+export { createMasker, MASK, type Masker } from '../shared/masker';
 export type { Sink } from '../run/capture-output';
 export { DEFAULT_CONTRACT_FILE } from '../contract/load-contract';

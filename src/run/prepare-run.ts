@@ -14,7 +14,7 @@ import { hookedDefinition } from '../collection/inject-hook';
 import { loadCollection } from '../collection/load-collection';
 import { isYamlFile, readV3Environment } from '../collection/v3/v3-environment';
 import { jsonErrorAt, jsonProblem, oneLine } from '../shared/text';
-import { MIN_SECRET_LENGTH } from './masker';
+import { MIN_SECRET_LENGTH } from '../shared/masker';
 import type { SkipNote } from '../reports/run-json';
 import type { RunOptions } from './run-options';
 import { withContractCheck } from '../collection/contract-check';

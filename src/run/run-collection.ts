@@ -8,7 +8,7 @@ import { captureOutput, type Sink } from './capture-output';
 import type { RunOptions } from './run-options';
 import { SECRET_VARIABLE } from '../collection/hook-script';
 import { oneLine } from '../shared/text';
-import { createMasker, findTokens, type Masker } from './masker';
+import { createMasker, findTokens, type Masker } from '../shared/masker';
 import { runNewman, type ItemHop, type NewmanOutcome, type ReporterExport } from './newman-bridge';
 import { buildRunReport, type StartedItem } from './run-report';
 import type { Contract } from '../contract/index';

@@ -6,27 +6,14 @@
 //
 // --profile writes a V8 CPU profile of the fake's process under reports/bench/ (open it in Chrome
 // DevTools or speedscope).
-import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadSeed } from '../../mocks/create-fake';
-import { computeSign, findRule, type SignRule } from '../../src/signing';
 import type { FromChild, ServerKind, ToChild } from './bench-server';
+import { cases, load, numberArg as arg, type Case, type Figures } from './bench-load';
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
-
-const VALUE_ID = 'VR8EPN';
-const OUTLET = 'MVAPP00001';
-
-function arg(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  if (at < 0) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} takes a positive number`);
-  return value;
-}
 
 interface Server {
   kind: ServerKind;
@@ -57,78 +44,6 @@ async function stopServer(server: Server): Promise<void> {
   const exited = new Promise<void>((resolve) => server.child.once('exit', () => resolve()));
   server.child.send({ type: 'stop' } satisfies ToChild);
   await exited;
-}
-
-function rule(name: string): SignRule {
-  const found = findRule(name);
-  if (!found) throw new Error(`no rule ${name}`);
-  return found;
-}
-
-interface Case {
-  name: string;
-  method: 'GET' | 'POST';
-  path: string;
-  /** Builds each request's body (POST): a fresh referenceNo every time. */
-  body?: () => string;
-}
-
-function cases(creds: { clientId: string; clientSecret: string }): { get: Case; post: Case } {
-  const getFields = { valueID: VALUE_ID };
-  const getSign = computeSign(rule('point.get'), { ...creds, fields: getFields });
-  const get: Case = {
-    name: 'GET /service/point/ (point.get)',
-    method: 'GET',
-    path: `/service/point/?${new URLSearchParams({ ...getFields, clientID: creds.clientId, sign: getSign })}`,
-  };
-  const run = randomUUID().slice(0, 8);
-  let n = 0;
-  const earn = rule('point.earn');
-  const post: Case = {
-    name: 'POST /service/point/earn/ (point.earn, fresh referenceNo)',
-    method: 'POST',
-    path: '/service/point/earn/',
-    body: () => {
-      n += 1;
-      const fields = { amount: 10_000, referenceNo: `BENCH-${run}-${n}`, exchangeRate: 0, outletID: OUTLET, valueID: VALUE_ID };
-      return JSON.stringify({ ...fields, clientID: creds.clientId, sign: computeSign(earn, { ...creds, fields }) });
-    },
-  };
-  return { get, post };
-}
-
-interface Figures {
-  rps: number;
-  p99: number;
-  p50: number;
-  total: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function load(url: string, c: Case, seconds: number, connections: number): Promise<Figures> {
-  const body = c.body;
-  const result = await autocannon({
-    url,
-    connections,
-    duration: seconds,
-    requests: [
-      {
-        method: c.method,
-        path: c.path,
-        headers: c.method === 'POST' ? { 'content-type': 'application/json' } : {},
-        ...(body ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: body() }) } : {}),
-      },
-    ],
-  });
-  return {
-    rps: result.requests.average,
-    p99: result.latency.p99,
-    p50: result.latency.p50,
-    total: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
 }
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

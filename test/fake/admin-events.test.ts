@@ -7,9 +7,9 @@ import { createFakeMyValue, type Fake } from '../../mocks/create-fake';
 import { createExpressApp, listen, type RunningServer } from '../../mocks/express';
 import { myValueHandlers } from '../../mocks/msw';
 import { sseComment, sseFrame } from '../../mocks/core/event-stream';
-import type { FakeMyValue } from '../../mocks/index';
 import { seedClient, signedRequest } from '../ledger/signed';
 import { Api } from '../helpers/api';
+import { counted, events, readUntil, textReader } from '../helpers/event-streams';
 
 const POS = seedClient('GramediaPOS');
 const ORIGIN = 'http://127.0.0.1:4010';
@@ -26,16 +26,6 @@ describe('the text/event-stream framing', () => {
     expect(sseComment('heart\nbeat')).toBe(': heart beat\n\n');
   });
 });
-
-/** The events of a stream's text, as [event, data]. */
-function events(text: string): Array<[string, any]> {
-  return text.split('\n\n').filter((f) => f.trim() !== '' && !f.startsWith(':')).map((frame) => {
-    const lines = frame.split('\n');
-    const event = lines.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message';
-    const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
-    return [event, JSON.parse(data)];
-  });
-}
 
 describe('the first events, in the core', () => {
   const open = (fake: Fake, headers: Record<string, string> = {}) => fake.handle({ method: 'GET', path: '/__admin/events', query: {}, headers, origin: ORIGIN });
@@ -71,46 +61,6 @@ describe('over Express', () => {
     await server?.close();
     server = undefined;
   });
-
-  /** A fake whose journal counts the streams subscribed to it. */
-  function counted(fake: FakeMyValue): { fake: FakeMyValue; open: () => number } {
-    let open = 0;
-    const journal = {
-      ...fake.journal,
-      subscribe: (listener: Parameters<FakeMyValue['journal']['subscribe']>[0]) => {
-        open += 1;
-        const stop = fake.journal.subscribe(listener);
-        return () => {
-          open -= 1;
-          stop();
-        };
-      },
-    };
-    return { fake: { ...fake, handle: (r) => fake.handle(r), journal } as FakeMyValue, open: () => open };
-  }
-
-  /** The body as text chunks. */
-  function textReader(res: Response): ReadableStreamDefaultReader<string> {
-    const decoder = new TextDecoder();
-    const bytes = (res.body as ReadableStream<Uint8Array>).getReader();
-    return new ReadableStream<string>({
-      async pull(controller) {
-        const chunk = await bytes.read();
-        if (chunk.done) controller.close();
-        else controller.enqueue(decoder.decode(chunk.value, { stream: true }));
-      },
-    }).getReader();
-  }
-
-  async function readUntil(reader: ReadableStreamDefaultReader<string>, done: (text: string) => boolean): Promise<string> {
-    let text = '';
-    while (!done(text)) {
-      const chunk = await reader.read();
-      if (chunk.done) break;
-      text += chunk.value;
-    }
-    return text;
-  }
 
   it('requests appear live as events, heartbeats between; the subscription ends when the client goes', async () => {
     const base = createFakeMyValue();

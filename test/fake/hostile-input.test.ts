@@ -91,6 +91,62 @@ describe('over a port (Express)', () => {
   });
 });
 
+describe('a refused sign with many fields', () => {
+  const extra = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`extra${String(i).padStart(4, '0')}`, `value-${i}`]));
+  const body = JSON.stringify({ amount: 10000, outletID: 'MVAPP00001', referenceNo: 'R-2000', valueID: 'VR8EPN', ...extra, clientID: 'GramediaPOS', sign: 'wrong' });
+
+  it('2,000 fields the rule does not sign: the 401 reaches fetch and node:http; the explanation names 20 and counts the rest, under 8 KiB', async () => {
+    const server = await listen(createExpressApp(createFakeMyValue()), 0);
+    servers.push(server);
+    const res = await fetch(`${server.url}/service/point/earn/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ id: 'ErrAuthorizationInvalidSign', detail: 'Invalid Sign Parameter', errorCode: 401 });
+    const text = res.headers.get(SIGN_EXPLAIN_HEADER) ?? '';
+    expect(text.length).toBeLessThan(8 * 1024);
+    const explain = JSON.parse(text);
+    expect(explain.unsigned).toEqual(['valueID', ...Object.keys(extra).slice(0, 19)]);
+    expect(explain.unsignedMore).toBe(1981);
+    expect(explain.absent).toEqual(['exchangeRate']);
+    expect(explain.absentMore).toBeUndefined();
+    // Node's http client with its default limits (16 KiB of headers) reads it too.
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(`${server.url}/service/point/earn/`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (r) => {
+        r.resume();
+        resolve(r.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(status).toBe(401);
+  });
+
+  it('every signed field long and not ASCII, and long unsigned names: the header stays under 8 KiB and still names the rule and the fields', () => {
+    const long = 'é'.repeat(3000);
+    const query: Record<string, string> = { clientID: 'GramediaPOS', sign: 'wrong' };
+    for (const field of ['brandID', 'businessUnit', 'from', 'to', 'limit', 'page', 'mutation', 'valueID']) query[field] = long;
+    for (let i = 0; i < 40; i++) query[`${'ü'.repeat(600)}${i}`] = 'x';
+    const res = createFakeMyValue().handle({ method: 'GET', path: '/service/point/history/', query, headers: {}, origin: ORIGIN });
+    expect(res.status).toBe(401);
+    const text = res.headers[SIGN_EXPLAIN_HEADER] ?? '';
+    expect(text.length).toBeLessThan(8 * 1024);
+    const explain = JSON.parse(text);
+    expect(explain.rule).toBe('point.history');
+    expect(explain.order.map((f: { field: string }) => f.field)).toEqual(['clientID', 'clientSecret', 'brandID', 'businessUnit', 'from', 'to', 'limit', 'page', 'mutation', 'valueID']);
+    expect(explain.unsigned).toHaveLength(20);
+    expect(explain.unsignedMore).toBe(20);
+  });
+
+  it('the journal keeps the header as capped (it kept whatever the fake sent), and reads the count back from it', () => {
+    const fake = createFakeMyValue();
+    fake.handle({ method: 'POST', path: '/service/point/earn/', query: {}, headers: { 'content-type': 'application/json' }, rawBody: body, origin: ORIGIN });
+    const seq = fake.journal.list()[0]?.seq ?? 0;
+    const kept = fake.journal.exchange(seq)?.response?.headers[SIGN_EXPLAIN_HEADER] ?? '';
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(8 * 1024);
+    expect(fake.journal.exchange(seq)?.signExplain).toMatchObject({ rule: 'point.earn', unsignedMore: 1981 });
+  });
+});
+
 describe('links and the Host header', () => {
   it('a history page\'s next link names the fake\'s own address, not a Host header a client sent', async () => {
     const server = await listen(createExpressApp(createFakeMyValue()), 0);

@@ -1,6 +1,6 @@
 // The masker finds a secret however a writer encoded it, and learns tokens from bodies.
 import { describe, expect, it } from 'vitest';
-import { createMasker, findTokens, MASK, PREFIX_LENGTH } from '../../src/run/masker';
+import { createMasker, findTokens, MASK, PREFIX_LENGTH } from '../../src/shared/masker';
 
 const SECRET = 'Rahasia/ü&"<x>+ y-42';
 

@@ -2,6 +2,8 @@
 // is recorded without it (body null, bodyOmitted saying why), the rest of the entry as always.
 import { describe, expect, it } from 'vitest';
 import { createFakeMyValue } from '../../mocks/create-fake';
+import { createJournal, JOURNAL_HEADERS_MAX_CHARS } from '../../mocks/core/journal';
+import { exchangeOf } from '../../mocks/core/journal-exchange';
 
 describe('journal bounds', () => {
   it('a 100 KiB body: the request is journaled, its body is not kept', () => {
@@ -50,5 +52,31 @@ describe('a body nested deep, within the journal\'s 4,096 characters', () => {
     expect(entry).toMatchObject({ body: null, bodyOmitted: expect.stringMatching(/^not shown: it is nested deeper than 32 levels/) });
     expect(fake.journal.exchange(entry?.seq ?? 0)).toMatchObject({ body: null, bodyOmitted: expect.stringMatching(/^not shown/), response: { status: 400 } });
     expect(() => fake.journal.toCollection()).not.toThrow();
+  });
+});
+
+describe('headers, bounded as bodies are', () => {
+  it('request headers past 16,384 characters (a client in process has no limit) are not kept; the exchange says why', () => {
+    const fake = createFakeMyValue();
+    const big = { 'x-big': 'h'.repeat(20_000), 'x-trace': 't-1' };
+    fake.handle({ method: 'GET', path: '/service/point/', query: {}, headers: big, origin: 'http://127.0.0.1' });
+    fake.handle({ method: 'GET', path: '/service/point/', query: {}, headers: { 'x-trace': 't-2' }, origin: 'http://127.0.0.1' });
+    const [dropped, kept] = fake.journal.list().map((e) => fake.journal.exchange(e.seq));
+    const size = Object.entries(big).reduce((n, [k, v]) => n + k.length + v.length, 0);
+    expect(dropped).toMatchObject({ requestHeaders: {}, requestHeadersOmitted: `${size} characters, over the 16384 the journal keeps`, response: { status: 400 } });
+    expect(kept).toMatchObject({ requestHeaders: { 'x-trace': 't-2' }, requestHeadersOmitted: null });
+  });
+
+  it("an answer's headers past the bound likewise; at the bound they are kept", () => {
+    const journal = createJournal(10);
+    const record = (headers: Record<string, string>) => journal.record({
+      timeMs: 0, method: 'GET', path: '/x', query: {}, rawBody: undefined, rule: null, clientId: null, signOk: null, status: 200, durationMs: 0, delayMs: 0, fault: null,
+      headers: {}, response: { status: 200, headers, text: '' },
+    });
+    record({ 'x-a': 'a'.repeat(JOURNAL_HEADERS_MAX_CHARS - 3) });
+    record({ 'x-a': 'a'.repeat(JOURNAL_HEADERS_MAX_CHARS - 2) });
+    const [atBound, over] = journal.list().map((e) => journal.bySeq(e.seq)).map((found) => found && exchangeOf(found.entry, found.record, journal.hide));
+    expect(atBound?.response).toMatchObject({ headers: { 'x-a': expect.any(String) }, headersOmitted: null });
+    expect(over?.response).toMatchObject({ headers: {}, headersOmitted: '16385 characters, over the 16384 the journal keeps' });
   });
 });

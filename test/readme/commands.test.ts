@@ -93,6 +93,7 @@ const ELSEWHERE: Record<string, string> = {
   'npm run bench:harness': 'by hand: a benchmark',
   'npm run bench:startup': 'by hand: a benchmark',
   'npm run bench:journal': 'by hand: a benchmark',
+  'npm run bench:events': 'by hand: a benchmark',
   "curl -s 'http://127.0.0.1:4010/__admin/requests/collection?clientId=GramediaPOS' > journal.postman_collection.json": 'test/journal/journal-collection.test.ts (GET /__admin/requests/collection, ?clientId=)',
   'npx myvalue run --collection journal.postman_collection.json --target mock': 'test/journal/journal-collection.test.ts (the replay against a fresh fake)',
 };

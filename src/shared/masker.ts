@@ -1,5 +1,6 @@
 // Replaces secrets (client secret, tokens learned during a run) in any text the run writes,
-// in the encodings they take in URLs, JSON, HTML and JUnit XML, mixed as writers mix them.
+// in the encodings they take in URLs, JSON, HTML and JUnit XML, mixed as writers mix them. Shared: the
+// fake masks the client secrets it knows with it in what its journal shows (mocks/core/known-secrets.ts).
 
 export const MASK = '[masked]';
 
@@ -50,6 +51,20 @@ function tolerant(text: string): string {
     .join('');
 }
 
+/**
+ * The longest run of `form` whose characters have one spelling each (letters, digits, `-_.~!*()`): every
+ * match of the form holds it as written, so a text without it holds no match ('' when there is none).
+ */
+function needleOf(form: string): string {
+  let best = '';
+  let run = '';
+  for (const c of form) {
+    run = spellings(c).length === 1 ? run + c : '';
+    if (run.length > best.length) best = run;
+  }
+  return best;
+}
+
 function jsonEscaped(text: string): string {
   return JSON.stringify(text).slice(1, -1);
 }
@@ -76,20 +91,22 @@ export function encodedForms(secret: string): string[] {
  * What is left of a secret that a message cut short ("expected 'at-1a2b3c4d...' to equal"): any run
  * of its first PREFIX_LENGTH or more characters, as written or JSON-escaped, is masked too.
  */
-function maskPrefixes(text: string, secrets: ReadonlySet<string>): string {
+function maskPrefixes(text: string, forms: readonly string[]): string {
   let out = text;
-  for (const secret of secrets) {
-    if (secret.length <= PREFIX_LENGTH) continue;
-    for (const form of new Set([secret, jsonEscaped(secret)])) {
-      const head = form.slice(0, PREFIX_LENGTH);
-      for (let at = out.indexOf(head); at >= 0; at = out.indexOf(head, at + MASK.length)) {
-        let end = at + PREFIX_LENGTH;
-        for (let k = PREFIX_LENGTH; k < form.length && out[end] === form[k]; k++) end++;
-        out = `${out.slice(0, at)}${MASK}${out.slice(end)}`;
-      }
+  for (const form of forms) {
+    const head = form.slice(0, PREFIX_LENGTH);
+    for (let at = out.indexOf(head); at >= 0; at = out.indexOf(head, at + MASK.length)) {
+      let end = at + PREFIX_LENGTH;
+      for (let k = PREFIX_LENGTH; k < form.length && out[end] === form[k]; k++) end++;
+      out = `${out.slice(0, at)}${MASK}${out.slice(end)}`;
     }
   }
   return out;
+}
+
+/** The forms maskPrefixes looks for: each secret longer than PREFIX_LENGTH, as written and JSON-escaped. */
+function prefixForms(secrets: ReadonlySet<string>): string[] {
+  return [...new Set([...secrets].filter((secret) => secret.length > PREFIX_LENGTH).flatMap((secret) => [secret, jsonEscaped(secret)]))];
 }
 
 export interface Masker {
@@ -111,17 +128,25 @@ export function createMasker(initial: readonly string[] = [], wholeOnly: readonl
   const secrets = new Set<string>();
   /** The secrets whose prefixes are masked too (all but the `whole` ones). */
   const prefixed = new Set<string>();
+  let prefixes: string[] = [];
   let pattern: RegExp | undefined;
+  // Texts without any needle skip the expression (most texts hold no secret; a plain search is far cheaper).
+  let needles: string[] | undefined;
   const rebuild = (): void => {
     const forms = new Set<string>();
     for (const secret of secrets) for (const form of encodedForms(secret)) forms.add(form);
     const sorted = [...forms].sort((a, b) => b.length - a.length);
     pattern = sorted.length === 0 ? undefined : new RegExp(sorted.map(tolerant).join('|'), 'g');
+    const found = new Set(sorted.map(needleOf));
+    needles = found.has('') ? undefined : [...found];
   };
   const masker: Masker = {
     add(secret, whole = false) {
       if (secret.length < MIN_SECRET_LENGTH) return false;
-      if (!whole) prefixed.add(secret);
+      if (!whole && !prefixed.has(secret)) {
+        prefixed.add(secret);
+        prefixes = prefixForms(prefixed);
+      }
       if (!secrets.has(secret)) {
         secrets.add(secret);
         rebuild();
@@ -129,7 +154,8 @@ export function createMasker(initial: readonly string[] = [], wholeOnly: readonl
       return true;
     },
     mask(text) {
-      return maskPrefixes(pattern ? text.replace(pattern, MASK) : text, prefixed);
+      const matches = pattern !== undefined && (needles === undefined || needles.some((needle) => text.includes(needle)));
+      return maskPrefixes(matches && pattern ? text.replace(pattern, MASK) : text, prefixes);
     },
     get size() {
       return secrets.size;
