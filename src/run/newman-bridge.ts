@@ -4,6 +4,7 @@
 // Each coupling is pinned by a test of its own against real Newman (test/harness/newman-bridge.test.ts).
 import newman, { type NewmanEmitter, type NewmanExecution, type NewmanExport, type NewmanSummary } from 'newman';
 import type { CollectionDefinition } from 'postman-collection';
+import { NO_FILES_DIR } from '../collection/file-bodies';
 
 /** What a reporter hands Newman to write: its file and its content (text, or JSON for the json reporter). */
 export type ReporterExport = NewmanExport;
@@ -21,6 +22,8 @@ export interface NewmanRunOptions {
   delayRequest?: number;
   iterationData?: string;
   insecure?: true;
+  /** Files (body files, form-data files) are read only inside it (insecureFileRead is always false); none without it. */
+  workingDir?: string;
 }
 
 /** An item Newman starts (beforeItem; sent or not) or finishes (item). */
@@ -212,7 +215,8 @@ function outcomeOf(error: Error | null, summary: NewmanSummary): NewmanOutcome {
  */
 export function runNewman(options: NewmanRunOptions, setup: (run: NewmanRun) => void): Promise<NewmanOutcome> {
   return new Promise((done) => {
-    const emitter = newman.run(options as unknown as Record<string, unknown>, (error, summary) => done(outcomeOf(error, summary)));
+    // Newman's default reads files anywhere (insecureFileRead: true): a collection could send /etc/hostname.
+    const emitter = newman.run({ ...options, workingDir: options.workingDir ?? NO_FILES_DIR, insecureFileRead: false } as unknown as Record<string, unknown>, (error, summary) => done(outcomeOf(error, summary)));
     setup(bridge(emitter));
   });
 }

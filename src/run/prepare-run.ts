@@ -12,6 +12,7 @@ import { MAX_RETRIES } from './run-limits';
 import { retargetHosts } from '../collection/retarget-hosts';
 import { hookedDefinition } from '../collection/inject-hook';
 import { loadCollection } from '../collection/load-collection';
+import { collectionDir, fileBodyProblem } from '../collection/file-bodies';
 import { isYamlFile, readV3Environment } from '../collection/v3/v3-environment';
 import { jsonErrorAt, jsonProblem, oneLine } from '../shared/text';
 import { MIN_SECRET_LENGTH } from './masker';
@@ -136,6 +137,8 @@ export interface Prepared {
   creds: { clientId: string; clientSecret: string };
   /** The collection as Newman gets it (v2.1 JSON). */
   collection: CollectionDefinition;
+  /** Where its body files are read from (Newman's workingDir); undefined for a collection from a URL. */
+  workingDir?: string;
   baseValues: Array<{ key: string; value: unknown; type?: string }>;
   skipped: SkipNote[];
   notes: string[];
@@ -166,7 +169,11 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   if (!iterationData.ok) return iterationData;
   const skipped: SkipNote[] = [];
   const notes: string[] = [...loaded.warnings];
-  const retargeted = retargetHosts(loaded.collection.toJSON());
+  const workingDir = collectionDir(loaded.source, loaded.version === '3.0.0', cwd);
+  const original = loaded.collection.toJSON();
+  const files = fileBodyProblem(original.item ?? [], workingDir);
+  if (files !== undefined) return { ok: false, error: files };
+  const retargeted = retargetHosts(original);
   let json = retargeted.collection;
   if (retargeted.rewritten > 0) {
     notes.push(`${retargeted.rewritten} request${retargeted.rewritten === 1 ? '' : 's'} name${retargeted.rewritten === 1 ? 's' : ''} MyValue's host${retargeted.hosts.length === 1 ? '' : 's'} ${retargeted.hosts.join(', ')} written out: sent to the target's ({{externalBaseUrl}} / {{authBaseUrl}}) instead`);
@@ -210,5 +217,5 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   if (creds.value.clientSecret.length < MIN_SECRET_LENGTH) notes.push(`warning: the client secret is shorter than ${MIN_SECRET_LENGTH} characters and cannot be masked in reports`);
   const hooked = hookedDefinition(json);
   const collection = options.contract === false ? hooked : withContractCheck(hooked);
-  return { ok: true, value: { spec, creds: creds.value, collection, baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}) } };
+  return { ok: true, value: { spec, creds: creds.value, collection, ...(workingDir !== undefined ? { workingDir } : {}), baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}) } };
 }
