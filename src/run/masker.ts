@@ -112,11 +112,17 @@ export function createMasker(initial: readonly string[] = [], wholeOnly: readonl
   /** The secrets whose prefixes are masked too (all but the `whole` ones). */
   const prefixed = new Set<string>();
   let pattern: RegExp | undefined;
-  const rebuild = (): void => {
+  // Built when a mask needs it, not on every add: the tokens of one answer cost one build, not one each
+  // (a build reads every secret, so building per add grew with the square of an answer's tokens).
+  let stale = false;
+  const current = (): RegExp | undefined => {
+    if (!stale) return pattern;
+    stale = false;
     const forms = new Set<string>();
     for (const secret of secrets) for (const form of encodedForms(secret)) forms.add(form);
     const sorted = [...forms].sort((a, b) => b.length - a.length);
     pattern = sorted.length === 0 ? undefined : new RegExp(sorted.map(tolerant).join('|'), 'g');
+    return pattern;
   };
   const masker: Masker = {
     add(secret, whole = false) {
@@ -124,12 +130,13 @@ export function createMasker(initial: readonly string[] = [], wholeOnly: readonl
       if (!whole) prefixed.add(secret);
       if (!secrets.has(secret)) {
         secrets.add(secret);
-        rebuild();
+        stale = true;
       }
       return true;
     },
     mask(text) {
-      return maskPrefixes(pattern ? text.replace(pattern, MASK) : text, prefixed);
+      const found = current();
+      return maskPrefixes(found ? text.replace(found, MASK) : text, prefixed);
     },
     get size() {
       return secrets.size;

@@ -5,6 +5,7 @@
 import newman, { type NewmanEmitter, type NewmanExecution, type NewmanExport, type NewmanSummary } from 'newman';
 import type { CollectionDefinition } from 'postman-collection';
 import { NO_FILES_DIR } from '../collection/file-bodies';
+import { MAX_RESPONSE_BYTES } from './run-limits';
 
 /** What a reporter hands Newman to write: its file and its content (text, or JSON for the json reporter). */
 export type ReporterExport = NewmanExport;
@@ -132,7 +133,38 @@ const ADAPT: { [E in keyof NewmanEvents]: (err: unknown, o: Payload) => NewmanEv
   console: (_err, o) => ({ ...(o.cursor?.ref ? { ref: o.cursor.ref } : {}), text: (o.messages ?? []).map(String).join(' ') }),
 };
 
+/** postman-request's words when a body passes maxResponseSize, and the run's instead. */
+const TOO_LARGE = 'Maximum response size reached';
+export const TOO_LARGE_MESSAGE = `the response body is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB (after decompression), the most a run reads: not read further, the run goes on`;
+
+interface Runner {
+  run(collection: unknown, options: { requester?: Record<string, unknown> }, callback: unknown): unknown;
+}
+
+/**
+ * Newman 6.2 gives postman-runtime no maxResponseSize (its requester reads any body whole, inflated):
+ * the runner, which Newman hands over as `emitter.runner` just before it starts it, gets one on its way in.
+ * Newman's error for it is reworded on the error itself, so the summary and every reporter say it so.
+ */
+function limitResponses(emitter: NewmanEmitter): void {
+  let runner: Runner | undefined;
+  Object.defineProperty(emitter, 'runner', {
+    configurable: true,
+    enumerable: true,
+    get: () => runner,
+    set(value: Runner) {
+      const run = value.run.bind(value);
+      value.run = (collection, options, callback) => run(collection, { ...options, requester: { ...options.requester, maxResponseSize: MAX_RESPONSE_BYTES } }, callback);
+      runner = value;
+    },
+  });
+  emitter.on('request', (err: unknown) => {
+    if (err instanceof Error && err.message === TOO_LARGE) err.message = TOO_LARGE_MESSAGE;
+  });
+}
+
 function bridge(emitter: NewmanEmitter): NewmanRun {
+  limitResponses(emitter);
   const hidden: Array<(header: (key: string) => unknown) => boolean> = [];
   // The runtime's run comes with Newman's `start` event; an abort asked for before it waits for it.
   let runtime: { abort(): void } | undefined;

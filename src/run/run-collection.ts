@@ -8,7 +8,8 @@ import { captureOutput, type Sink } from './capture-output';
 import type { RunOptions } from './run-options';
 import { GUARD_LOG_PREFIX, GUARD_VARIABLE, SECRET_VARIABLE } from '../collection/hook-script';
 import { oneLine } from '../shared/text';
-import { createMasker, findTokens, type Masker } from './masker';
+import { createMasker, type Masker } from './masker';
+import { createTokenLearner } from './token-learner';
 import { runNewman, type NewmanOutcome, type ReporterExport } from './newman-bridge';
 import { buildRunReport, type StartedItem } from './run-report';
 import type { Contract } from '../contract/index';
@@ -103,10 +104,6 @@ function unreachable(url: string | undefined, error: { code?: string; message: s
   return `cannot reach ${host}: ${oneLine(error.message)}; the run stopped at its first request there (check --target and your network)`;
 }
 
-function learnTokens(masker: Masker, texts: readonly string[]): void {
-  for (const text of texts) for (const token of findTokens(text)) masker.add(token);
-}
-
 /**
  * Runs a collection against a target and writes junit.xml, report.html and run.json.
  * @example const { exitCode, summary } = await runCollection({ target: 'mock', out: 'reports' });
@@ -155,6 +152,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
     return { exitCode: 2, error: checked.error, reportsDir };
   }
   const checks = checked.value;
+  const learner = createTokenLearner(masker, session.authBaseUrl, log);
   const folders = folderIndex(collection);
   const templates = options.onExchange ? templateIndex(collection) : undefined;
   const restore = captureOutput((text) => masker.mask(text), write);
@@ -195,7 +193,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
         // Secrets and tokens a script logs are masked before the CLI reporter wraps the line.
         run.editConsole((text) => masker.mask(text));
         run.on('request', (request) => {
-          learnTokens(masker, request.texts());
+          learner.learn(request.request?.url, request.texts());
           // The first request that cannot reach MyValue's host (the target) stops the run: one line, not
           // one failure per request. A partner's own service being down is that request's failure only.
           if (stopped === undefined && request.error?.code !== undefined && UNREACHABLE.has(request.error.code) && underBase(request.request?.url ?? '', [session.externalBaseUrl, session.authBaseUrl])) {

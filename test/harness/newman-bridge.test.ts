@@ -6,7 +6,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runNewman, type ConsoleEvent, type ItemEvent, type NewmanOutcome, type NewmanRun, type NewmanRunOptions, type RequestEvent } from '../../src/run/newman-bridge';
+import { gzipSync } from 'node:zlib';
+import { runNewman, TOO_LARGE_MESSAGE, type ConsoleEvent, type ItemEvent, type NewmanOutcome, type NewmanRun, type NewmanRunOptions, type RequestEvent } from '../../src/run/newman-bridge';
+import { MAX_RESPONSE_BYTES } from '../../src/run/run-limits';
 import { tempDir } from '../helpers/temp-dir';
 
 const PROBE = 'x-bridge-probe';
@@ -15,8 +17,14 @@ let base = '';
 const seen: Array<{ path: string; headers: IncomingHttpHeaders }> = [];
 
 beforeAll(async () => {
+  // A gzip body of about 11 kB that inflates past the most a run reads.
+  const large = gzipSync(Buffer.alloc(MAX_RESPONSE_BYTES + 1024 * 1024, 'a'), { level: 9 });
   server = createServer((req, res) => {
     seen.push({ path: req.url ?? '', headers: req.headers });
+    if (req.url === '/large') {
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip', 'content-length': large.length }).end(large);
+      return;
+    }
     const [status, body] = req.url === '/probe' ? [418, '{"probe":true}'] : [200, `{"path":${JSON.stringify(req.url)},"marker":"BRIDGE-MARKER-42"}`];
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
   });
@@ -230,5 +238,16 @@ describe('editConsole', () => {
       r.on('console', (e) => seen.push(e));
     });
     expect(seen.map((e) => e.text)).toEqual(['token [gone] [object Object]']);
+  });
+});
+
+describe('the largest response a run reads (maxResponseSize, which Newman does not pass on)', () => {
+  it('a gzip body inflating past MAX_RESPONSE_BYTES fails its request in the run\'s words; the next request runs', async () => {
+    const requests: RequestEvent[] = [];
+    const outcome = ran(await run([item('large', '/large'), item('after', '/after')], (r) => r.on('request', (e) => requests.push(e))));
+    expect(requests.map((e) => [e.item.name, e.failed, e.response?.code])).toEqual([['large', true, undefined], ['after', false, 200]]);
+    expect(requests[0]?.error?.message).toBe(TOO_LARGE_MESSAGE);
+    expect(outcome.executions.map((e) => e.requestError)).toEqual([TOO_LARGE_MESSAGE, undefined]);
+    expect(outcome.failed).toBe(true);
   });
 });
