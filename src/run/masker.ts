@@ -72,6 +72,26 @@ export function encodedForms(secret: string): string[] {
   return [...forms].filter((form) => form.length > 0).sort((a, b) => b.length - a.length);
 }
 
+/** `text` with every run of `form`'s first PREFIX_LENGTH or more characters masked, in one pass. */
+function maskPrefix(text: string, form: string): string {
+  const head = form.slice(0, PREFIX_LENGTH);
+  let at = text.indexOf(head);
+  if (at < 0) return text;
+  // Pieces joined once: cutting the text at each hit copied it whole per hit, and a service can send
+  // thousands of words that share a token's first characters.
+  const pieces: string[] = [];
+  let from = 0;
+  while (at >= 0) {
+    let end = at + PREFIX_LENGTH;
+    for (let k = PREFIX_LENGTH; k < form.length && text[end] === form[k]; k++) end++;
+    pieces.push(text.slice(from, at), MASK);
+    from = end;
+    at = text.indexOf(head, end);
+  }
+  pieces.push(text.slice(from));
+  return pieces.join('');
+}
+
 /**
  * What is left of a secret that a message cut short ("expected 'at-1a2b3c4d...' to equal"): any run
  * of its first PREFIX_LENGTH or more characters, as written or JSON-escaped, is masked too.
@@ -80,14 +100,7 @@ function maskPrefixes(text: string, secrets: ReadonlySet<string>): string {
   let out = text;
   for (const secret of secrets) {
     if (secret.length <= PREFIX_LENGTH) continue;
-    for (const form of new Set([secret, jsonEscaped(secret)])) {
-      const head = form.slice(0, PREFIX_LENGTH);
-      for (let at = out.indexOf(head); at >= 0; at = out.indexOf(head, at + MASK.length)) {
-        let end = at + PREFIX_LENGTH;
-        for (let k = PREFIX_LENGTH; k < form.length && out[end] === form[k]; k++) end++;
-        out = `${out.slice(0, at)}${MASK}${out.slice(end)}`;
-      }
-    }
+    for (const form of new Set([secret, jsonEscaped(secret)])) out = maskPrefix(out, form);
   }
   return out;
 }
