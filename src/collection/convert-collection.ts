@@ -19,9 +19,12 @@ export interface Converted {
   warnings: string[];
 }
 
-/** Writes a v2.1 collection's JSON as `to` at `out` (a file for v2.1, a new or empty directory for v3). */
-export async function writeCollectionAs(json: object, to: TargetFormat, out: string, cwd: string): Promise<Result<number>> {
-  if (to === 'v3') return writeV3Collection(v21ToV3(json), out, cwd);
+/**
+ * Writes a v2.1 collection's JSON as `to` at `out` (a file for v2.1, a new or empty directory for v3);
+ * what v3 cannot hold is left out with a line added to `warnings`.
+ */
+export async function writeCollectionAs(json: object, to: TargetFormat, out: string, cwd: string, warnings: string[] = []): Promise<Result<number>> {
+  if (to === 'v3') return writeV3Collection(v21ToV3(json, warnings), out, cwd);
   try {
     await writeFile(resolve(cwd, out), `${JSON.stringify(json, null, 2)}\n`);
     return { ok: true, value: 1 };
@@ -41,7 +44,8 @@ export async function convertCollection(source: string, to: TargetFormat, out: s
   const loaded = await loadCollection(source, cwd);
   if (!loaded.ok) return loaded;
   const json = loaded.collection.toJSON();
-  const written = await writeCollectionAs(json, to, out, cwd);
+  const warnings = [...loaded.warnings];
+  const written = await writeCollectionAs(json, to, out, cwd, warnings);
   if (!written.ok) return written;
-  return { ok: true, value: { from: loaded.version, to, requests: requestCount(json.item), files: written.value, warnings: loaded.warnings } };
+  return { ok: true, value: { from: loaded.version, to, requests: requestCount(json.item), files: written.value, warnings } };
 }

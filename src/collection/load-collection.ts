@@ -7,6 +7,7 @@ import sdk, { type Collection } from 'postman-collection';
 import transformer from 'postman-collection-transformer';
 import { isObject, jsonProblem, oneLine } from '../shared/text';
 import { isV3Source, readV3Collection } from './v3/read-v3-collection';
+import { sdkDrops } from './sdk-drops';
 
 export type CollectionVersion = '1.0.0' | '2.0.0' | '2.1.0' | '3.0.0';
 
@@ -16,7 +17,7 @@ export type LoadResult =
       collection: Collection;
       version: CollectionVersion;
       source: string;
-      /** One line per part of a v3 collection that was skipped (e.g. a grpc-request); empty otherwise. */
+      /** One line per part that was skipped: of a v3 collection (e.g. a grpc-request), or that Postman's SDK drops from a JSON one. */
       warnings: string[];
     }
   | { ok: false; error: string };
@@ -141,7 +142,7 @@ export async function loadCollection(source: string, cwd: string = process.cwd()
     definition = converted.json;
   }
   try {
-    return { ok: true, collection: new sdk.Collection(definition), version, source, warnings: [] };
+    return { ok: true, collection: new sdk.Collection(definition), version, source, warnings: sdkDrops(definition) };
   } catch (error) {
     return { ok: false, error: `${source} is not a valid Postman collection: ${oneLine((error as Error).message)}` };
   }

@@ -6,6 +6,8 @@
 import newman, { type NewmanEmitter, type NewmanExecution, type NewmanExport, type NewmanSummary } from 'newman';
 import type { CollectionDefinition } from 'postman-collection';
 import { guardRequester, type ItemHop, type RequesterPool } from './guard-requester';
+import { NO_FILES_DIR } from '../collection/file-bodies';
+import { MAX_RESPONSE_BYTES } from './run-limits';
 
 /** What a reporter hands Newman to write: its file and its content (text, or JSON for the json reporter). */
 export type ReporterExport = NewmanExport;
@@ -25,6 +27,8 @@ export interface NewmanRunOptions {
   delayRequest?: number;
   iterationData?: string;
   insecure?: true;
+  /** Files (body files, form-data files) are read only inside it (insecureFileRead is always false); none without it. */
+  workingDir?: string;
 }
 
 /** An item Newman starts (beforeItem; sent or not) or finishes (item). */
@@ -162,7 +166,38 @@ interface BridgeState {
   failure?: Error;
 }
 
+/** postman-request's words when a body passes maxResponseSize, and the run's instead. */
+const TOO_LARGE = 'Maximum response size reached';
+export const TOO_LARGE_MESSAGE = `the response body is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB (after decompression), the most a run reads: not read further, the run goes on`;
+
+interface Runner {
+  run(collection: unknown, options: { requester?: Record<string, unknown> }, callback: unknown): unknown;
+}
+
+/**
+ * Newman 6.2 gives postman-runtime no maxResponseSize (its requester reads any body whole, inflated):
+ * the runner, which Newman hands over as `emitter.runner` just before it starts it, gets one on its way in.
+ * Newman's error for it is reworded on the error itself, so the summary and every reporter say it so.
+ */
+function limitResponses(emitter: NewmanEmitter): void {
+  let runner: Runner | undefined;
+  Object.defineProperty(emitter, 'runner', {
+    configurable: true,
+    enumerable: true,
+    get: () => runner,
+    set(value: Runner) {
+      const run = value.run.bind(value);
+      value.run = (collection, options, callback) => run(collection, { ...options, requester: { ...options.requester, maxResponseSize: MAX_RESPONSE_BYTES } }, callback);
+      runner = value;
+    },
+  });
+  emitter.on('request', (err: unknown) => {
+    if (err instanceof Error && err.message === TOO_LARGE) err.message = TOO_LARGE_MESSAGE;
+  });
+}
+
 function bridge(emitter: NewmanEmitter, state: BridgeState): NewmanRun {
+  limitResponses(emitter);
   const hidden: Array<(header: (key: string) => unknown) => boolean> = [];
   const hiddenConsole: Array<(text: string) => boolean> = [];
   /** The run's own console listeners, as added to the emitter: a hidden line is handed to these only. */
@@ -274,7 +309,8 @@ function outcomeOf(error: Error | null, summary: NewmanSummary): NewmanOutcome {
 export function runNewman(options: NewmanRunOptions, setup: (run: NewmanRun) => void): Promise<NewmanOutcome> {
   return new Promise((done) => {
     const state: BridgeState = {};
-    const emitter = newman.run(options as unknown as Record<string, unknown>, (error, summary) => done(state.failure ? { ok: false, error: state.failure } : outcomeOf(error, summary)));
+    // Newman's default reads files anywhere (insecureFileRead: true): a collection could send /etc/hostname.
+    const emitter = newman.run({ ...options, workingDir: options.workingDir ?? NO_FILES_DIR, insecureFileRead: false } as unknown as Record<string, unknown>, (error, summary) => done(state.failure ? { ok: false, error: state.failure } : outcomeOf(error, summary)));
     setup(bridge(emitter, state));
   });
 }

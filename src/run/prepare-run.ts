@@ -12,6 +12,7 @@ import { MAX_RETRIES } from './run-limits';
 import { retargetHosts } from '../collection/retarget-hosts';
 import { hookedDefinition } from '../collection/inject-hook';
 import { loadCollection } from '../collection/load-collection';
+import { collectionDir, fileBodyProblem } from '../collection/file-bodies';
 import { isYamlFile, readV3Environment } from '../collection/v3/v3-environment';
 import { jsonErrorAt, jsonProblem, oneLine } from '../shared/text';
 import { MIN_SECRET_LENGTH } from '../shared/masker';
@@ -152,6 +153,8 @@ export interface Prepared {
   creds: { clientId: string; clientSecret: string };
   /** The collection as Newman gets it (v2.1 JSON). */
   collection: CollectionDefinition;
+  /** Where its body files are read from (Newman's workingDir); undefined for a collection from a URL. */
+  workingDir?: string;
   baseValues: Array<{ key: string; value: unknown; type?: string }>;
   skipped: SkipNote[];
   notes: string[];
@@ -186,7 +189,11 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   if (!iterationData.ok) return iterationData;
   const skipped: SkipNote[] = [];
   const notes: string[] = [...loaded.warnings];
-  const retargeted = retargetHosts(loaded.collection.toJSON());
+  const workingDir = collectionDir(loaded.source, loaded.version === '3.0.0', cwd);
+  const original = loaded.collection.toJSON();
+  const files = fileBodyProblem(original.item ?? [], workingDir);
+  if (files !== undefined) return { ok: false, error: files };
+  const retargeted = retargetHosts(original);
   let json = retargeted.collection;
   if (retargeted.rewritten > 0) {
     notes.push(`${retargeted.rewritten} request${retargeted.rewritten === 1 ? '' : 's'} name${retargeted.rewritten === 1 ? 's' : ''} MyValue's host${retargeted.hosts.length === 1 ? '' : 's'} ${retargeted.hosts.join(', ')} written out: sent to the target's ({{externalBaseUrl}} / {{authBaseUrl}}) instead`);
@@ -235,5 +242,5 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   const header = clientHeader(spec, creds.value, options);
   // The demo client: no secret was given, the seed's was taken.
   const source = { collection: options.collection ?? DEFAULT_COLLECTION, shipped, demoClient: creds.value.secretSource === 'seed' };
-  return { ok: true, value: { spec, creds: { clientId, clientSecret }, ...(header === undefined ? {} : { header }), source, collection, baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}) } };
+  return { ok: true, value: { spec, creds: { clientId, clientSecret }, ...(header === undefined ? {} : { header }), source, collection, ...(workingDir !== undefined ? { workingDir } : {}), baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}) } };
 }

@@ -8,7 +8,8 @@ import { captureOutput, type Sink } from './capture-output';
 import type { RunOptions } from './run-options';
 import { SECRET_VARIABLE } from '../collection/hook-script';
 import { oneLine } from '../shared/text';
-import { createMasker, findTokens, type Masker } from '../shared/masker';
+import { createMasker, type Masker } from '../shared/masker';
+import { createTokenLearner } from './token-learner';
 import { runNewman, type ItemHop, type NewmanOutcome, type ReporterExport } from './newman-bridge';
 import { buildRunReport, type StartedItem } from './run-report';
 import type { Contract } from '../contract/index';
@@ -115,10 +116,6 @@ function hopLines(hops: ReadonlyArray<{ hop: ItemHop; refusal?: string }>, start
   });
 }
 
-function learnTokens(masker: Masker, texts: readonly string[]): void {
-  for (const text of texts) for (const token of findTokens(text)) masker.add(token);
-}
-
 /**
  * Runs a collection against a target and writes junit.xml, report.html and run.json.
  * @example const { exitCode, summary } = await runCollection({ target: 'mock', out: 'reports' });
@@ -127,7 +124,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const reportsDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'reports');
   const prepared = await prepare(options);
   if (!prepared.ok) return { exitCode: 2, error: prepared.error, reportsDir };
-  const { spec, creds, collection, baseValues, skipped, notes, header, shard, variations, originals, source } = prepared.value;
+  const { spec, creds, collection, workingDir, baseValues, skipped, notes, header, shard, variations, originals, source } = prepared.value;
   // The secret, and id:secret as an Authorization: Basic header carries it (in base64).
   const masker = createMasker([creds.clientSecret], [`${creds.clientId}:${creds.clientSecret}`]);
   const stdoutWrite = process.stdout.write.bind(process.stdout);
@@ -171,6 +168,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   // Every redirect, and every hop the guard refused: said in the output after the run.
   const hops: Array<{ hop: ItemHop; refusal?: string }> = [];
   const writesAllowed = session.production && options.allowProductionWrites === true;
+  const learner = createTokenLearner(masker, session.authBaseUrl, log);
   const folders = folderIndex(collection);
   const templates = options.onExchange ? templateIndex(collection) : undefined;
   if (header !== undefined) log(header);
@@ -200,6 +198,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
         timeoutRequest: checks.timeoutRequest,
         delayRequest: options.delayRequest,
         iterationData: options.iterationData ? resolve(options.cwd ?? process.cwd(), options.iterationData) : undefined,
+        workingDir,
         // MSW answers https in process, on a socket without a certificate: nothing to verify there.
         insecure: options.insecure || session.kind === 'msw' ? true : undefined,
       },
@@ -216,7 +215,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
         // Secrets and tokens a script logs are masked before the CLI reporter wraps the line.
         run.editConsole((text) => masker.mask(text));
         run.on('request', (request) => {
-          learnTokens(masker, request.texts());
+          learner.learn(request.request?.url, request.texts());
           // The first request that cannot reach MyValue's host (the target) stops the run: one line, not
           // one failure per request. A partner's own service being down is that request's failure only.
           if (stopped === undefined && request.error?.code !== undefined && UNREACHABLE.has(request.error.code) && underBase(request.request?.url ?? '', [session.externalBaseUrl, session.authBaseUrl])) {

@@ -87,20 +87,33 @@ export function encodedForms(secret: string): string[] {
   return [...forms].filter((form) => form.length > 0).sort((a, b) => b.length - a.length);
 }
 
+/** `text` with every run of `form`'s first PREFIX_LENGTH or more characters masked, in one pass. */
+function maskPrefix(text: string, form: string): string {
+  const head = form.slice(0, PREFIX_LENGTH);
+  let at = text.indexOf(head);
+  if (at < 0) return text;
+  // Pieces joined once: cutting the text at each hit copied it whole per hit, and a service can send
+  // thousands of words that share a token's first characters.
+  const pieces: string[] = [];
+  let from = 0;
+  while (at >= 0) {
+    let end = at + PREFIX_LENGTH;
+    for (let k = PREFIX_LENGTH; k < form.length && text[end] === form[k]; k++) end++;
+    pieces.push(text.slice(from, at), MASK);
+    from = end;
+    at = text.indexOf(head, end);
+  }
+  pieces.push(text.slice(from));
+  return pieces.join('');
+}
+
 /**
  * What is left of a secret that a message cut short ("expected 'at-1a2b3c4d...' to equal"): any run
  * of its first PREFIX_LENGTH or more characters, as written or JSON-escaped, is masked too.
  */
 function maskPrefixes(text: string, forms: readonly string[]): string {
   let out = text;
-  for (const form of forms) {
-    const head = form.slice(0, PREFIX_LENGTH);
-    for (let at = out.indexOf(head); at >= 0; at = out.indexOf(head, at + MASK.length)) {
-      let end = at + PREFIX_LENGTH;
-      for (let k = PREFIX_LENGTH; k < form.length && out[end] === form[k]; k++) end++;
-      out = `${out.slice(0, at)}${MASK}${out.slice(end)}`;
-    }
-  }
+  for (const form of forms) out = maskPrefix(out, form);
   return out;
 }
 
@@ -132,7 +145,12 @@ export function createMasker(initial: readonly string[] = [], wholeOnly: readonl
   let pattern: RegExp | undefined;
   // Texts without any needle skip the expression (most texts hold no secret; a plain search is far cheaper).
   let needles: string[] | undefined;
+  // Built when a mask needs it, not on every add: the tokens of one answer cost one build, not one each
+  // (a build reads every secret, so building per add grew with the square of an answer's tokens).
+  let stale = false;
   const rebuild = (): void => {
+    if (!stale) return;
+    stale = false;
     const forms = new Set<string>();
     for (const secret of secrets) for (const form of encodedForms(secret)) forms.add(form);
     const sorted = [...forms].sort((a, b) => b.length - a.length);
@@ -149,11 +167,12 @@ export function createMasker(initial: readonly string[] = [], wholeOnly: readonl
       }
       if (!secrets.has(secret)) {
         secrets.add(secret);
-        rebuild();
+        stale = true;
       }
       return true;
     },
     mask(text) {
+      rebuild();
       const matches = pattern !== undefined && (needles === undefined || needles.some((needle) => text.includes(needle)));
       return maskPrefixes(matches && pattern ? text.replace(pattern, MASK) : text, prefixes);
     },

@@ -6,10 +6,12 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
 import { captureOutput } from '../../src/run/capture-output';
 import { guardRequester } from '../../src/run/guard-requester';
 import type { Hop } from '../../src/run/production-writes';
-import { runNewman, type AssertionEvent, type ConsoleEvent, type ItemEvent, type NewmanOutcome, type NewmanRun, type NewmanRunOptions, type RequestEvent } from '../../src/run/newman-bridge';
+import { runNewman, TOO_LARGE_MESSAGE, type AssertionEvent, type ConsoleEvent, type ItemEvent, type NewmanOutcome, type NewmanRun, type NewmanRunOptions, type RequestEvent } from '../../src/run/newman-bridge';
+import { MAX_RESPONSE_BYTES } from '../../src/run/run-limits';
 import { tempDir } from '../helpers/temp-dir';
 
 const PROBE = 'x-bridge-probe';
@@ -18,9 +20,15 @@ let base = '';
 const seen: Array<{ path: string; headers: IncomingHttpHeaders }> = [];
 
 beforeAll(async () => {
+  // A gzip body of about 11 kB that inflates past the most a run reads.
+  const large = gzipSync(Buffer.alloc(MAX_RESPONSE_BYTES + 1024 * 1024, 'a'), { level: 9 });
   server = createServer((req, res) => {
     seen.push({ path: req.url ?? '', headers: req.headers });
     if (req.url?.startsWith('/hop')) return void res.writeHead(307, { location: `${base}/landed${req.url.slice(4)}`, 'content-length': 0 }).end();
+    if (req.url === '/large') {
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip', 'content-length': large.length }).end(large);
+      return;
+    }
     const [status, body] = req.url === '/probe' ? [418, '{"probe":true}'] : [200, `{"path":${JSON.stringify(req.url)},"marker":"BRIDGE-MARKER-42"}`];
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
   });
@@ -321,5 +329,16 @@ describe('guardRequests (the requester pool, wrapped)', () => {
   it('a pool that is not what postman-runtime 7.39 has is reported, so the run can refuse to go on unguarded', () => {
     expect(guardRequester(undefined, () => undefined)).toBe(false);
     expect(guardRequester({ create: () => undefined } as never, () => undefined)).toBe(false);
+  });
+});
+
+describe('the largest response a run reads (maxResponseSize, which Newman does not pass on)', () => {
+  it('a gzip body inflating past MAX_RESPONSE_BYTES fails its request in the run\'s words; the next request runs', async () => {
+    const requests: RequestEvent[] = [];
+    const outcome = ran(await run([item('large', '/large'), item('after', '/after')], (r) => r.on('request', (e) => requests.push(e))));
+    expect(requests.map((e) => [e.item.name, e.failed, e.response?.code])).toEqual([['large', true, undefined], ['after', false, 200]]);
+    expect(requests[0]?.error?.message).toBe(TOO_LARGE_MESSAGE);
+    expect(outcome.executions.map((e) => e.requestError)).toEqual([TOO_LARGE_MESSAGE, undefined]);
+    expect(outcome.failed).toBe(true);
   });
 });

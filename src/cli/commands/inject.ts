@@ -18,8 +18,10 @@ export const registerInject: Register = (program, ctx) => {
       if (!signed.ok) throw new UsageError(signed.error);
       for (const warning of signed.warnings) ctx.io.err(warning);
       const v3 = signed.version === '3.0.0';
-      const written = await writeCollectionAs(signed.collection, v3 ? 'v3' : 'v2.1', opts.out, process.cwd());
+      const left: string[] = [];
+      const written = await writeCollectionAs(signed.collection, v3 ? 'v3' : 'v2.1', opts.out, process.cwd(), left);
       if (!written.ok) throw new UsageError(written.error);
+      for (const warning of left) ctx.io.err(warning);
       const from = signed.version === '2.1.0' || v3 ? (v3 ? ' (v3 directory, one beforeRequest script per request)' : '') : ` (converted from v${signed.version})`;
       ctx.io.out(`wrote ${opts.out}: signing hook on ${signed.hooked} ${signed.hooked === 1 ? 'request' : 'requests'}${from}`);
       ctx.io.out(`in Postman, set the variable ${SECRET_VARIABLE} (type secret) and clientID in your environment; leave sign as {{SIGN}}`);

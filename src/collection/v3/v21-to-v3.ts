@@ -28,7 +28,10 @@ interface NodeJson {
 const ORDER_STEP = 1000;
 
 const descriptionText = (d: unknown): string | undefined => (typeof d === 'string' ? d : isObject(d) && typeof d.content === 'string' ? d.content : undefined);
-const code = (event: EventJson): string => (Array.isArray(event.script?.exec) ? event.script.exec.join('\n') : (event.script?.exec ?? ''));
+const code = (event: EventJson): string => {
+  const exec: unknown = event.script?.exec;
+  return Array.isArray(exec) ? exec.join('\n') : typeof exec === 'string' ? exec : '';
+};
 
 /** A name as a file name: no separators or characters Windows refuses, not reserved, not empty. */
 export function safeFileName(name: string): string {
@@ -53,26 +56,75 @@ function namer(): (name: string, suffix: string) => string {
   };
 }
 
-function scripts(events: EventJson[] | undefined, prefix: '' | 'http:'): Array<Record<string, unknown>> | undefined {
-  const kept = (events ?? []).filter((e) => e.id !== FOLDER_VARIABLES_EVENT_ID && !e.disabled && (e.listen === 'prerequest' || e.listen === 'test'));
+/** Where a node is, as warnings name it: `folder "Points / Earn"`, `request "Points / Earn"`, `the collection`. */
+type Where = string;
+
+/** Why an event is not written as a v3 script, or undefined when it is. */
+function dropped(event: EventJson, where: Where): string | undefined {
+  if (event.listen !== 'prerequest' && event.listen !== 'test') return `skipped an event of ${where} listening to ${JSON.stringify(event.listen ?? null)}: v3 keeps only prerequest and test scripts (beforeRequest, afterResponse)`;
+  if (event.disabled) return `skipped a disabled ${event.listen} script of ${where}: a v3 script cannot be disabled`;
+  return undefined;
+}
+
+/** A node's events as a list of objects (Postman's SDK makes them so; v21ToV3 may be given raw JSON). */
+function eventList(events: unknown, where: Where, warnings: string[]): EventJson[] {
+  const all: unknown[] = Array.isArray(events) ? events : events === undefined || events === null ? [] : [events];
+  return all.filter((e): e is EventJson => {
+    if (!isObject(e)) warnings.push(`skipped an event of ${where} that is not an object: ${String(JSON.stringify(e)).slice(0, 60)}`);
+    return isObject(e);
+  });
+}
+
+function scripts(events: readonly EventJson[], prefix: '' | 'http:', where: Where, warnings: string[]): Array<Record<string, unknown>> | undefined {
+  const kept = events.filter((e) => {
+    const why = dropped(e, where);
+    if (why) warnings.push(why);
+    return why === undefined;
+  });
   // beforeRequest first, as the app shows them; the order within each type is the order they run in.
   const out = [...kept.filter((e) => e.listen === 'prerequest'), ...kept.filter((e) => e.listen === 'test')]
     .map((e) => ({ type: `${prefix}${e.listen === 'prerequest' ? 'beforeRequest' : 'afterResponse'}`, code: code(e), language: 'text/javascript' }));
   return out.length > 0 ? out : undefined;
 }
 
-/** A folder's variables: back from the event the reader made of them. */
-function folderVariables(events: EventJson[] | undefined): KeyValue[] {
-  const event = (events ?? []).find((e) => e.id === FOLDER_VARIABLES_EVENT_ID);
-  if (!event) return [];
-  return code(event)
-    .split('\n')
-    .flatMap((line) => {
-      const m = /^pm\.variables\.set\((.*)\);$/.exec(line);
-      if (!m) return [];
-      const [key, value] = JSON.parse(`[${m[1]}]`) as [string, unknown];
-      return [{ key, value }];
-    });
+/** One line as the reader writes a folder variable, `pm.variables.set("key", value);`, or undefined for any other line. */
+function variableLine(line: string): KeyValue | undefined {
+  // `s`: a value may hold U+2028, which JSON.stringify leaves as it is and `.` would not match.
+  const m = /^pm\.variables\.set\((.*)\);$/s.exec(line.trim());
+  if (!m) return undefined;
+  let args: unknown;
+  try {
+    args = JSON.parse(`[${m[1]}]`);
+  } catch {
+    return undefined;
+  }
+  return Array.isArray(args) && args.length === 2 && typeof args[0] === 'string' ? { key: args[0], value: args[1] } : undefined;
+}
+
+/**
+ * A folder's variables, back from the event the reader made of them; `rest` is the folder's other
+ * events. An event with any line the reader does not write (a hand edit) stays a script, said in a warning.
+ */
+function folderVariables(all: readonly EventJson[], where: Where, warnings: string[]): { variables: KeyValue[]; rest: EventJson[] } {
+  const event = all.find((e) => e.id === FOLDER_VARIABLES_EVENT_ID && e.listen === 'prerequest' && !e.disabled);
+  if (!event) return { variables: [], rest: [...all] };
+  const lines = code(event).split('\n').filter((line) => line.trim() !== '');
+  const variables = lines.map(variableLine);
+  if (variables.every((v) => v !== undefined)) return { variables: variables as KeyValue[], rest: all.filter((e) => e !== event) };
+  const line = lines[variables.findIndex((v) => v === undefined)] ?? '';
+  warnings.push(`kept the variables script of ${where} as its first beforeRequest script, not as variables: its line ${JSON.stringify(line.trim().slice(0, 60))} is not pm.variables.set("key", value);`);
+  return { variables: [], rest: [...all] };
+}
+
+/** A v2.1 folder's own `variable` list (Postman's SDK drops it; v21ToV3 may be given raw JSON): entries with a key. */
+function ownVariables(list: unknown, where: Where, warnings: string[]): KeyValue[] {
+  if (list === undefined || list === null) return [];
+  const entries = Array.isArray(list) ? list : [list];
+  return entries.filter((v): v is KeyValue => {
+    const ok = isObject(v) && typeof v.key === 'string';
+    if (!ok) warnings.push(`skipped a variable of ${where}: ${JSON.stringify(v)?.slice(0, 60) ?? String(v)} has no "key"`);
+    return ok;
+  });
 }
 
 /** Only the fields that are set: YAML without empty lists and undefined keys. */
@@ -108,7 +160,7 @@ function examples(responses: NodeJson['response'], dir: string, files: Map<strin
   });
 }
 
-function request(node: NodeJson, order: number): Record<string, unknown> {
+function request(node: NodeJson, order: number, where: Where, warnings: string[]): Record<string, unknown> {
   const req = isObject(node.request) ? node.request : { url: node.request ?? '' };
   const url = isObject(req.url) ? req.url : undefined;
   return compact({
@@ -124,24 +176,33 @@ function request(node: NodeJson, order: number): Record<string, unknown> {
     body: bodyToV3(req.body),
     auth: authToV3(req.auth),
     settings: isObject(node.protocolProfileBehavior) && Object.keys(node.protocolProfileBehavior).length > 0 ? node.protocolProfileBehavior : undefined,
-    scripts: scripts(node.event, ''),
+    scripts: scripts(eventList(node.event, where, warnings), '', where, warnings),
   });
 }
 
-function folder(nodes: NodeJson[], dir: string, files: Map<string, string>): void {
+interface Out {
+  files: Map<string, string>;
+  warnings: string[];
+}
+
+function folder(nodes: NodeJson[], dir: string, names: readonly string[], out: Out): void {
+  const { files, warnings } = out;
   const name = namer();
   nodes.forEach((node, i) => {
     const order = (i + 1) * ORDER_STEP;
     const at = (file: string): string => (dir === '' ? file : `${dir}/${file}`);
+    const path = [...names, node.name ?? ''];
     if (Array.isArray(node.item)) {
       const sub = at(name(node.name ?? 'folder', ''));
-      const vars = [...(node.variable ?? []), ...folderVariables(node.event)];
-      files.set(`${sub}/.resources/definition.yaml`, dumpYaml(compact({ $kind: 'collection', name: node.name ?? '', description: descriptionText(node.description), order, variables: keyValueList(vars), auth: authToV3(node.auth), scripts: scripts(node.event, 'http:') })));
-      folder(node.item, sub, files);
+      const where = `folder ${JSON.stringify(path.join(' / '))}`;
+      const fromEvent = folderVariables(eventList(node.event, where, warnings), where, warnings);
+      const vars = [...ownVariables(node.variable, where, warnings), ...fromEvent.variables];
+      files.set(`${sub}/.resources/definition.yaml`, dumpYaml(compact({ $kind: 'collection', name: node.name ?? '', description: descriptionText(node.description), order, variables: keyValueList(vars), auth: authToV3(node.auth), scripts: scripts(fromEvent.rest, 'http:', where, warnings) })));
+      folder(node.item, sub, path, out);
       return;
     }
     const stem = name(node.name ?? 'request', '.request.yaml');
-    const doc = request(node, order);
+    const doc = request(node, order, `request ${JSON.stringify(path.join(' / '))}`, warnings);
     if ((node.response ?? []).length > 0) {
       const examplesDir = `.resources/${stem}.resources/examples`;
       examples(node.response, at(examplesDir), files);
@@ -153,10 +214,11 @@ function folder(nodes: NodeJson[], dir: string, files: Map<string, string>): voi
 
 /**
  * The v3 files of a v2.1 collection: `.resources/definition.yaml`, one `*.request.yaml` per request,
- * a directory per folder, examples under `.resources/<request>.resources/examples/`.
+ * a directory per folder, examples under `.resources/<request>.resources/examples/`. What v3 cannot
+ * hold (a disabled script, an event other than prerequest and test) is left out with a line in `warnings`.
  * @example for (const [path, text] of v21ToV3(collection.toJSON())) writeFileSync(join(out, path), text);
  */
-export function v21ToV3(collection: object): Map<string, string> {
+export function v21ToV3(collection: object, warnings: string[] = []): Map<string, string> {
   const root = collection as NodeJson & { info?: { name?: string; description?: unknown } };
   const files = new Map<string, string>();
   const definition = compact({
@@ -165,9 +227,9 @@ export function v21ToV3(collection: object): Map<string, string> {
     description: descriptionText(root.info?.description),
     variables: keyValueList(root.variable, ['type', 'description', 'disabled']),
     auth: authToV3(root.auth),
-    scripts: scripts(root.event, 'http:'),
+    scripts: scripts(eventList(root.event, 'the collection', warnings), 'http:', 'the collection', warnings),
   });
   files.set('.resources/definition.yaml', dumpYaml(definition));
-  folder(root.item ?? [], '', files);
+  folder(root.item ?? [], '', [], { files, warnings });
   return files;
 }
