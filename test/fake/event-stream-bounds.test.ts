@@ -84,14 +84,21 @@ describe('a stream that does not read', () => {
     const { fake, open } = counted(createFakeMyValue({ journalSize: 10 }));
     server = await listen(createExpressApp(fake), 0);
     const reading = await openEvents(server.url);
-    // A client that asks for the stream and never reads a byte of it.
-    const idle = net.connect(server.port, '127.0.0.1', () => idle.write('GET /__admin/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'));
-    idle.pause();
+    // A client that asks for the stream and never reads past its first chunk.
+    const idle = net.connect(server.port, '127.0.0.1', () => idle.write(`GET /__admin/events HTTP/1.1\r\nHost: 127.0.0.1:${server?.port}\r\n\r\n`));
+    // It takes the first chunk (the status line and headers), then reads nothing more.
+    let head = '';
+    idle.once('data', (chunk: Buffer) => {
+      head = chunk.toString('latin1');
+      idle.pause();
+    });
     idle.on('error', () => undefined);
     // A paused client never sees its connection end (the end waits behind what it did not read): the fake's side counts.
     const running = server.server;
     const connections = (): Promise<number> => new Promise((resolve, reject) => running.getConnections((error, n) => (error ? reject(error) : resolve(n))));
     await expect.poll(connections).toBe(2);
+    // The idle client's first bytes say it got a stream (a refused GET would leave a plain keep-alive connection that no bound ends).
+    await expect.poll(() => head).toMatch(/^HTTP\/1\.1 200 .*\r\n[^]*content-type: text\/event-stream/i);
 
     // Requests of about 4 KB as events (the journal keeps a body up to 4,096 characters), 100 at a time;
     // the reading stream is read up to each batch's last request before the next.
