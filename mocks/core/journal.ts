@@ -2,7 +2,7 @@
 // what the fake did. Bounded (oldest dropped); secrets masked; the admin API's own calls are not in it.
 import { parseJsonValue } from '../http/json-body';
 import { compilePattern, matchPattern, pathSegments } from '../../src/shared/path-pattern';
-import type { QueryValue } from '../http/types';
+import type { ExchangeEnding, FakeResponse, QueryValue } from '../http/types';
 
 export interface JournalEntry {
   /** 1, 2, 3... in arrival order; keeps counting after entries are dropped or cleared. */
@@ -64,6 +64,10 @@ export type JournalRecord = Omit<JournalEntry, 'seq' | 'query' | 'body' | 'bodyO
   headers?: Readonly<Record<string, string>>;
   /** The answer decided; null when the connection was dropped before one. */
   response?: RecordedResponse | null;
+  /** The fault directive the adapters acted on: no answer (drop, no-answer) or a broken one (malformed). */
+  faultKind?: FakeResponse['fault'];
+  /** How the exchange ended, filled in by the adapter after the record is made (the request's own object); absent when no adapter served it. */
+  ending?: ExchangeEnding;
 };
 
 /** Called with each request as it is journaled (masked, as list() gives it) and its record, for GET /__admin/events. */
@@ -88,6 +92,8 @@ export interface Journal {
    */
   subscribe(listener: JournalListener, cleared?: () => void): () => void;
   readonly capacity: number;
+  /** Requests dropped (oldest first, past the capacity) since the journal was last emptied: what it no longer holds. */
+  readonly dropped: number;
 }
 
 export const DEFAULT_JOURNAL_SIZE = 1000;
@@ -145,11 +151,12 @@ export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE, maxBodyCh
   let ring: Kept[] = [];
   let start = 0;
   let seq = 0;
+  let dropped = 0;
   const ordered = (): Kept[] => (start === 0 ? ring : [...ring.slice(start), ...ring.slice(0, start)]);
   const listeners = new Set<JournalListener>();
   const clearedListeners = new Set<() => void>();
   // The request's headers and answer are for the detail view only (journal-exchange.ts): list() stays as it was.
-  const view = ({ rawBody, omitted, query, timeMs, headers: _headers, response: _response, ...rest }: Kept): JournalEntry => ({
+  const view = ({ rawBody, omitted, query, timeMs, headers: _headers, response: _response, faultKind: _kind, ending: _ending, ...rest }: Kept): JournalEntry => ({
     ...rest,
     time: new Date(timeMs).toISOString(),
     query: maskSecrets({ ...query }),
@@ -157,9 +164,15 @@ export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE, maxBodyCh
   });
   return {
     capacity,
+    get dropped() {
+      return dropped;
+    },
     record(entry) {
       seq += 1;
-      if (capacity <= 0) return;
+      if (capacity <= 0) {
+        dropped += 1;
+        return;
+      }
       // A body over maxBodyChars is not kept (the entry says so): the journal's memory is bounded by its
       // capacity times a few KB, not by what clients send. A cut JSON body would not parse, so none is cut.
       const over = (length: number): string => `${length} characters, over the ${maxBodyChars} the journal keeps`;
@@ -173,6 +186,7 @@ export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE, maxBodyCh
       else {
         ring[start] = kept;
         start = (start + 1) % capacity;
+        dropped += 1;
       }
       // Masking costs only when someone listens (the dashboard's event stream).
       if (listeners.size > 0) {
@@ -202,6 +216,7 @@ export function createJournal(capacity: number = DEFAULT_JOURNAL_SIZE, maxBodyCh
       const n = ring.length;
       ring = [];
       start = 0;
+      dropped = 0;
       for (const cleared of clearedListeners) cleared();
       return n;
     },

@@ -21,6 +21,18 @@ export interface FakeRequest {
   bodyError?: string;
   /** Scheme and host the client used, e.g. 'http://127.0.0.1:4010'; used for next/previous URLs. */
   origin: string;
+  /**
+   * Filled in by the adapter when the exchange ends, for the journal (which keeps this very object): the
+   * answer written, the connection closed by the fake (drop, no-answer) or by the client before an answer
+   * came (it gave up while the answer was held). Left empty while the answer is on its way.
+   */
+  ending?: ExchangeEnding;
+}
+
+/** How and when (the fake's clock, ms) an exchange ended, as the adapter saw it. */
+export interface ExchangeEnding {
+  how?: 'answered' | 'closed' | 'client-closed';
+  atMs?: number;
 }
 
 export interface FakeResponse {

@@ -1,5 +1,6 @@
 // Replaces secrets (client secret, tokens learned during a run) in any text the run writes,
-// in the encodings they take in URLs, JSON, HTML and JUnit XML, mixed as writers mix them.
+// in the encodings they take in URLs, JSON, HTML and JUnit XML, mixed as writers mix them (src/shared/secret-forms.ts).
+import { jsonEscaped, secretPattern } from '../shared/secret-forms';
 
 export const MASK = '[masked]';
 
@@ -8,69 +9,6 @@ export const PREFIX_LENGTH = 12;
 
 /** Secrets shorter than this are not masked (they would blank out ordinary words); the run warns. */
 export const MIN_SECRET_LENGTH = 4;
-
-// Each character that HTML or XML writers escape, with every spelling they use (xmlbuilder leaves '>' as is,
-// Handlebars writes &#x27; and &#x3D;, others &#39; or &quot;): a secret matches whichever mix a writer chose.
-const ENTITIES: Record<string, string[]> = {
-  '&': ['&amp;', '&#38;', '&#x26;'],
-  '<': ['&lt;', '&#60;', '&#x3C;', '&#x3c;'],
-  '>': ['&gt;', '&#62;', '&#x3E;', '&#x3e;'],
-  '"': ['&quot;', '&#34;', '&#x22;'],
-  "'": ['&#39;', '&#x27;', '&apos;'],
-  '`': ['&#96;', '&#x60;'],
-  '=': ['&#61;', '&#x3D;', '&#x3d;'],
-};
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Spellings of one character: itself, its HTML entities, its percent-encoding (either case), '+' for a space. */
-function spellings(c: string): string[] {
-  const percent = encodeURIComponent(c);
-  const all = new Set([c, ...(ENTITIES[c] ?? [])]);
-  if (percent !== c) {
-    all.add(percent);
-    all.add(percent.toLowerCase());
-  }
-  if (c === ' ') all.add('+');
-  return [...all];
-}
-
-/**
- * Regex source matching `text` with each character written in any of its spellings, so a secret is found
- * whatever mix of URL-encoding (postman-url-encoder leaves '/' and '+' alone) and HTML-escaping a writer used.
- */
-function tolerant(text: string): string {
-  return [...text]
-    .map((c) => {
-      const options = spellings(c);
-      return options.length === 1 ? escapeRegExp(c) : `(?:${options.map(escapeRegExp).join('|')})`;
-    })
-    .join('');
-}
-
-function jsonEscaped(text: string): string {
-  return JSON.stringify(text).slice(1, -1);
-}
-
-function unicodeEscaped(text: string, upper: boolean): string {
-  return jsonEscaped(text).replace(/[\u007f-\uffff]/g, (c) => {
-    const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
-    return `\\u${upper ? hex.toUpperCase() : hex}`;
-  });
-}
-
-/** The textual forms of one secret (raw, JSON string, \u escapes, JSON in JSON); each is then matched tolerantly. */
-export function encodedForms(secret: string): string[] {
-  const base64 = Buffer.from(secret, 'utf8').toString('base64');
-  const forms = new Set<string>([
-    secret, jsonEscaped(secret), unicodeEscaped(secret, false), unicodeEscaped(secret, true), jsonEscaped(jsonEscaped(secret)),
-    // base64 and base64url (an Authorization: Basic header, a token in a cookie), with and without padding.
-    base64, base64.replace(/=+$/, ''), Buffer.from(secret, 'utf8').toString('base64url'),
-  ]);
-  return [...forms].filter((form) => form.length > 0).sort((a, b) => b.length - a.length);
-}
 
 /**
  * What is left of a secret that a message cut short ("expected 'at-1a2b3c4d...' to equal"): any run
@@ -113,10 +51,7 @@ export function createMasker(initial: readonly string[] = [], wholeOnly: readonl
   const prefixed = new Set<string>();
   let pattern: RegExp | undefined;
   const rebuild = (): void => {
-    const forms = new Set<string>();
-    for (const secret of secrets) for (const form of encodedForms(secret)) forms.add(form);
-    const sorted = [...forms].sort((a, b) => b.length - a.length);
-    pattern = sorted.length === 0 ? undefined : new RegExp(sorted.map(tolerant).join('|'), 'g');
+    pattern = secretPattern(secrets);
   };
   const masker: Masker = {
     add(secret, whole = false) {
