@@ -15,7 +15,7 @@ export const RULE_ADVICE: Readonly<Record<RuleId, RuleAdvice>> = {
   'sign-valid': {
     checks: 'every signed request carries a sign MyValue accepts',
     should: 'sign = lowercase hex of sha256(clientID + clientSecret + the rule\'s fields in their documented order), a missing field as the empty string, numbers as written in the request',
-    fix: 'take the field order from the signing rules table (`npx myvalue sign <rule> ... --explain` prints the exact string to hash); the evidence names the mistake the fake recognised',
+    fix: 'take the field order from the signing rules table (npx myvalue sign RULE field=value ... --explain prints the exact string to hash); the evidence names the mistake the fake recognised',
   },
   'secret-not-sent': {
     checks: 'the client secret never travels to MyValue, except as client_secret in the Auth API\'s token body',
