@@ -246,8 +246,8 @@ import type { HttpHandler } from 'msw';`;
 describe("the README's examples, pasted into the partner project", () => {
   const examples = readmeExamples();
 
-  it('the README has a vitest, a jest and a node:test example', () => {
-    expect([...examples.keys()].sort()).toEqual(['jest', 'node-test', 'vitest']);
+  it('the README has a vitest, a jest and a node:test example, and the certification one', () => {
+    expect([...examples.keys()].sort()).toEqual(['jest', 'node-test', 'vitest', 'vitest-certify']);
   });
 
   const paste = (runner: string): string => {
@@ -263,6 +263,13 @@ describe("the README's examples, pasted into the partner project", () => {
     const ran = run('npx', ['vitest', 'run', '--root', 'vitest'], project);
     expect(ran.status, ran.out).toBe(0);
     expect(ran.out).toMatch(/Tests\s+2 passed/);
+  });
+
+  it('vitest, certifying in process: grade(fake) after a staged lost answer', () => {
+    paste('vitest-certify');
+    const ran = run('npx', ['vitest', 'run', '--root', 'vitest-certify'], project);
+    expect(ran.status, ran.out).toBe(0);
+    expect(ran.out).toMatch(/Tests\s+3 passed/);
   });
 
   it('jest (CommonJS)', () => {
