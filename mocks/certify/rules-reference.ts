@@ -76,10 +76,14 @@ export function retrySameReference({ operations }: Judged): RuleResult {
   };
 }
 
-/** The ledger's bookings of an operation's referenceNos (distinct entries). */
-function bookingsOf(op: Operation, bookings: readonly Booking[]): Booking[] {
-  const refs = new Set(op.attempts.map((x) => JSON.stringify([x.clientId, referenceOf(x)])));
-  return bookings.filter((b) => refs.has(JSON.stringify([b.clientId, b.referenceNo])));
+/** The ledger's bookings of an operation's referenceNos (distinct entries), from bookings indexed by (client, referenceNo). */
+function bookingsOf(op: Operation, byReference: ReadonlyMap<string, Booking>): Booking[] {
+  const found = new Map<number, Booking>();
+  for (const x of op.attempts) {
+    const booking = byReference.get(JSON.stringify([x.clientId, referenceOf(x)]));
+    if (booking !== undefined) found.set(booking.sno, booking);
+  }
+  return [...found.values()];
 }
 
 /** no-double-booking: no operation is booked twice (the ledger for referenceNo writes, the applied answers for the rest). */
@@ -88,8 +92,9 @@ export function noDoubleBooking({ operations, bookings }: Judged): RuleResult {
   if (writes.length === 0) return { id: 'no-double-booking', status: 'n/a', message: 'No write to judge.', evidence: [] };
   const evidence: Evidence[] = [];
   let twice = 0;
+  const byReference = new Map(bookings.map((b) => [JSON.stringify([b.clientId, b.referenceNo]), b]));
   for (const op of writes) {
-    const booked = hasReference(op.rule) ? bookingsOf(op, bookings) : [];
+    const booked = hasReference(op.rule) ? bookingsOf(op, byReference) : [];
     const appliedAttempts = op.attempts.filter(applied);
     const times = booked.length > 0 ? booked.length : appliedAttempts.length;
     if (times <= 1) continue;

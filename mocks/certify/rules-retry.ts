@@ -36,20 +36,58 @@ export function retryBounded({ operations, options }: Judged): RuleResult {
   return { id: 'retry-bounded', status: 'fail', message: `Retries are not bounded: ${what.join('; ')}.`, evidence: capEvidence(evidence) };
 }
 
+/** The seqs of each client's applied writes, and whether one falls strictly between two seqs (a binary search). */
+function appliedSeqs(sorted: readonly Observed[]): { between(clientId: string | null, after: number, before: number): boolean } {
+  const byClient = new Map<string | null, number[]>();
+  for (const w of sorted) {
+    if (!applied(w)) continue;
+    const seqs = byClient.get(w.clientId);
+    if (seqs) seqs.push(w.seq);
+    else byClient.set(w.clientId, [w.seq]);
+  }
+  return {
+    between(clientId, after, before) {
+      const seqs = byClient.get(clientId) ?? [];
+      let lo = 0;
+      let hi = seqs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((seqs[mid] as number) <= after) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < seqs.length && (seqs[lo] as number) < before;
+    },
+  };
+}
+
 /** no-retry-on-client-error: a request answered 4xx (not 408 or 429) is not re-sent unchanged. */
 export function noRetryOnClientError({ exchanges }: Judged): RuleResult {
   const sorted = [...exchanges].sort((a, b) => a.seq - b.seq);
   const refused = sorted.filter((x) => isClientError(x) && seen(x) && !x.fieldsUnknown);
   if (refused.length === 0) return { id: 'no-retry-on-client-error', status: 'n/a', message: 'No request was answered with a client error (4xx other than 408 and 429).', evidence: [] };
+  // The same requests in arrival order, and where each stands among them: a re-send is looked for after it only.
   const bySent = new Map<string, Observed[]>();
-  for (const x of sorted) if (!x.fieldsUnknown) bySent.set(sentAs(x), [...(bySent.get(sentAs(x)) ?? []), x]);
+  const position = new Map<Observed, number>();
+  for (const x of sorted) {
+    if (x.fieldsUnknown) continue;
+    const key = sentAs(x);
+    const same = bySent.get(key) ?? [];
+    if (same.length === 0) bySent.set(key, same);
+    position.set(x, same.length);
+    same.push(x);
+  }
+  const writesApplied = appliedSeqs(sorted);
   const evidence: Evidence[] = [];
   let resent = 0;
   for (const first of refused) {
     // A lookup refused (404) and sent again once a write succeeded is a new question (lookup, create, lookup);
     // a write with a referenceNo re-sent is always a retry.
-    const again = (bySent.get(sentAs(first)) ?? []).find((x) =>
-      x.seq > first.seq && (referenceOf(first) !== undefined || !sorted.some((w) => w.seq > first.seq && w.seq < x.seq && w.clientId === first.clientId && applied(w))));
+    const same = bySent.get(sentAs(first)) ?? [];
+    let again: Observed | undefined;
+    for (let i = (position.get(first) ?? 0) + 1; i < same.length && again === undefined; i += 1) {
+      const x = same[i] as Observed;
+      if (referenceOf(first) !== undefined || !writesApplied.between(first.clientId, first.seq, x.seq)) again = x;
+    }
     if (again === undefined) continue;
     resent += 1;
     evidence.push(evidenceOf(first, 'client error'), evidenceOf(again, `the same request re-sent unchanged ${again.timeMs - first.endMs} ms after the answer to seq ${first.seq}`));

@@ -157,12 +157,14 @@ describe('the sign, the ledger and the journal', () => {
   });
 
   it('no-double-booking reads the ledger: a lost earn retried with a new referenceNo is booked twice', () => {
-    const f = fake({ faults: ['point.earn:no-answer,times=1'] });
+    // A clock of the test's own: the retry comes 300 ms after the lost answer, whatever the machine's load.
+    let now = Date.parse('2025-03-01T08:00:00Z');
+    const f = fake({ faults: ['point.earn:no-answer,times=1'], clock: { now: () => new Date(now) } });
     send(f, 'point.earn', earnFields('CERT-7'));
+    now += 300;
     send(f, 'point.earn', earnFields('CERT-7-again'));
     const result = grade(f);
-    // Sent at once, in process: no pause either.
-    expect(result.failed).toEqual(['retry-same-reference', 'no-double-booking', 'retry-bounded']);
+    expect(result.failed).toEqual(['retry-same-reference', 'no-double-booking']);
     expect(result.rules.find((r) => r.id === 'no-double-booking')?.evidence.filter((e) => e.note?.startsWith('ledger entry')).map((e) => e.referenceNo)).toEqual(['CERT-7', 'CERT-7-again']);
   });
 

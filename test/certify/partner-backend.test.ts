@@ -12,8 +12,8 @@ import { tempDir } from '../helpers/temp-dir';
 
 const BACKEND = fileURLToPath(new URL('./partner-backend.mjs', import.meta.url));
 /** The backend's own timeout sits well under --max-wait, and well over an answer's time on a busy machine. */
-const LIMITS = ['--max-wait', '2500'];
-const backend = (flaw: string): string[] => ['env', 'PARTNER_TIMEOUT_MS=1500', process.execPath, BACKEND, flaw];
+const LIMITS = ['--max-wait', '3000'];
+const backend = (flaw: string): string[] => ['env', 'PARTNER_TIMEOUT_MS=2000', process.execPath, BACKEND, flaw];
 
 async function certify(flaw: string, scenarios: string[] = []): Promise<{ code: number; out: string[]; err: string[]; dir: string; report: CertifyReport }> {
   const dir = join(tempDir('myvalue-certify-'), 'reports');

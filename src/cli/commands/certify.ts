@@ -27,6 +27,7 @@ export const registerCertify: Register = (program, ctx) => {
   program
     .command('certify')
     .usage('[options] -- <command> [args...]')
+    .summary('grade your backend against the fake under faults (4 scenarios x 10 rules); certify.md in reports/certify/')
     .description('grade your backend against the fake under faults: runs <command> once per scenario (baseline, lost-response, server-error, slow-response) with MYVALUE_EXTERNAL_BASE_URL, MYVALUE_AUTH_BASE_URL, MYVALUE_CLIENT_ID, MYVALUE_CLIENT_SECRET and MYVALUE_SCENARIO set; certify.md, certify.json, junit.xml and a log per scenario in --out; exit 0 pass, 1 a rule failed, 2 usage')
     .argument('[command...]', 'your command and its arguments, after --')
     .option('--scenario <name>', 'run only this scenario (repeatable): baseline, lost-response, server-error, slow-response; default all', collect)
