@@ -1,13 +1,13 @@
 // The direction of imports, enforced in `npm test` (`npm run lint:deps`). Bottom to top, each layer
 // imports only the layers below it:
 //   src/shared, src/signing                      MyValue's hosts, shipped files, the signing rules
-//   mocks/http < domain < store < views < auth < routes < dashboard < core < mocks/*.ts   the fake, adapters on top
+//   mocks/http < domain < store < views < auth < routes < dashboard < core < certify < mocks/*.ts   the fake, adapters on top
 // In the fake, the domain declares the repositories it needs and mocks/store implements them over SQLite:
 // all SQL is in the store, which speaks domain records and knows no wire errors; views render bodies.
 //   src/contract < collection < reports < run < cli                   the harness, on the fake's public entries
 /** @type {import('dependency-cruiser').IConfiguration} */
 
-const FAKE = ['mocks/http', 'mocks/domain', 'mocks/store', 'mocks/views', 'mocks/auth', 'mocks/routes', 'mocks/dashboard', 'mocks/core'];
+const FAKE = ['mocks/http', 'mocks/domain', 'mocks/store', 'mocks/views', 'mocks/auth', 'mocks/routes', 'mocks/dashboard', 'mocks/core', 'mocks/certify'];
 const HARNESS = ['src/contract', 'src/collection', 'src/reports', 'src/run', 'src/harness', 'src/cli'];
 
 /** A rule per layer: nothing in it imports a layer above it. */

@@ -4,7 +4,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FakeMyValue } from './core/fake-my-value';
-import type { FakeRequest, FakeResponse } from './http/types';
+import type { Clock, ExchangeEnding, FakeRequest, FakeResponse } from './http/types';
+import { noteEnding, type EndingHow } from './core/exchange-ending';
 import { errorBody, errorResponse } from './http/errors';
 import { bodyText, MAX_BODY_BYTES, queryOf } from './http/wire';
 import { EVENTS_HEARTBEAT_MS } from './core/event-stream';
@@ -113,10 +114,22 @@ function openStream(res: Response, response: FakeResponse, hub: EventHub, heartb
 
 type Answer = (res: Response, response: FakeResponse) => void;
 
-/** Acts on the core's fault directives: waits (only then asynchronously), then answers or closes the connection. */
-function deliver(res: Response, response: FakeResponse, wait: (ms: number) => Promise<void>, answer: Answer): void | Promise<void> {
-  if (response.delayMs) return wait(response.delayMs).then(() => answer(res, response));
-  answer(res, response);
+/**
+ * Acts on the core's fault directives: waits (only then asynchronously), then answers or closes the
+ * connection, and notes in `ending` (which the journal keeps) how and when the exchange ended: a client
+ * that gives up while the answer is held closes its connection first, and that is what certify judges.
+ */
+function deliver(res: Response, response: FakeResponse, ending: ExchangeEnding, clock: Clock, wait: (ms: number) => Promise<void>, answer: Answer): void | Promise<void> {
+  const end = (how: EndingHow): void => noteEnding(ending, how, clock);
+  res.once('close', () => end('client-closed'));
+  const send = (): void => {
+    // The client went while the answer was held: nothing to write to.
+    if (ending.how === 'client-closed' || res.destroyed) return;
+    end(response.fault === 'drop' || response.fault === 'no-answer' ? 'closed' : 'answered');
+    answer(res, response);
+  };
+  if (response.delayMs) return wait(response.delayMs).then(send);
+  send();
 }
 
 /**
@@ -142,14 +155,16 @@ export function createExpressApp(fake: FakeMyValue, options: ExpressAdapterOptio
   app.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES }));
   app.use((req: Request, res: Response) => {
     const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : undefined;
-    return deliver(res, fake.handle(toFakeRequest(req, raw, publicUrl, host, hub.size)), wait, answer);
+    const ending: ExchangeEnding = {};
+    return deliver(res, fake.handle({ ...toFakeRequest(req, raw, publicUrl, host, hub.size), ending }), ending, fake.clock, wait, answer);
   });
   app.use((error: Error & { type?: string }, req: Request, res: Response, _next: NextFunction) => {
     // Errors reading the body (body-parser's: too large, unsupported encoding, aborted) still get
     // MyValue's shape from the core. Anything else happened after a route ran: never a body error.
     if (typeof error.type === 'string' && !res.headersSent) {
       const problem = error.type === 'entity.too.large' ? { bodyTooLarge: true } : { bodyError: error.message };
-      return deliver(res, fake.handle({ ...toFakeRequest(req, undefined, publicUrl, host, hub.size), ...problem }), wait, answer);
+      const ending: ExchangeEnding = {};
+      return deliver(res, fake.handle({ ...toFakeRequest(req, undefined, publicUrl, host, hub.size), ...problem, ending }), ending, fake.clock, wait, answer);
     }
     if (res.headersSent) return res.socket?.destroy();
     return sendFakeResponse(res, errorResponse('ErrInternal', `The fake could not send its answer: ${error.message.split('\n')[0]}`));

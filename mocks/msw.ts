@@ -1,9 +1,10 @@
 // MSW adapter: the same core served in process at MyValue's host names, or at given base URLs.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { FakeMyValue } from './core/fake-my-value';
-import type { FakeRequest } from './http/types';
+import type { ExchangeEnding, FakeRequest } from './http/types';
 import { bodyText, MAX_BODY_BYTES, queryOf } from './http/wire';
 import { errorBody } from './http/errors';
+import { noteEnding, type EndingHow } from './core/exchange-ending';
 import { TARGET_HOSTS } from '../src/shared/hosts';
 
 /** Every MyValue host: sandbox and production External API, and the SSO / Auth host. */
@@ -40,9 +41,22 @@ export function myValueHandlers(fake: FakeMyValue, options: { baseUrls?: readonl
   const wait = options.wait ?? ((ms: number) => delay(ms));
   return bases.map((base) =>
     http.all(`${base}/*`, async ({ request }) => {
-      const response = fake.handle(await toFakeRequest(request));
-      if (response.delayMs) await wait(response.delayMs);
-      if (response.fault === 'drop' || response.fault === 'no-answer') return HttpResponse.error();
+      // How the exchange ended, for the journal (certify judges retries and timeouts by it): a client that
+      // aborts while the answer is held (its fetch signal) gave up first.
+      const ending: ExchangeEnding = {};
+      const end = (how: EndingHow): void => noteEnding(ending, how, fake.clock);
+      const response = fake.handle({ ...(await toFakeRequest(request)), ending });
+      if (response.delayMs) {
+        const gaveUp = (): void => end('client-closed');
+        request.signal.addEventListener('abort', gaveUp, { once: true });
+        await wait(response.delayMs);
+        request.signal.removeEventListener('abort', gaveUp);
+      }
+      if (response.fault === 'drop' || response.fault === 'no-answer') {
+        end('closed');
+        return HttpResponse.error();
+      }
+      end('answered');
       // The live event stream (the dashboard's) is the Express adapter's: `myvalue mock` or createExpressApp.
       if (response.stream) return HttpResponse.json(errorBody('ErrEventsNeedExpress'), { status: 501 });
       const text = bodyText(response);

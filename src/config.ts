@@ -15,7 +15,19 @@ export const ENV = {
   clientId: 'MYVALUE_CLIENT_ID',
   clientSecret: 'MYVALUE_CLIENT_SECRET',
   adminToken: 'MYVALUE_ADMIN_TOKEN',
+  /** What `myvalue certify` gives the partner's command: the fake's URLs and the scenario's name. */
+  externalBaseUrl: 'MYVALUE_EXTERNAL_BASE_URL',
+  authBaseUrl: 'MYVALUE_AUTH_BASE_URL',
+  scenario: 'MYVALUE_SCENARIO',
+  /** GitHub Actions' job summary file, which certify appends certify.md to. */
+  stepSummary: 'GITHUB_STEP_SUMMARY',
 } as const;
+
+/** The job summary file of a GitHub Actions step, when set. */
+export function stepSummaryFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const value = env[ENV.stepSummary];
+  return value === undefined || value === '' ? undefined : value;
+}
 
 /** The fake's admin token from MYVALUE_ADMIN_TOKEN, when set and not empty. */
 export function adminTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {

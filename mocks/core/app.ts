@@ -36,6 +36,9 @@ function publicJournal(deps: Deps): PublicJournal {
   const { journal } = deps;
   return {
     capacity: journal.capacity,
+    get dropped() {
+      return journal.dropped;
+    },
     record: (entry) => journal.record(entry),
     list: (filter) => journal.list(filter),
     count: (filter) => journal.count(filter),
@@ -162,6 +165,8 @@ export function createFake(options: FakeOptions): Fake {
           headers: req.headers,
           // The body as the adapters send it; the journal keeps it under its bound (JOURNAL_BODY_MAX_CHARS).
           response: response.fault === 'drop' ? null : { status: response.status, headers: response.headers, text: deps.journal.capacity > 0 ? bodyText(response) : '' },
+          ...(response.fault !== undefined ? { faultKind: response.fault } : {}),
+          ...(req.ending !== undefined ? { ending: req.ending } : {}),
         });
       }
       return response;

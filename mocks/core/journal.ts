@@ -4,7 +4,7 @@
 import { parseJsonValue } from '../http/json-body';
 import { knownSecretsHider, type Hide } from './known-secrets';
 import { compilePattern, matchPattern, pathSegments } from '../../src/shared/path-pattern';
-import type { QueryValue } from '../http/types';
+import type { ExchangeEnding, FakeResponse, QueryValue } from '../http/types';
 
 export interface JournalEntry {
   /** 1, 2, 3... in arrival order; keeps counting after entries are dropped or cleared. */
@@ -68,6 +68,10 @@ export type JournalRecord = Omit<JournalEntry, 'seq' | 'query' | 'body' | 'bodyO
   headers?: Readonly<Record<string, string>>;
   /** The answer decided; null when the connection was dropped before one. */
   response?: RecordedResponse | null;
+  /** The fault directive the adapters acted on: no answer (drop, no-answer) or a broken one (malformed). */
+  faultKind?: FakeResponse['fault'];
+  /** How the exchange ended, filled in by the adapter after the record is made (the request's own object); absent when no adapter served it. */
+  ending?: ExchangeEnding;
 };
 
 /** Called with each request as it is journaled (masked, as list() gives it) and its record, for GET /__admin/events. */
@@ -94,6 +98,8 @@ export interface Journal {
   readonly capacity: number;
   /** Masks the clients' secrets wherever they stand in a value to show (list() and the listeners' entries already are). */
   readonly hide: Hide;
+  /** Requests dropped (oldest first, past the capacity) since the journal was last emptied: what it no longer holds. */
+  readonly dropped: number;
 }
 
 export const DEFAULT_JOURNAL_SIZE = 1000;
@@ -170,11 +176,12 @@ export function createJournal(
   let ring: Kept[] = [];
   let start = 0;
   let seq = 0;
+  let dropped = 0;
   const ordered = (): Kept[] => (start === 0 ? ring : [...ring.slice(start), ...ring.slice(0, start)]);
   const listeners = new Set<JournalListener>();
   const clearedListeners = new Set<() => void>();
   // The request's headers and answer are for the detail view only (journal-exchange.ts): list() stays as it was.
-  const view = ({ rawBody, omitted, query, timeMs, headers: _headers, headersOmitted: _headersOmitted, response: _response, ...rest }: Kept): JournalEntry => hide({
+  const view = ({ rawBody, omitted, query, timeMs, headers: _headers, headersOmitted: _headersOmitted, response: _response, faultKind: _kind, ending: _ending, ...rest }: Kept): JournalEntry => hide({
     ...rest,
     time: new Date(timeMs).toISOString(),
     query: maskSecrets({ ...query }),
@@ -183,9 +190,15 @@ export function createJournal(
   return {
     capacity,
     hide,
+    get dropped() {
+      return dropped;
+    },
     record(entry) {
       seq += 1;
-      if (capacity <= 0) return;
+      if (capacity <= 0) {
+        dropped += 1;
+        return;
+      }
       // A body over maxBodyChars is not kept (the entry says so): the journal's memory is bounded by its
       // capacity times a few KB, not by what clients send. A cut JSON body would not parse, so none is cut.
       const over = (length: number, max = maxBodyChars): string => `${length} characters, over the ${max} the journal keeps`;
@@ -204,6 +217,7 @@ export function createJournal(
       else {
         ring[start] = kept;
         start = (start + 1) % capacity;
+        dropped += 1;
       }
       // Masking costs only when someone listens (the dashboard's event stream).
       if (listeners.size > 0) {
@@ -233,6 +247,7 @@ export function createJournal(
       const n = ring.length;
       ring = [];
       start = 0;
+      dropped = 0;
       for (const cleared of clearedListeners) cleared();
       return n;
     },

@@ -28,6 +28,18 @@ export interface FakeRequest {
    * public URL; the host the fake was started on). The admin API takes them as its own in Origin and Host.
    */
   otherOrigins?: readonly string[];
+  /**
+   * Filled in by the adapter when the exchange ends, for the journal (which keeps this very object): the
+   * answer written, the connection closed by the fake (drop, no-answer) or by the client before an answer
+   * came (it gave up while the answer was held). Left empty while the answer is on its way.
+   */
+  ending?: ExchangeEnding;
+}
+
+/** How and when (the fake's clock, ms) an exchange ended, as the adapter saw it. */
+export interface ExchangeEnding {
+  how?: 'answered' | 'closed' | 'client-closed';
+  atMs?: number;
 }
 
 export interface FakeResponse {

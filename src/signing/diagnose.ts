@@ -46,6 +46,15 @@ export function diagnoseSign(rule: SignRule, input: SignInput, received: unknown
   const sorted = [...rule.fields].sort();
   candidates.push([`fields seem hashed in alphabetical order; the order is ${rule.fields.join(', ')}`, head + sorted.map((f) => fieldText(input.fields[f])).join('')]);
   candidates.push(['fields seem hashed in reverse order', head + [...texts].reverse().join('')]);
+  // Two fields in each other's place (referenceNo before amount): at most 28 more hashes for the longest rule.
+  texts.forEach((_, i) => {
+    for (let j = i + 1; j < texts.length; j++) {
+      if (texts[i] === texts[j]) continue;
+      const swapped = [...texts];
+      [swapped[i], swapped[j]] = [texts[j] as string, texts[i] as string];
+      candidates.push([`fields "${rule.fields[i]}" and "${rule.fields[j]}" seem swapped; the order is ${rule.fields.join(', ')}`, head + swapped.join('')]);
+    }
+  });
   const lowered = received.toLowerCase();
   for (const [hint, text] of candidates) {
     if (sha256Hex(text) === lowered) {

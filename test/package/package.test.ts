@@ -246,6 +246,8 @@ const RUNNERS: Record<string, { command: (testFile: string) => [string, string[]
   vitest: { command: () => ['npx', ['vitest', 'run']], passed: /Tests\s+2 passed/ },
   jest: { command: () => ['npx', ['jest', '--ci']], passed: /Tests:\s+2 passed, 2 total/ },
   'node-test': { command: (testFile) => [process.execPath, ['--test', testFile]], passed: /# pass 2\n# fail 0/ },
+  // Certifying in process: grade(fake) after a staged lost answer.
+  'vitest-certify': { command: () => ['npx', ['vitest', 'run']], passed: /Tests\s+3 passed/ },
 };
 
 /** Writes a runner's README files into `dir/<runner>/`; returns that directory and the test file's name. */
@@ -268,7 +270,7 @@ function runExample(dir: string, runner: string): void {
 }
 
 describe("the README's examples, pasted into the partner project (msw as the README installs it: the newest 2.x)", () => {
-  it('the README has a vitest, a jest (config and test) and a node:test example, and the install line adds plain msw', () => {
+  it('the README has a vitest, a jest (config and test) and a node:test example, the certification one, and the install line adds plain msw', () => {
     expect([...README.examples.keys()].sort()).toEqual(Object.keys(RUNNERS).sort());
     expect(README.examples.get('jest')?.map((f) => f.file)).toEqual(['jest.config.js', 'earn.test.js']);
     expect(README.beside).toEqual(['msw']);

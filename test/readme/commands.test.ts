@@ -94,11 +94,22 @@ const ELSEWHERE: Record<string, string> = {
   'npm run bench:startup': 'by hand: a benchmark',
   'npm run bench:journal': 'by hand: a benchmark',
   'npm run bench:events': 'by hand: a benchmark',
+  'npx myvalue certify -- npm run test:integration': 'test/certify/partner-backend.test.ts (certify with a partner backend as the command, every scenario)',
   "curl -s 'http://127.0.0.1:4010/__admin/requests/collection?clientId=GramediaPOS' > journal.postman_collection.json": 'test/journal/journal-collection.test.ts (GET /__admin/requests/collection, ?clientId=)',
   'npx myvalue run --collection journal.postman_collection.json --target mock': 'test/journal/journal-collection.test.ts (the replay against a fresh fake)',
 };
 
 const RUN_HERE: Record<string, Check> = {
+  'npx myvalue certify --scenario lost-response --max-wait 3000 --client MyPOS:my-test-secret -- node scripts/checkout.mjs': async (command) => {
+    // The partner backend of the certify tests stands in for scripts/checkout.mjs.
+    const backend = fileURLToPath(new URL('../certify/partner-backend.mjs', import.meta.url));
+    const [name, ...rest] = args(command, { 'scripts/checkout.mjs': backend });
+    const out = reportsIn();
+    const result = await runCli([name as string, '--out', out, ...rest]);
+    expect(result.code, result.out.join('\n')).toBe(0);
+    expect(readFileSync(join(out, 'certify.md'), 'utf8')).toMatch(/^# MyValue certification: ✅ PASS$/m);
+    expect(readFileSync(join(out, 'lost-response.log'), 'utf8')).not.toContain('my-test-secret');
+  },
   'npx myvalue-harness mock --port 4010 --log-format json --pid-file fake.pid > fake.log &': async (command) => {
     const pidFile = join(tempDir('myvalue-readme-'), 'fake.pid');
     const mock = await spawnMock(args(command, { '4010': '0', 'fake.pid': pidFile }).slice(1, -3));

@@ -73,4 +73,12 @@ describe('signing table', () => {
     expect(diagnoseSign(rule, input, 'f'.repeat(64)).hint).toBeUndefined();
     expect(diagnoseSign(rule, input, 'x').unsigned).toEqual(['valueID']);
   });
+
+  it('diagnoses two fields hashed in each other\'s place', () => {
+    const rule = findRule('point.earn')!;
+    const input = { clientId: 'GramediaPOS', clientSecret: 's', fields: { amount: 10000, referenceNo: 'R1', exchangeRate: 0, outletID: 'MVAPP00001' } };
+    const h = (t: string): string => createHash('sha256').update(t).digest('hex');
+    expect(diagnoseSign(rule, input, h('GramediaPOSsR1100000MVAPP00001')).hint).toBe('fields "amount" and "referenceNo" seem swapped; the order is amount, referenceNo, exchangeRate, outletID');
+    expect(diagnoseSign(rule, input, h('GramediaPOSsMVAPP00001R1010000')).hint).toBe('fields "amount" and "outletID" seem swapped; the order is amount, referenceNo, exchangeRate, outletID');
+  });
 });

@@ -8,5 +8,6 @@ import { registerGate } from './gate';
 import { registerReport } from './report';
 import { registerDiff } from './diff';
 import { registerConvert } from './convert';
+import { registerCertify } from './certify';
 
-export const COMMANDS: Register[] = [registerSign, registerMock, registerRun, registerInject, registerGate, registerReport, registerDiff, registerConvert];
+export const COMMANDS: Register[] = [registerSign, registerMock, registerRun, registerInject, registerGate, registerReport, registerDiff, registerConvert, registerCertify];

@@ -1,0 +1,42 @@
+// grade(fake): the certification's rules over a fake's journal and ledger, for a partner's own tests
+// (after driving their code through MSW or Express) and for `myvalue certify`.
+import { secretPattern } from '../../src/shared/secret-forms';
+import type { Fake } from '../core/app';
+import { gradeExchanges } from './grade';
+import { bookingsOf, observe } from './observe';
+import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_WAIT_MS, type Grade, type GradeOptions } from './types';
+
+/** Secrets shorter than this are not looked for (they would match ordinary text), as the masker does. */
+const MIN_SECRET_LENGTH = 4;
+
+/** A bad option given in code: a bug in the caller's test, so a throw (the CLI checks its flags first). */
+export class GradeOptionError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GradeOptionError';
+  }
+}
+
+function positiveInteger(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw new GradeOptionError(`${name} must be a whole number of at least 1, got ${String(value)}`);
+  return value;
+}
+
+/**
+ * Grades what the fake saw since it was created or last reset: every rule, and the ids of those that failed.
+ * @example
+ *   fake.faults.add('point.earn:no-answer,times=1'); // the first earn is applied, its answer lost
+ *   await checkout(); // your code, through MSW
+ *   expect(grade(fake).failed).toEqual([]);
+ */
+export function gradeFake(fake: Fake, options: GradeOptions = {}): Grade {
+  const maxWaitMs = positiveInteger(options.maxWaitMs, DEFAULT_MAX_WAIT_MS, 'maxWaitMs');
+  const maxAttempts = positiveInteger(options.maxAttempts, DEFAULT_MAX_ATTEMPTS, 'maxAttempts');
+  const { journal, store, clock } = fake.deps;
+  const secrets = [...store.clients.values()].flatMap((c) => [c.clientSecret, `${c.clientId}:${c.clientSecret}`]).filter((s) => s.length >= MIN_SECRET_LENGTH);
+  const found = secretPattern(secrets, '');
+  const now = clock.now().getTime();
+  const exchanges = journal.records().map((record) => observe(record, found, now, journal.hide));
+  return gradeExchanges({ exchanges, bookings: bookingsOf(exchanges, store.ledger), dropped: journal.dropped, options: { ...options, maxWaitMs, maxAttempts } });
+}
