@@ -1,10 +1,10 @@
 // Loads a Postman collection (v2.0, v2.1, or v1 converted) from a file or an http(s) URL, or a
 // collection schema 3.0.0 directory (converted in memory, src/collection/v3).
 // Everything a user can get wrong comes back as a one-line error value, never a throw.
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import sdk, { type Collection } from 'postman-collection';
 import transformer from 'postman-collection-transformer';
+import { decodeText, readTextFile } from '../shared/decode-text';
 import { isObject, jsonProblem, oneLine } from '../shared/text';
 import { isV3Source, readV3Collection } from './v3/read-v3-collection';
 
@@ -38,9 +38,8 @@ async function boundedText(response: Response): Promise<string | undefined> {
     if (size > MAX_COLLECTION_BYTES) return undefined;
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeText(Buffer.concat(chunks));
 }
-
 
 async function readSource(source: string, cwd: string): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
   if (/^https?:\/\//i.test(source)) {
@@ -56,7 +55,7 @@ async function readSource(source: string, cwd: string): Promise<{ ok: true; text
     }
   }
   try {
-    return { ok: true, text: await readFile(resolve(cwd, source), 'utf8') };
+    return { ok: true, text: await readTextFile(resolve(cwd, source)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, error: `cannot read collection ${source}: ${code === 'ENOENT' ? 'no such file' : (code ?? (error as Error).message)}` };
@@ -79,10 +78,11 @@ function convertV1(json: object): Promise<{ ok: true; json: object } | { ok: fal
 /** Which Postman format a parsed JSON value is in, or undefined when it is none. */
 export function collectionVersion(json: unknown): CollectionVersion | undefined {
   if (!isObject(json)) return undefined;
-  const info = json.info;
-  if (isObject(info) && Array.isArray(json.item)) {
-    const match = typeof info.schema === 'string' ? SCHEMA_VERSION.exec(info.schema) : null;
-    return match?.[1] === '2.0' ? '2.0.0' : '2.1.0';
+  // An item list is v2, as Newman reads it: the SDK takes the name from `info`, or from the top level
+  // when there is no `info` (Newman's own inherited-entities collection has none).
+  if (Array.isArray(json.item)) {
+    const schema = isObject(json.info) ? json.info.schema : undefined;
+    return typeof schema === 'string' && SCHEMA_VERSION.exec(schema)?.[1] === '2.0' ? '2.0.0' : '2.1.0';
   }
   if (Array.isArray(json.requests) && (typeof json.name === 'string' || typeof json.id === 'string')) return '1.0.0';
   return undefined;
@@ -115,7 +115,7 @@ export async function loadCollection(source: string, cwd: string = process.cwd()
   if (!read.ok) return read;
   let json: unknown;
   try {
-    json = JSON.parse(read.text.replace(/^\uFEFF/, ''));
+    json = JSON.parse(read.text);
   } catch (error) {
     return { ok: false, error: `${source} is not JSON: ${oneLine((error as Error).message)}` };
   }
@@ -129,7 +129,7 @@ export async function loadCollection(source: string, cwd: string = process.cwd()
     if (Array.isArray(values) || scope === 'environment' || scope === 'globals') {
       return { ok: false, error: `${source} is not a Postman collection: it is a Postman ${scope === 'globals' ? 'globals file' : 'environment'} (a "values" list); give it with --environment ${source}` };
     }
-    return { ok: false, error: `${source} is not a Postman collection (expected "info" and "item", or a v1 "requests" list)` };
+    return { ok: false, error: `${source} is not a Postman collection (expected an "item" list, or a v1 "requests" list)` };
   }
   let definition = json as object;
   if (version === '1.0.0') {

@@ -19,7 +19,7 @@ export interface NewmanRunOptions {
   bail?: true;
   timeoutRequest?: number;
   delayRequest?: number;
-  iterationData?: string;
+  iterationData?: string | object[];
   insecure?: true;
 }
 

@@ -2,7 +2,6 @@
 // folder skipped without a code, variations added, signing hook and contract check injected), notes.
 // The collection is serialised once, when loaded; every step after is a pure function over that JSON,
 // which goes to Newman as it is (Newman builds its own SDK collection from it).
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CollectionDefinition } from 'postman-collection';
 import { resolveCredentials } from '../config';
@@ -13,6 +12,7 @@ import { retargetHosts } from '../collection/retarget-hosts';
 import { hookedDefinition } from '../collection/inject-hook';
 import { loadCollection } from '../collection/load-collection';
 import { isYamlFile, readV3Environment } from '../collection/v3/v3-environment';
+import { readTextFile } from '../shared/decode-text';
 import { jsonErrorAt, jsonProblem, oneLine } from '../shared/text';
 import { MIN_SECRET_LENGTH } from './masker';
 import type { SkipNote } from '../reports/run-json';
@@ -46,7 +46,7 @@ async function readEnvironment(file: string | undefined, cwd: string): Promise<R
   if (!file) return { ok: true, value: [] };
   let json: unknown;
   try {
-    const text = await readFile(resolve(cwd, file), 'utf8');
+    const text = await readTextFile(resolve(cwd, file));
     // A v3 environment (postman/environments/*.environment.yaml) holds the same values list, in YAML.
     if (isYamlFile(file)) {
       const v3 = readV3Environment(text, file);
@@ -68,25 +68,25 @@ const MAX_DATA_DEPTH = 32;
 /**
  * --iteration-data checked before Newman reads it: Newman reads a JSON file it cannot parse as CSV,
  * so a broken file would run one iteration of nonsense. JSON (a .json file, or text starting with
- * [ or {) must be a list of objects; CSV needs a header and a row.
+ * [ or {) must be a list of objects; CSV needs a header and a row. JSON rows go to Newman as read here
+ * (decodeText), so both read one text; CSV goes by its path, to Newman's own CSV parser.
  */
-async function checkIterationData(file: string | undefined, cwd: string): Promise<Result<undefined>> {
+async function checkIterationData(file: string | undefined, cwd: string): Promise<Result<object[] | undefined>> {
   if (file === undefined) return { ok: true, value: undefined };
   let text: string;
   try {
-    text = await readFile(resolve(cwd, file), 'utf8');
+    text = await readTextFile(resolve(cwd, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, error: `cannot read --iteration-data ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? oneLine((error as Error).message))}` };
   }
-  const body = text.replace(/^\uFEFF/, '');
-  const trimmed = body.trim();
+  const trimmed = text.trim();
   if (/\.json$/i.test(file) || /^[[{]/.test(trimmed)) {
     let data: unknown;
     try {
-      data = JSON.parse(body);
+      data = JSON.parse(text);
     } catch (error) {
-      return { ok: false, error: `--iteration-data ${file} is not valid JSON: ${jsonErrorAt(body, (error as Error).message)}` };
+      return { ok: false, error: `--iteration-data ${file} is not valid JSON: ${jsonErrorAt(text, (error as Error).message)}` };
     }
     if (!Array.isArray(data) || data.length === 0 || !data.every((row) => row !== null && typeof row === 'object' && !Array.isArray(row))) {
       return { ok: false, error: `--iteration-data ${file} must be a JSON list of objects, one per iteration (e.g. [{"earnAmount": 20000}])` };
@@ -94,7 +94,7 @@ async function checkIterationData(file: string | undefined, cwd: string): Promis
     // Newman walks every row recursively: a row nested past the stack would end the run half-way.
     const row = data.findIndex((r) => jsonProblem(r, MAX_DATA_DEPTH) !== undefined);
     if (row >= 0) return { ok: false, error: `--iteration-data ${file}: row ${row + 1} is nested deeper than ${MAX_DATA_DEPTH} levels; a row's values are variables, text or numbers` };
-    return { ok: true, value: undefined };
+    return { ok: true, value: data as object[] };
   }
   if (trimmed.split(/\r?\n/).filter((line) => line.trim() !== '').length < 2) {
     return { ok: false, error: `--iteration-data ${file} has no data row: a CSV file needs a header line and one line per iteration` };
@@ -143,6 +143,8 @@ export interface Prepared {
   /** Items --variations added: what each is, and its original's id. */
   variations: Map<string, VariationInfo>;
   originals: Map<string, string>;
+  /** --iteration-data's rows when it is JSON (decoded here); CSV goes to Newman by its path. */
+  iterationRows?: object[];
 }
 
 export { MAX_RETRIES };
@@ -210,5 +212,5 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   if (creds.value.clientSecret.length < MIN_SECRET_LENGTH) notes.push(`warning: the client secret is shorter than ${MIN_SECRET_LENGTH} characters and cannot be masked in reports`);
   const hooked = hookedDefinition(json);
   const collection = options.contract === false ? hooked : withContractCheck(hooked);
-  return { ok: true, value: { spec, creds: creds.value, collection, baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}) } };
+  return { ok: true, value: { spec, creds: creds.value, collection, baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}), ...(iterationData.value ? { iterationRows: iterationData.value } : {}) } };
 }

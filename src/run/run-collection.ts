@@ -115,7 +115,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const reportsDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'reports');
   const prepared = await prepare(options);
   if (!prepared.ok) return { exitCode: 2, error: prepared.error, reportsDir };
-  const { spec, creds, collection, baseValues, skipped, notes, shard, variations, originals } = prepared.value;
+  const { spec, creds, collection, baseValues, skipped, notes, shard, variations, originals, iterationRows } = prepared.value;
   // The secret, and id:secret as an Authorization: Basic header carries it (in base64).
   const masker = createMasker([creds.clientSecret], [`${creds.clientId}:${creds.clientSecret}`]);
   const stdoutWrite = process.stdout.write.bind(process.stdout);
@@ -182,7 +182,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
         bail: options.bail ? true : undefined,
         timeoutRequest: checks.timeoutRequest,
         delayRequest: options.delayRequest,
-        iterationData: options.iterationData ? resolve(options.cwd ?? process.cwd(), options.iterationData) : undefined,
+        iterationData: iterationRows ?? (options.iterationData ? resolve(options.cwd ?? process.cwd(), options.iterationData) : undefined),
         // MSW answers https in process, on a socket without a certificate: nothing to verify there.
         insecure: options.insecure || session.kind === 'msw' ? true : undefined,
       },

@@ -90,7 +90,7 @@ describe('myvalue run / inject with bad input', () => {
   it('run exits 2 with one line for JSON that is not a collection', async () => {
     const result = await runCli(['run', '--collection', `${FIXTURES}/not-a-collection.json`, '--target', 'msw']);
     expect(result.code).toBe(2);
-    expect(result.err).toEqual([`myvalue: ${FIXTURES}/not-a-collection.json is not a Postman collection (expected "info" and "item", or a v1 "requests" list)`]);
+    expect(result.err).toEqual([`myvalue: ${FIXTURES}/not-a-collection.json is not a Postman collection (expected an "item" list, or a v1 "requests" list)`]);
   });
 
   it('run exits 2 for an unknown target', async () => {

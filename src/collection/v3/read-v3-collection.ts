@@ -1,8 +1,9 @@
 // Finds and reads a collection schema 3.0.0 directory from disk (its YAML files only) and converts
 // it with v3ToV21. Recognised by `.resources/definition.yaml` or `*.request.yaml` files.
 import { existsSync, type Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { readTextFile } from '../../shared/decode-text';
 import type { Result } from '../../shared/result';
 import { v3ToV21, type V3Conversion } from './v3-to-v21';
 
@@ -48,7 +49,7 @@ async function yamlFiles(root: string, warnings: string[], label: (p: string) =>
     const rel = relative(root, full).split(sep).join('/');
     if (entry.isSymbolicLink()) warnings.push(`skipped ${label(rel)}: a symbolic link (the reader stays inside the collection directory)`);
     else if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) await yamlFiles(root, warnings, label, full, into);
-    else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) into.set(rel, await readFile(full, 'utf8'));
+    else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) into.set(rel, await readTextFile(full));
   }
   return into;
 }
