@@ -5,11 +5,13 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { readTextFile } from '../../shared/decode-text';
 import type { Result } from '../../shared/result';
-import { v3ToV21, type V3Conversion } from './v3-to-v21';
+import { LEGACY_ADVICE, v3ToV21, type V3Conversion } from './v3-to-v21';
 
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 const REQUEST_FILE = /\.request\.ya?ml$/i;
 const hasDefinition = (dir: string): boolean => existsSync(join(dir, '.resources', 'definition.yaml')) || existsSync(join(dir, '.resources', 'definition.yml'));
+/** The older v3 layout keeps the collection in a `collection.yaml` at its root instead. */
+const isLegacyRoot = (dir: string): boolean => !hasDefinition(dir) && (existsSync(join(dir, 'collection.yaml')) || existsSync(join(dir, 'collection.yml')));
 
 /** The nearest directory above `from` (itself excluded) with a `.resources/definition.yaml`. */
 function collectionAbove(from: string): string | undefined {
@@ -78,6 +80,7 @@ export async function readV3Collection(source: string, cwd: string = process.cwd
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, error: `cannot read collection ${source}: ${code === 'ENOENT' ? 'no such file or directory' : (code ?? (error as Error).message)}` };
   }
+  if (isLegacyRoot(root)) return { ok: false, error: `${source} is a collection in the older v3 layout (collection.yaml, requests with "type: http"), which the harness does not read: ${LEGACY_ADVICE}` };
   if (!hasDefinition(root)) {
     const above = collectionAbove(root);
     if (above) return { ok: false, error: `${source} is a folder of the collection ${relative(cwd, above) || '.'}: give --collection that directory (and --folder to run part of it)` };

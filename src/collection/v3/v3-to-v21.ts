@@ -22,6 +22,9 @@ export interface V3Conversion {
 
 const REQUEST_FILE = /\.request\.ya?ml$/i;
 
+/** What to do with a collection in the older v3 layout (collection.yaml, `type: http` requests). */
+export const LEGACY_ADVICE = 'open it in Postman v12 and save it (it writes .resources/definition.yaml and $kind: http-request), or export it from Postman as a v2.1 collection (JSON) and give that file';
+
 interface Ctx {
   files: V3Files;
   label: (path: string) => string;
@@ -169,6 +172,9 @@ function items(dir: string, ctx: Ctx): Result<object[]> {
     const parsed = parseYaml(ctx.files.get(path) ?? '', ctx.label(path));
     if (!parsed.ok) return parsed;
     const doc = parsed.value;
+    if (isObject(doc) && doc.$kind === undefined && typeof doc.type === 'string') {
+      return { ok: false, error: `${ctx.label(path)}: a request in the older v3 layout ("type: ${doc.type}", no $kind), which the harness does not read: ${LEGACY_ADVICE}` };
+    }
     if (!isObject(doc) || typeof doc.$kind !== 'string') return { ok: false, error: `${ctx.label(path)}: not a request (no $kind; expected $kind: http-request)` };
     if (doc.$kind !== 'http-request') {
       ctx.warnings.push(`skipped ${ctx.label(path)}: $kind ${doc.$kind} cannot run in Newman (only http-request)`);
