@@ -2,7 +2,7 @@
 // collection schema 3.0.0 directory (converted in memory, src/collection/v3).
 // Everything a user can get wrong comes back as a one-line error value, never a throw.
 import { resolve } from 'node:path';
-import sdk, { type Collection } from 'postman-collection';
+import sdk, { type Collection, type CollectionDefinition } from 'postman-collection';
 import transformer from 'postman-collection-transformer';
 import { decodeText, readTextFile } from '../shared/decode-text';
 import { isObject, jsonProblem, oneLine } from '../shared/text';
@@ -14,6 +14,8 @@ export type LoadResult =
   | {
       ok: true;
       collection: Collection;
+      /** The JSON the collection was built from, as read (v1 and v3 converted): what inject and convert write, with no SDK round trip (which adds random ids and folds `_postman_*` fields into `_`). */
+      json: CollectionDefinition;
       version: CollectionVersion;
       source: string;
       /** One line per part of a v3 collection that was skipped (e.g. a grpc-request); empty otherwise. */
@@ -106,7 +108,7 @@ export async function loadCollection(source: string, cwd: string = process.cwd()
     const v3 = await readV3Collection(source, cwd);
     if (!v3.ok) return v3;
     try {
-      return { ok: true, collection: new sdk.Collection(v3.value.collection), version: '3.0.0', source, warnings: v3.value.warnings };
+      return { ok: true, collection: new sdk.Collection(v3.value.collection), json: v3.value.collection as CollectionDefinition, version: '3.0.0', source, warnings: v3.value.warnings };
     } catch (error) {
       return { ok: false, error: `${source} is not a valid Postman collection: ${oneLine((error as Error).message)}` };
     }
@@ -141,7 +143,7 @@ export async function loadCollection(source: string, cwd: string = process.cwd()
     definition = converted.json;
   }
   try {
-    return { ok: true, collection: new sdk.Collection(definition), version, source, warnings: [] };
+    return { ok: true, collection: new sdk.Collection(definition), json: definition as CollectionDefinition, version, source, warnings: [] };
   } catch (error) {
     return { ok: false, error: `${source} is not a valid Postman collection: ${oneLine((error as Error).message)}` };
   }

@@ -154,7 +154,7 @@ describe('injection', () => {
     const earn = signed.item[0]?.item[1];
     const prerequests = (earn?.event ?? []).filter((e) => e.listen === 'prerequest');
     expect(prerequests.length).toBe(2);
-    expect(prerequests.at(-1)?.id).toBe(HOOK_EVENT_ID);
+    expect(prerequests.at(-1)?.id).toMatch(new RegExp(`^${HOOK_EVENT_ID}-[0-9a-f]{16}$`));
   });
 
   it('gives the same collection when injected twice', async () => {
