@@ -11,7 +11,8 @@ export type ReporterExport = NewmanExport;
 /** The public options the run passes to newman.run. */
 export interface NewmanRunOptions {
   collection: CollectionDefinition;
-  environment: { name: string; values: Array<{ key: string; value: unknown; type?: string }> };
+  environment: { name?: string; values: Array<{ key: string; value: unknown; type?: string }> };
+  globals?: { values: Array<{ key: string; value: unknown; type?: string }> };
   reporters: string[];
   reporter: Record<string, Record<string, unknown>>;
   color: 'on' | 'off';

@@ -42,8 +42,9 @@ function credentialsFor(spec: TargetSpec, options: RunOptions): Result<{ clientI
   return { ok: true, value: { clientId, clientSecret } };
 }
 
-async function readEnvironment(file: string | undefined, cwd: string): Promise<Result<Array<{ key: string; value: unknown; type?: string }>>> {
-  if (!file) return { ok: true, value: [] };
+/** The --environment file's name and enabled values (the run keeps both: scripts read pm.environment.name). */
+async function readEnvironment(file: string | undefined, cwd: string): Promise<Result<{ name?: string; values: Array<{ key: string; value: unknown; type?: string }> }>> {
+  if (!file) return { ok: true, value: { values: [] } };
   let json: unknown;
   try {
     const text = await readTextFile(resolve(cwd, file));
@@ -57,9 +58,9 @@ async function readEnvironment(file: string | undefined, cwd: string): Promise<R
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, error: `cannot read environment ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? oneLine((error as Error).message))}` };
   }
-  const values = (json as { values?: unknown }).values;
+  const { values, name } = json as { values?: unknown; name?: unknown };
   if (!Array.isArray(values)) return { ok: false, error: `${file} is not a Postman environment (no "values" list)` };
-  return { ok: true, value: values.filter((v): v is { key: string; value: unknown } => typeof v?.key === 'string' && v.enabled !== false) };
+  return { ok: true, value: { ...(typeof name === 'string' ? { name } : {}), values: values.filter((v): v is { key: string; value: unknown } => typeof v?.key === 'string' && v.enabled !== false) } };
 }
 
 /** How deeply an iteration data row may nest (a row is variables: text and numbers, a JSON value at most). */
@@ -137,6 +138,8 @@ export interface Prepared {
   /** The collection as Newman gets it (v2.1 JSON). */
   collection: CollectionDefinition;
   baseValues: Array<{ key: string; value: unknown; type?: string }>;
+  /** The --environment file's name, which the run keeps. */
+  environmentName?: string;
   skipped: SkipNote[];
   notes: string[];
   shard?: ShardInfo;
@@ -188,7 +191,7 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   const production = spec.kind === 'production' || (spec.kind === 'url' && isProductionUrl(spec.url ?? ''));
   const shipped = options.collection === undefined || resolve(cwd, options.collection) === DEFAULT_COLLECTION;
   /** A variable the run is given, by --env-var or the environment file, with a value. */
-  const given = (key: string): boolean => (options.envVars ?? []).some((v) => v.key === key && v.value !== '') || environment.value.some((v) => v.key === key && Boolean(v.value));
+  const given = (key: string): boolean => (options.envVars ?? []).some((v) => v.key === key && v.value !== '') || environment.value.values.some((v) => v.key === key && Boolean(v.value));
   if (production && !options.allowProductionWrites && shipped && !given('existingValueID')) {
     return { ok: false, error: 'a read-only production run reads an existing user: pass --env-var existingValueID=<a value ID you own> (or --allow-production-writes to create one)' };
   }
@@ -212,5 +215,5 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   if (creds.value.clientSecret.length < MIN_SECRET_LENGTH) notes.push(`warning: the client secret is shorter than ${MIN_SECRET_LENGTH} characters and cannot be masked in reports`);
   const hooked = hookedDefinition(json);
   const collection = options.contract === false ? hooked : withContractCheck(hooked);
-  return { ok: true, value: { spec, creds: creds.value, collection, baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}), ...(iterationData.value ? { iterationRows: iterationData.value } : {}) } };
+  return { ok: true, value: { spec, creds: creds.value, collection, baseValues: environment.value.values, ...(environment.value.name !== undefined ? { environmentName: environment.value.name } : {}), skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}), ...(iterationData.value ? { iterationRows: iterationData.value } : {}) } };
 }

@@ -18,6 +18,7 @@ import { startRunChecks } from './run-checks';
 import { ORIGINAL_VARIABLE } from '../collection/variations';
 import { startTarget, type TargetSession } from './run-target';
 import { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES, prepare } from './prepare-run';
+import { runScopes } from './run-scopes';
 import { urlText, type UrlJson } from '../collection/url-json';
 
 export { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES };
@@ -115,7 +116,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const reportsDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'reports');
   const prepared = await prepare(options);
   if (!prepared.ok) return { exitCode: 2, error: prepared.error, reportsDir };
-  const { spec, creds, collection, baseValues, skipped, notes, shard, variations, originals, iterationRows } = prepared.value;
+  const { spec, creds, baseValues, environmentName, skipped, notes, shard, variations, originals, iterationRows } = prepared.value;
   // The secret, and id:secret as an Authorization: Basic header carries it (in base64).
   const masker = createMasker([creds.clientSecret], [`${creds.clientId}:${creds.clientSecret}`]);
   const stdoutWrite = process.stdout.write.bind(process.stdout);
@@ -135,15 +136,16 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
     return { exitCode: 2, error: `cannot start the ${spec.kind} target: ${oneLine((error as Error).message)}`, reportsDir };
   }
   const guard = session.production && !options.allowProductionWrites;
-  const values = [
-    ...baseValues,
-    { key: 'clientID', value: creds.clientId, type: 'default' },
-    { key: 'externalBaseUrl', value: session.externalBaseUrl, type: 'default' },
-    { key: 'authBaseUrl', value: session.authBaseUrl, type: 'default' },
-    ...(options.envVars ?? []).map((v) => ({ ...v, type: 'default' })),
-    { key: SECRET_VARIABLE, value: creds.clientSecret, type: 'secret' },
-    { key: GUARD_VARIABLE, value: guard ? 'true' : 'false', type: 'default' },
-  ];
+  // The user's environment as it is, the harness's values under it (run-scopes.ts, docs/decisions/harness.md).
+  const scopes = runScopes({
+    environment: { ...(environmentName !== undefined ? { name: environmentName } : {}), values: baseValues },
+    envVars: options.envVars ?? [],
+    collection: prepared.value.collection,
+    harness: { clientId: creds.clientId, externalBaseUrl: session.externalBaseUrl, authBaseUrl: session.authBaseUrl, secretVariable: SECRET_VARIABLE, secret: creds.clientSecret, guardVariable: GUARD_VARIABLE, guard },
+  });
+  for (const secret of scopes.secrets) masker.add(secret);
+  for (const note of scopes.notes) log(note);
+  const { collection } = scopes;
   const reporters = { cli: true, junit: true, html: true, ...options.reporters };
   const startedAt = new Date();
   const started: StartedItem[] = [];
@@ -165,7 +167,8 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
       {
         // The prepared JSON as it is: Newman builds its one SDK collection from it.
         collection,
-        environment: { name: `myvalue ${session.kind}`, values },
+        environment: scopes.environment,
+        globals: scopes.globals,
         reporters: [reporters.cli && 'cli', reporters.junit && 'junit', reporters.html && 'htmlextra'].filter((r): r is string => typeof r === 'string'),
         reporter: {
           junit: { export: join(reportsDir, 'junit.xml') },
