@@ -106,6 +106,9 @@ const CASES: Array<{ name: string; collection: string; environment?: () => strin
   { name: "a partner's own API: its collection variable clientID, scripts on pm.environment.name and toObject()", collection: 'partner-api.postman_collection.json', environment: () => corpus('partner-api.postman_environment.json') },
 ];
 
+/** Every URL a corpus file names: http://postman-echo.com only (https would need a tunnel the stand-in does not open). */
+const urlsIn = (file: string): string[] => [...readFileSync(file, 'utf8').matchAll(/[a-z][a-z0-9+.-]*:\/\/[^/"\s?]*/gi)].map((m) => m[0]).filter((u) => !u.startsWith('https://schema.getpostman.com'));
+
 /** Runs `run` with HTTP(S)_PROXY at the stand-in, and returns what it sent and asserted. */
 async function through(echo: EchoStandIn, run: () => Promise<Array<[number, string, boolean]>>): Promise<Outcome> {
   const from = echo.sent.length;
@@ -123,6 +126,7 @@ describe('the corpus: plain Newman and every way through the harness send the sa
       expect(process.env.NO_PROXY?.split(',')).not.toContain(ECHO_HOST);
       const file = corpus(collection);
       const env = environment?.();
+      expect(new Set(urlsIn(file))).toEqual(new Set([`http://${ECHO_HOST}`]));
       const newmanOutcome = await through(echo, () => plainNewman(file, env));
       // The baseline itself: every request reached the stand-in, and Newman's own assertions ran.
       expect(newmanOutcome.sent.length).toBeGreaterThan(0);
