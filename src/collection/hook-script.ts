@@ -1,13 +1,28 @@
 // The Postman pre-request script that signs MyValue requests: the signing table as data plus a
 // small plain-JavaScript interpreter, sandbox/signing-hook.js (STYLE.md rule 9: never fn.toString()).
 // It runs in Newman 6.2's sandbox and in the Postman app: ES5 syntax, require('crypto-js') only.
+import { createHash } from 'node:crypto';
 import { SIGN_RULES, type SignRule } from '../signing/rules';
 import { pathSegments, SUFFIX_MATCH_ES5 } from '../shared/path-pattern';
 import { sandboxSource } from '../shared/sandbox-source';
 import { sandboxProgram, SIGN_PRIMITIVES } from './sandbox-program';
 
-/** Fixed id of the injected event: injecting again replaces it. */
+/** How the ids of injected events start: injecting again, or a run, finds and replaces them by it. */
 export const HOOK_EVENT_ID = 'myvalue-signing-hook';
+
+/** Whether an event id is one an injection gave (hookIds). */
+export const isHookEventId = (id: unknown): boolean => typeof id === 'string' && (id === HOOK_EVENT_ID || id.startsWith(`${HOOK_EVENT_ID}-`));
+
+/**
+ * The ids of the hook's event and script on one request: derived from the request's place in the
+ * collection (`place`, e.g. '0/2') and the hook's text, never random, so an injected collection kept in
+ * git changes only when the hook or the collection's shape does; unique per request, as Postman expects.
+ * @example hookIds('0/2', hookScript()) // { event: 'myvalue-signing-hook-1f0c...', script: 'myvalue-signing-hook-script-1f0c...' }
+ */
+export function hookIds(place: string, hook: string, kind: '' | 'merged-' = ''): { event: string; script: string } {
+  const digest = createHash('sha256').update(`${place}\n${hook}`).digest('hex').slice(0, 16);
+  return { event: `${HOOK_EVENT_ID}-${kind}${digest}`, script: `${HOOK_EVENT_ID}-${kind}script-${digest}` };
+}
 
 /** Variable the hook reads the client secret from (the run sets it; Postman users set it in an environment). */
 export const SECRET_VARIABLE = 'myvalueClientSecret';

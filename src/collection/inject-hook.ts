@@ -1,7 +1,8 @@
 // Puts the signing hook last among the pre-request scripts of every request, so it sees what the
-// collection, folder and request scripts set. Idempotent: an earlier injection is replaced.
+// collection, folder and request scripts set. Idempotent: an earlier injection is replaced. Works on the
+// collection's JSON as it was read (no SDK round trip): ids, `info` and `_postman_*` fields stay as they are.
 import sdk, { type Collection, type CollectionDefinition } from 'postman-collection';
-import { HOOK_EVENT_ID, hookScript, NO_GUARD, type HookGuard } from './hook-script';
+import { hookIds, hookScript, isHookEventId, NO_GUARD, type HookGuard } from './hook-script';
 
 /**
  * How the hook is attached to a request:
@@ -24,7 +25,7 @@ interface EventJson {
 }
 interface NodeJson {
   item?: NodeJson[];
-  event?: EventJson[];
+  event?: EventJson[] | EventJson;
   request?: unknown;
   [key: string]: unknown;
 }
@@ -34,11 +35,11 @@ const linesOf = (event: EventJson): string[] => {
   return Array.isArray(exec) ? exec : typeof exec === 'string' ? exec.split('\n') : [];
 };
 
-/** The node's events without any earlier injection (a hook event, or a merged block). */
-function stripped(events: readonly EventJson[] = []): EventJson[] {
+/** The node's events without any earlier injection (a hook event, or a merged block); one event alone (the SDK reads that too) as a list. */
+function stripped(events: readonly EventJson[] | EventJson = []): EventJson[] {
   const kept: EventJson[] = [];
-  for (const event of events) {
-    if (event.id === HOOK_EVENT_ID) continue;
+  for (const event of Array.isArray(events) ? events : [events]) {
+    if (isHookEventId(event.id)) continue;
     const lines = linesOf(event);
     const start = lines.indexOf(BEGIN);
     const end = lines.indexOf(END);
@@ -53,16 +54,17 @@ function stripped(events: readonly EventJson[] = []): EventJson[] {
   return kept;
 }
 
-/** The node with the hook on every request under it; the input is left as it is. */
-function injected(node: NodeJson, hook: string[], mode: HookMode): NodeJson {
+/** The node (at `place` in the collection) with the hook on every request under it; the input is left as it is. */
+function injected(node: NodeJson, hook: string[], mode: HookMode, place: string): NodeJson {
   const event = stripped(node.event);
-  if (Array.isArray(node.item)) return { ...node, event, item: node.item.map((child) => injected(child, hook, mode)) };
-  if (node.request === undefined) return { ...node, event };
+  if (Array.isArray(node.item)) return { ...node, ...(node.event ? { event } : {}), item: node.item.map((child, i) => injected(child, hook, mode, `${place}/${i}`)) };
+  if (node.request === undefined) return { ...node, ...(node.event ? { event } : {}) };
   const own = mode === 'merged' ? event.find((e) => e.listen === 'prerequest') : undefined;
   if (own) return { ...node, event: event.map((e) => (e === own ? { ...own, script: { ...own.script, type: 'text/javascript', exec: [...linesOf(own), BEGIN, ...hook, END] } } : e)) };
-  // Fixed ids on what the injection creates, so that injecting twice gives the same collection.
-  if (mode === 'merged') return { ...node, event: [...event, { id: `${HOOK_EVENT_ID}-merged`, listen: 'prerequest', script: { id: `${HOOK_EVENT_ID}-merged-script`, type: 'text/javascript', exec: [BEGIN, ...hook, END] } }] };
-  return { ...node, event: [...event, { id: HOOK_EVENT_ID, listen: 'prerequest', script: { id: `${HOOK_EVENT_ID}-script`, type: 'text/javascript', exec: hook } }] };
+  // Ids from the request's place and the hook (hookIds): injecting twice gives the same bytes.
+  const ids = hookIds(place, hook.join('\n'), mode === 'merged' ? 'merged-' : '');
+  const exec = mode === 'merged' ? [BEGIN, ...hook, END] : hook;
+  return { ...node, event: [...event, { id: ids.event, listen: 'prerequest', script: { id: ids.script, type: 'text/javascript', exec } }] };
 }
 
 /**
@@ -74,7 +76,7 @@ function injected(node: NodeJson, hook: string[], mode: HookMode): NodeJson {
 export function hookedDefinition(json: CollectionDefinition, mode: HookMode = 'event', guard: HookGuard = NO_GUARD): CollectionDefinition {
   const hook = hookScript(undefined, guard).split('\n');
   const root = json as unknown as NodeJson;
-  return { ...root, event: stripped(root.event), ...(root.item ? { item: root.item.map((item) => injected(item, hook, mode)) } : {}) } as unknown as CollectionDefinition;
+  return { ...root, ...(root.event ? { event: stripped(root.event) } : {}), ...(root.item ? { item: root.item.map((item, i) => injected(item, hook, mode, String(i))) } : {}) } as unknown as CollectionDefinition;
 }
 
 /**
@@ -88,7 +90,7 @@ export function injectHook(collection: Collection, mode: HookMode = 'event'): Co
 function hooked(node: NodeJson): number {
   if (Array.isArray(node.item)) return node.item.reduce((n, child) => n + hooked(child), 0);
   if (node.request === undefined) return 0;
-  return (node.event ?? []).some((event) => event.id === HOOK_EVENT_ID || linesOf(event).includes(BEGIN)) ? 1 : 0;
+  return [node.event ?? []].flat().some((event) => isHookEventId(event.id) || linesOf(event).includes(BEGIN)) ? 1 : 0;
 }
 
 /** Number of request items that carry the hook, in either form (a collection, or its JSON). */

@@ -1,10 +1,10 @@
 // Loads a Postman collection (v2.0, v2.1, or v1 converted) from a file or an http(s) URL, or a
 // collection schema 3.0.0 directory (converted in memory, src/collection/v3).
 // Everything a user can get wrong comes back as a one-line error value, never a throw.
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import sdk, { type Collection } from 'postman-collection';
+import sdk, { type Collection, type CollectionDefinition } from 'postman-collection';
 import transformer from 'postman-collection-transformer';
+import { decodeText, readTextFile } from '../shared/decode-text';
 import { isObject, jsonProblem, oneLine } from '../shared/text';
 import { isV3Source, readV3Collection } from './v3/read-v3-collection';
 import { sdkDrops } from './sdk-drops';
@@ -15,6 +15,8 @@ export type LoadResult =
   | {
       ok: true;
       collection: Collection;
+      /** The JSON the collection was built from, as read (v1 and v3 converted): what inject and convert write, with no SDK round trip (which adds random ids and folds `_postman_*` fields into `_`). */
+      json: CollectionDefinition;
       version: CollectionVersion;
       source: string;
       /** One line per part that was skipped: of a v3 collection (e.g. a grpc-request), or that Postman's SDK drops from a JSON one. */
@@ -39,9 +41,8 @@ async function boundedText(response: Response): Promise<string | undefined> {
     if (size > MAX_COLLECTION_BYTES) return undefined;
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeText(Buffer.concat(chunks));
 }
-
 
 async function readSource(source: string, cwd: string): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
   if (/^https?:\/\//i.test(source)) {
@@ -57,7 +58,7 @@ async function readSource(source: string, cwd: string): Promise<{ ok: true; text
     }
   }
   try {
-    return { ok: true, text: await readFile(resolve(cwd, source), 'utf8') };
+    return { ok: true, text: await readTextFile(resolve(cwd, source)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, error: `cannot read collection ${source}: ${code === 'ENOENT' ? 'no such file' : (code ?? (error as Error).message)}` };
@@ -80,10 +81,11 @@ function convertV1(json: object): Promise<{ ok: true; json: object } | { ok: fal
 /** Which Postman format a parsed JSON value is in, or undefined when it is none. */
 export function collectionVersion(json: unknown): CollectionVersion | undefined {
   if (!isObject(json)) return undefined;
-  const info = json.info;
-  if (isObject(info) && Array.isArray(json.item)) {
-    const match = typeof info.schema === 'string' ? SCHEMA_VERSION.exec(info.schema) : null;
-    return match?.[1] === '2.0' ? '2.0.0' : '2.1.0';
+  // An item list is v2, as Newman reads it: the SDK takes the name from `info`, or from the top level
+  // when there is no `info` (Newman's own inherited-entities collection has none).
+  if (Array.isArray(json.item)) {
+    const schema = isObject(json.info) ? json.info.schema : undefined;
+    return typeof schema === 'string' && SCHEMA_VERSION.exec(schema)?.[1] === '2.0' ? '2.0.0' : '2.1.0';
   }
   if (Array.isArray(json.requests) && (typeof json.name === 'string' || typeof json.id === 'string')) return '1.0.0';
   return undefined;
@@ -107,7 +109,7 @@ export async function loadCollection(source: string, cwd: string = process.cwd()
     const v3 = await readV3Collection(source, cwd);
     if (!v3.ok) return v3;
     try {
-      return { ok: true, collection: new sdk.Collection(v3.value.collection), version: '3.0.0', source, warnings: v3.value.warnings };
+      return { ok: true, collection: new sdk.Collection(v3.value.collection), json: v3.value.collection as CollectionDefinition, version: '3.0.0', source, warnings: v3.value.warnings };
     } catch (error) {
       return { ok: false, error: `${source} is not a valid Postman collection: ${oneLine((error as Error).message)}` };
     }
@@ -116,7 +118,7 @@ export async function loadCollection(source: string, cwd: string = process.cwd()
   if (!read.ok) return read;
   let json: unknown;
   try {
-    json = JSON.parse(read.text.replace(/^\uFEFF/, ''));
+    json = JSON.parse(read.text);
   } catch (error) {
     return { ok: false, error: `${source} is not JSON: ${oneLine((error as Error).message)}` };
   }
@@ -130,7 +132,7 @@ export async function loadCollection(source: string, cwd: string = process.cwd()
     if (Array.isArray(values) || scope === 'environment' || scope === 'globals') {
       return { ok: false, error: `${source} is not a Postman collection: it is a Postman ${scope === 'globals' ? 'globals file' : 'environment'} (a "values" list); give it with --environment ${source}` };
     }
-    return { ok: false, error: `${source} is not a Postman collection (expected "info" and "item", or a v1 "requests" list)` };
+    return { ok: false, error: `${source} is not a Postman collection (expected an "item" list, or a v1 "requests" list)` };
   }
   let definition = json as object;
   if (version === '1.0.0') {
@@ -142,7 +144,7 @@ export async function loadCollection(source: string, cwd: string = process.cwd()
     definition = converted.json;
   }
   try {
-    return { ok: true, collection: new sdk.Collection(definition), version, source, warnings: sdkDrops(definition) };
+    return { ok: true, collection: new sdk.Collection(definition), json: definition as CollectionDefinition, version, source, warnings: sdkDrops(definition) };
   } catch (error) {
     return { ok: false, error: `${source} is not a valid Postman collection: ${oneLine((error as Error).message)}` };
   }

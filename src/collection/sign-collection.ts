@@ -20,9 +20,10 @@ export type SignCollectionResult =
 export async function signCollection(source: string, options: SignCollectionOptions = {}): Promise<SignCollectionResult> {
   const loaded = await loadCollection(source);
   if (!loaded.ok) return loaded;
-  // One serialisation: the loaded collection's JSON, the hook added to it as JSON. A v3 collection
-  // goes back to the app as v3, with one beforeRequest script per request (docs/decisions/v3-collections.md).
+  // The JSON as read, the hook added to it: no SDK round trip, so ids, `info` and `_postman_*` fields stay
+  // as the source has them and the same source gives the same bytes. A v3 collection goes back to the
+  // app as v3, with one beforeRequest script per request (docs/decisions/v3-collections.md).
   const merged = options.singleScript === true || loaded.version === '3.0.0';
-  const collection = hookedDefinition(loaded.collection.toJSON(), merged ? 'merged' : 'event') as unknown as Record<string, unknown> & { item?: unknown[] };
+  const collection = hookedDefinition(loaded.json, merged ? 'merged' : 'event') as unknown as Record<string, unknown> & { item?: unknown[] };
   return { ok: true, collection, hooked: countHooked(collection), version: loaded.version, warnings: loaded.warnings };
 }

@@ -17,7 +17,8 @@ export type { ItemHop };
 /** The public options the run passes to newman.run. */
 export interface NewmanRunOptions {
   collection: CollectionDefinition;
-  environment: { name: string; values: Array<{ key: string; value: unknown; type?: string }> };
+  environment: { name?: string; values: Array<{ key: string; value: unknown; type?: string }> };
+  globals?: { values: Array<{ key: string; value: unknown; type?: string }> };
   reporters: string[];
   reporter: Record<string, Record<string, unknown>>;
   color: 'on' | 'off';
@@ -25,7 +26,7 @@ export interface NewmanRunOptions {
   bail?: true;
   timeoutRequest?: number;
   delayRequest?: number;
-  iterationData?: string;
+  iterationData?: string | object[];
   insecure?: true;
   /** Files (body files, form-data files) are read only inside it (insecureFileRead is always false); none without it. */
   workingDir?: string;

@@ -2,7 +2,6 @@
 // folder skipped without a code, variations added, signing hook and contract check injected), notes.
 // The collection is serialised once, when loaded; every step after is a pure function over that JSON,
 // which goes to Newman as it is (Newman builds its own SDK collection from it).
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CollectionDefinition } from 'postman-collection';
 import { resolveCredentials } from '../config';
@@ -14,6 +13,7 @@ import { hookedDefinition } from '../collection/inject-hook';
 import { loadCollection } from '../collection/load-collection';
 import { collectionDir, fileBodyProblem } from '../collection/file-bodies';
 import { isYamlFile, readV3Environment } from '../collection/v3/v3-environment';
+import { readTextFile } from '../shared/decode-text';
 import { jsonErrorAt, jsonProblem, oneLine } from '../shared/text';
 import { MIN_SECRET_LENGTH } from '../shared/masker';
 import type { SkipNote } from '../reports/run-json';
@@ -59,11 +59,12 @@ function clientHeader(spec: TargetSpec, creds: RunCreds, options: RunOptions): s
   return `${line} (${creds.clientId} is not in the fake's seed: the run adds it with this secret, so any secret passes)`;
 }
 
-async function readEnvironment(file: string | undefined, cwd: string): Promise<Result<Array<{ key: string; value: unknown; type?: string }>>> {
-  if (!file) return { ok: true, value: [] };
+/** The --environment file's name and enabled values (the run keeps both: scripts read pm.environment.name). */
+async function readEnvironment(file: string | undefined, cwd: string): Promise<Result<{ name?: string; values: Array<{ key: string; value: unknown; type?: string }> }>> {
+  if (!file) return { ok: true, value: { values: [] } };
   let json: unknown;
   try {
-    const text = await readFile(resolve(cwd, file), 'utf8');
+    const text = await readTextFile(resolve(cwd, file));
     // A v3 environment (postman/environments/*.environment.yaml) holds the same values list, in YAML.
     if (isYamlFile(file)) {
       const v3 = readV3Environment(text, file);
@@ -74,9 +75,9 @@ async function readEnvironment(file: string | undefined, cwd: string): Promise<R
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, error: `cannot read environment ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? oneLine((error as Error).message))}` };
   }
-  const values = (json as { values?: unknown }).values;
+  const { values, name } = json as { values?: unknown; name?: unknown };
   if (!Array.isArray(values)) return { ok: false, error: `${file} is not a Postman environment (no "values" list)` };
-  return { ok: true, value: values.filter((v): v is { key: string; value: unknown } => typeof v?.key === 'string' && v.enabled !== false) };
+  return { ok: true, value: { ...(typeof name === 'string' ? { name } : {}), values: values.filter((v): v is { key: string; value: unknown } => typeof v?.key === 'string' && v.enabled !== false) } };
 }
 
 /** How deeply an iteration data row may nest (a row is variables: text and numbers, a JSON value at most). */
@@ -85,25 +86,25 @@ const MAX_DATA_DEPTH = 32;
 /**
  * --iteration-data checked before Newman reads it: Newman reads a JSON file it cannot parse as CSV,
  * so a broken file would run one iteration of nonsense. JSON (a .json file, or text starting with
- * [ or {) must be a list of objects; CSV needs a header and a row.
+ * [ or {) must be a list of objects; CSV needs a header and a row. JSON rows go to Newman as read here
+ * (decodeText), so both read one text; CSV goes by its path, to Newman's own CSV parser.
  */
-async function checkIterationData(file: string | undefined, cwd: string): Promise<Result<undefined>> {
+async function checkIterationData(file: string | undefined, cwd: string): Promise<Result<object[] | undefined>> {
   if (file === undefined) return { ok: true, value: undefined };
   let text: string;
   try {
-    text = await readFile(resolve(cwd, file), 'utf8');
+    text = await readTextFile(resolve(cwd, file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, error: `cannot read --iteration-data ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? oneLine((error as Error).message))}` };
   }
-  const body = text.replace(/^\uFEFF/, '');
-  const trimmed = body.trim();
+  const trimmed = text.trim();
   if (/\.json$/i.test(file) || /^[[{]/.test(trimmed)) {
     let data: unknown;
     try {
-      data = JSON.parse(body);
+      data = JSON.parse(text);
     } catch (error) {
-      return { ok: false, error: `--iteration-data ${file} is not valid JSON: ${jsonErrorAt(body, (error as Error).message)}` };
+      return { ok: false, error: `--iteration-data ${file} is not valid JSON: ${jsonErrorAt(text, (error as Error).message)}` };
     }
     if (!Array.isArray(data) || data.length === 0 || !data.every((row) => row !== null && typeof row === 'object' && !Array.isArray(row))) {
       return { ok: false, error: `--iteration-data ${file} must be a JSON list of objects, one per iteration (e.g. [{"earnAmount": 20000}])` };
@@ -111,7 +112,7 @@ async function checkIterationData(file: string | undefined, cwd: string): Promis
     // Newman walks every row recursively: a row nested past the stack would end the run half-way.
     const row = data.findIndex((r) => jsonProblem(r, MAX_DATA_DEPTH) !== undefined);
     if (row >= 0) return { ok: false, error: `--iteration-data ${file}: row ${row + 1} is nested deeper than ${MAX_DATA_DEPTH} levels; a row's values are variables, text or numbers` };
-    return { ok: true, value: undefined };
+    return { ok: true, value: data as object[] };
   }
   if (trimmed.split(/\r?\n/).filter((line) => line.trim() !== '').length < 2) {
     return { ok: false, error: `--iteration-data ${file} has no data row: a CSV file needs a header line and one line per iteration` };
@@ -156,6 +157,8 @@ export interface Prepared {
   /** Where its body files are read from (Newman's workingDir); undefined for a collection from a URL. */
   workingDir?: string;
   baseValues: Array<{ key: string; value: unknown; type?: string }>;
+  /** The --environment file's name, which the run keeps. */
+  environmentName?: string;
   skipped: SkipNote[];
   notes: string[];
   /** The line that opens the run proper against a fake: its client and where the secret came from. */
@@ -166,6 +169,8 @@ export interface Prepared {
   originals: Map<string, string>;
   /** For the run's opening lines: the collection as given, whether it is the shipped one, whether the client is the demo seed's. */
   source: { collection: string; shipped: boolean; demoClient: boolean };
+  /** --iteration-data's rows when it is JSON (decoded here); CSV goes to Newman by its path. */
+  iterationRows?: object[];
 }
 
 export { MAX_RETRIES };
@@ -213,7 +218,7 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   const production = spec.kind === 'production' || (spec.kind === 'url' && isProductionUrl(spec.url ?? ''));
   const shipped = options.collection === undefined || resolve(cwd, options.collection) === DEFAULT_COLLECTION;
   /** A variable the run is given, by --env-var or the environment file, with a value. */
-  const given = (key: string): boolean => (options.envVars ?? []).some((v) => v.key === key && v.value !== '') || environment.value.some((v) => v.key === key && Boolean(v.value));
+  const given = (key: string): boolean => (options.envVars ?? []).some((v) => v.key === key && v.value !== '') || environment.value.values.some((v) => v.key === key && Boolean(v.value));
   if (production && !options.allowProductionWrites && shipped && !given('existingValueID')) {
     return { ok: false, error: 'a read-only production run reads an existing user: pass --env-var existingValueID=<a value ID you own> (or --allow-production-writes to create one)' };
   }
@@ -242,5 +247,5 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   const header = clientHeader(spec, creds.value, options);
   // The demo client: no secret was given, the seed's was taken.
   const source = { collection: options.collection ?? DEFAULT_COLLECTION, shipped, demoClient: creds.value.secretSource === 'seed' };
-  return { ok: true, value: { spec, creds: { clientId, clientSecret }, ...(header === undefined ? {} : { header }), source, collection, ...(workingDir !== undefined ? { workingDir } : {}), baseValues: environment.value, skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}) } };
+  return { ok: true, value: { spec, creds: { clientId, clientSecret }, ...(header === undefined ? {} : { header }), source, collection, ...(workingDir !== undefined ? { workingDir } : {}), baseValues: environment.value.values, ...(environment.value.name !== undefined ? { environmentName: environment.value.name } : {}), skipped, notes, variations: added.variations, originals: added.originals, ...(shard ? { shard } : {}), ...(iterationData.value ? { iterationRows: iterationData.value } : {}) } };
 }

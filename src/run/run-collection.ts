@@ -20,6 +20,7 @@ import { ORIGINAL_VARIABLE } from '../collection/variations';
 import { startTarget, type TargetSession } from './run-target';
 import { runHeader } from './run-header';
 import { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES, prepare } from './prepare-run';
+import { runScopes } from './run-scopes';
 import { urlText, type UrlJson } from '../collection/url-json';
 import { productionWriteRefusal } from './production-writes';
 
@@ -124,7 +125,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const reportsDir = resolve(options.cwd ?? process.cwd(), options.out ?? 'reports');
   const prepared = await prepare(options);
   if (!prepared.ok) return { exitCode: 2, error: prepared.error, reportsDir };
-  const { spec, creds, collection, workingDir, baseValues, skipped, notes, header, shard, variations, originals, source } = prepared.value;
+  const { spec, creds, workingDir, baseValues, environmentName, skipped, notes, header, shard, variations, originals, source, iterationRows } = prepared.value;
   // The secret, and id:secret as an Authorization: Basic header carries it (in base64).
   const masker = createMasker([creds.clientSecret], [`${creds.clientId}:${creds.clientSecret}`]);
   const stdoutWrite = process.stdout.write.bind(process.stdout);
@@ -144,16 +145,18 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
     return { exitCode: 2, error: `cannot start the ${spec.kind} target: ${oneLine((error as Error).message)}`, reportsDir };
   }
   const guard = session.production && !options.allowProductionWrites;
-  const opening = runHeader({ collectionName: collection.info?.name ?? '', collectionPath: source.collection, shipped: source.shipped, session, clientId: creds.clientId, demoClient: source.demoClient, guarded: guard });
+  const opening = runHeader({ collectionName: prepared.value.collection.info?.name ?? '', collectionPath: source.collection, shipped: source.shipped, session, clientId: creds.clientId, demoClient: source.demoClient, guarded: guard });
   options.announce?.(opening.map((line) => masker.mask(line)));
-  const values = [
-    ...baseValues,
-    { key: 'clientID', value: creds.clientId, type: 'default' },
-    { key: 'externalBaseUrl', value: session.externalBaseUrl, type: 'default' },
-    { key: 'authBaseUrl', value: session.authBaseUrl, type: 'default' },
-    ...(options.envVars ?? []).map((v) => ({ ...v, type: 'default' })),
-    { key: SECRET_VARIABLE, value: creds.clientSecret, type: 'secret' },
-  ];
+  // The user's environment as it is, the harness's values under it (run-scopes.ts, docs/decisions/harness.md).
+  const scopes = runScopes({
+    environment: { ...(environmentName !== undefined ? { name: environmentName } : {}), values: baseValues },
+    envVars: options.envVars ?? [],
+    collection: prepared.value.collection,
+    harness: { clientId: creds.clientId, externalBaseUrl: session.externalBaseUrl, authBaseUrl: session.authBaseUrl, secretVariable: SECRET_VARIABLE, secret: creds.clientSecret },
+  });
+  for (const secret of scopes.secrets) masker.add(secret);
+  for (const note of scopes.notes) log(note);
+  const { collection } = scopes;
   const reporters = { cli: true, junit: true, html: true, ...options.reporters };
   const startedAt = new Date();
   const started: StartedItem[] = [];
@@ -180,7 +183,8 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
       {
         // The prepared JSON as it is: Newman builds its one SDK collection from it.
         collection,
-        environment: { name: `myvalue ${session.kind}`, values },
+        environment: scopes.environment,
+        globals: scopes.globals,
         reporters: [reporters.cli && 'cli', reporters.junit && 'junit', reporters.html && 'htmlextra'].filter((r): r is string => typeof r === 'string'),
         reporter: {
           junit: { export: join(reportsDir, 'junit.xml') },
@@ -197,7 +201,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
         bail: options.bail ? true : undefined,
         timeoutRequest: checks.timeoutRequest,
         delayRequest: options.delayRequest,
-        iterationData: options.iterationData ? resolve(options.cwd ?? process.cwd(), options.iterationData) : undefined,
+        iterationData: iterationRows ?? (options.iterationData ? resolve(options.cwd ?? process.cwd(), options.iterationData) : undefined),
         workingDir,
         // MSW answers https in process, on a socket without a certificate: nothing to verify there.
         insecure: options.insecure || session.kind === 'msw' ? true : undefined,

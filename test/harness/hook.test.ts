@@ -141,6 +141,38 @@ describe('what the hook leaves alone', () => {
       await server.close();
     }
   });
+
+  it('changes nothing on a request no rule matches: its path variables go out as Newman sends them, and its scripts see that path', async () => {
+    const server = await startCaptureServer();
+    try {
+      const seen = "pm.test('path ' + pm.request.url.getPath(), function () {});";
+      const collection = new sdk.Collection({
+        info: { name: 'untouched' },
+        variable: [{ key: 'who', value: 'dunia' }],
+        item: [
+          {
+            name: 'numeric and variable path variables',
+            event: [{ listen: 'test', script: { exec: [seen] } }],
+            // A number is not put in the path by Newman (it sends :id); {{who}} is resolved by Newman itself.
+            request: { method: 'GET', url: { host: ['{{base}}'], path: ['anything', ':id', ':name'], variable: [{ key: 'id', value: 42 }, { key: 'name', value: '{{who}}' }] } },
+          },
+        ],
+      });
+      const runOf = (json: object): Promise<string[]> =>
+        new Promise((resolve, reject) =>
+          newman.run({ collection: json, reporters: [], environment: { values: [{ key: 'base', value: server.url }] } }, (e, summary) => (e ? reject(e) : resolve(summary.run.executions.flatMap((x) => (x.assertions ?? []).map((a) => a.assertion))))),
+        );
+      const plain = await runOf(collection.toJSON());
+      const hooked = await runOf(injectHook(collection).toJSON());
+      const [without, withHook] = server.requests;
+      expect(without?.path).toBe('/anything/:id/dunia');
+      expect(withHook?.path).toBe(without?.path);
+      expect(hooked).toEqual(plain);
+      expect(plain).toEqual(['path /anything/:id/dunia']);
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe('injection', () => {
@@ -154,7 +186,7 @@ describe('injection', () => {
     const earn = signed.item[0]?.item[1];
     const prerequests = (earn?.event ?? []).filter((e) => e.listen === 'prerequest');
     expect(prerequests.length).toBe(2);
-    expect(prerequests.at(-1)?.id).toBe(HOOK_EVENT_ID);
+    expect(prerequests.at(-1)?.id).toMatch(new RegExp(`^${HOOK_EVENT_ID}-[0-9a-f]{16}$`));
   });
 
   it('gives the same collection when injected twice', async () => {

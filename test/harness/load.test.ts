@@ -90,7 +90,7 @@ describe('myvalue run / inject with bad input', () => {
   it('run exits 2 with one line for JSON that is not a collection', async () => {
     const result = await runCli(['run', '--collection', `${FIXTURES}/not-a-collection.json`, '--target', 'msw']);
     expect(result.code).toBe(2);
-    expect(result.err).toEqual([`myvalue: ${FIXTURES}/not-a-collection.json is not a Postman collection (expected "info" and "item", or a v1 "requests" list)`]);
+    expect(result.err).toEqual([`myvalue: ${FIXTURES}/not-a-collection.json is not a Postman collection (expected an "item" list, or a v1 "requests" list)`]);
   });
 
   it('run exits 2 for an unknown target', async () => {
@@ -107,7 +107,7 @@ describe('myvalue run / inject with bad input', () => {
 });
 
 describe('myvalue inject', () => {
-  it('writes a v2.1 collection with the hook on every request, and injecting its output again changes nothing', async () => {
+  it('writes a v2.0 collection as v2.0 with the hook on every request, and injecting its output again changes nothing', async () => {
     const { mkdtempSync, readFileSync: read, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
@@ -117,12 +117,12 @@ describe('myvalue inject', () => {
       const second = join(dir, 'twice.postman_collection.json');
       const once = await runCli(['inject', `${FIXTURES}/v20.postman_collection.json`, '--out', first]);
       expect(once.code).toBe(0);
-      expect(once.out[0]).toBe(`wrote ${first}: signing hook on 2 requests (converted from v2.0.0)`);
+      expect(once.out[0]).toBe(`wrote ${first}: signing hook on 2 requests`);
       const twice = await runCli(['inject', first, '--out', second]);
       expect(twice.code).toBe(0);
       expect(read(second, 'utf8')).toBe(read(first, 'utf8'));
       const json = JSON.parse(read(first, 'utf8')) as { info: { schema: string } };
-      expect(json.info.schema).toBe('https://schema.getpostman.com/json/collection/v2.1.0/collection.json');
+      expect(json.info.schema).toBe('https://schema.getpostman.com/json/collection/v2.0.0/collection.json');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -138,7 +138,7 @@ describe('bad input: one line each', () => {
     const root = onDisk({
       '.resources/definition.yaml': DEF,
       'ok.request.yaml': req(''),
-      'Query.request.yaml': '$kind: graphql-request\nurl: https://x/graphql\n',
+      'Tool.request.yaml': '$kind: mcp-request\nurl: https://x/mcp\n',
       'Stream.request.yaml': '$kind: grpc-request\nurl: grpc://x\n',
       'Live.request.yaml': '$kind: websocket-request\nurl: wss://x\n',
       'F/.resources/definition.yaml': '$kind: collection\nscripts:\n  - type: grpc:beforeInvoke\n    code: x\n',
@@ -149,9 +149,9 @@ describe('bad input: one line each', () => {
     expect(loaded.version).toBe('3.0.0');
     expect(loaded.collection.items.count()).toBe(2);
     expect(loaded.warnings.map((w) => w.replace(root, 'ROOT'))).toEqual([
-      'skipped ROOT/Live.request.yaml: $kind websocket-request cannot run in Newman (only http-request)',
-      'skipped ROOT/Query.request.yaml: $kind graphql-request cannot run in Newman (only http-request)',
-      'skipped ROOT/Stream.request.yaml: $kind grpc-request cannot run in Newman (only http-request)',
+      'skipped ROOT/Live.request.yaml: $kind websocket-request cannot run in Newman (only http-request and graphql-request)',
+      'skipped ROOT/Stream.request.yaml: $kind grpc-request cannot run in Newman (only http-request and graphql-request)',
+      'skipped ROOT/Tool.request.yaml: $kind mcp-request cannot run in Newman (only http-request and graphql-request)',
       'skipped a grpc:beforeInvoke script in ROOT/F/.resources/definition.yaml: Newman runs only beforeRequest and afterResponse (http:) scripts',
     ]);
   });

@@ -22,7 +22,8 @@ export const registerInject: Register = (program, ctx) => {
       const written = await writeCollectionAs(signed.collection, v3 ? 'v3' : 'v2.1', opts.out, process.cwd(), left);
       if (!written.ok) throw new UsageError(written.error);
       for (const warning of left) ctx.io.err(warning);
-      const from = signed.version === '2.1.0' || v3 ? (v3 ? ' (v3 directory, one beforeRequest script per request)' : '') : ` (converted from v${signed.version})`;
+      // v2.0 and v2.1 are written in their own format (the hook is the same in both); v1 has no events to add it to.
+      const from = v3 ? ' (v3 directory, one beforeRequest script per request)' : signed.version === '1.0.0' ? ' (converted from v1.0.0 to v2.1)' : '';
       ctx.io.out(`wrote ${opts.out}: signing hook on ${signed.hooked} ${signed.hooked === 1 ? 'request' : 'requests'}${from}`);
       ctx.io.out(`in Postman, set the variable ${SECRET_VARIABLE} (type secret) and clientID in your environment; leave sign as {{SIGN}}`);
     });

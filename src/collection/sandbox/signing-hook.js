@@ -80,11 +80,16 @@ function myvalueSigningHook(pm, RULES, SECRET_VARIABLE, GUARD, GUARD_LOG_PREFIX,
   // A base URL variable may carry a path prefix: it ends up in the host part.
   var hostText = resolve((url.host || []).join('.')).replace(/^[a-z][a-z0-9+.\-]*:\/\//i, '');
   var segs = segmentsOf(hostText.indexOf('/') < 0 ? '' : hostText.slice(hostText.indexOf('/')));
+  // Path variables resolved for matching only: they are written back once a rule matches (a request of
+  // no rule goes out exactly as Newman sends it, a number left as :name).
+  /** @type {Array<{ variable: { value: unknown }, value: string }>} */
+  var resolvedVariables = [];
   var resolvedPath = (url.path || []).map(function (seg) {
     var variable = typeof seg === 'string' && seg.charAt(0) === ':' && url.variables ? url.variables.one(seg.slice(1)) : undefined;
     if (variable) {
-      variable.value = resolve(variable.value);
-      segs = segs.concat(segmentsOf(variable.value));
+      var value = resolve(variable.value);
+      resolvedVariables.push({ variable: variable, value: value });
+      segs = segs.concat(segmentsOf(value));
       return seg;
     }
     var text = resolve(seg);
@@ -108,7 +113,9 @@ function myvalueSigningHook(pm, RULES, SECRET_VARIABLE, GUARD, GUARD_LOG_PREFIX,
   }
   /** @type {Object<string, string>} */
   var pathFields = found.id === undefined ? {} : { ID: decodePercent(found.id) };
+  // What the sign covers is what is sent: the path as resolved here (a {{$random...}} resolves once).
   if (url.path) url.path = resolvedPath;
+  resolvedVariables.forEach(function (r) { r.variable.value = r.value; });
 
   if (rule.location === 'query') {
     /** @type {PostmanSandbox.QueryParam[]} */

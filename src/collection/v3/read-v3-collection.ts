@@ -1,14 +1,17 @@
 // Finds and reads a collection schema 3.0.0 directory from disk (its YAML files only) and converts
 // it with v3ToV21. Recognised by `.resources/definition.yaml` or `*.request.yaml` files.
 import { existsSync, type Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { readTextFile } from '../../shared/decode-text';
 import type { Result } from '../../shared/result';
-import { v3ToV21, type V3Conversion } from './v3-to-v21';
+import { LEGACY_ADVICE, v3ToV21, type V3Conversion } from './v3-to-v21';
 
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 const REQUEST_FILE = /\.request\.ya?ml$/i;
 const hasDefinition = (dir: string): boolean => existsSync(join(dir, '.resources', 'definition.yaml')) || existsSync(join(dir, '.resources', 'definition.yml'));
+/** The older v3 layout keeps the collection in a `collection.yaml` at its root instead. */
+const isLegacyRoot = (dir: string): boolean => !hasDefinition(dir) && (existsSync(join(dir, 'collection.yaml')) || existsSync(join(dir, 'collection.yml')));
 
 /** The nearest directory above `from` (itself excluded) with a `.resources/definition.yaml`. */
 function collectionAbove(from: string): string | undefined {
@@ -48,7 +51,7 @@ async function yamlFiles(root: string, warnings: string[], label: (p: string) =>
     const rel = relative(root, full).split(sep).join('/');
     if (entry.isSymbolicLink()) warnings.push(`skipped ${label(rel)}: a symbolic link (the reader stays inside the collection directory)`);
     else if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) await yamlFiles(root, warnings, label, full, into);
-    else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) into.set(rel, await readFile(full, 'utf8'));
+    else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) into.set(rel, await readTextFile(full));
   }
   return into;
 }
@@ -77,6 +80,7 @@ export async function readV3Collection(source: string, cwd: string = process.cwd
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, error: `cannot read collection ${source}: ${code === 'ENOENT' ? 'no such file or directory' : (code ?? (error as Error).message)}` };
   }
+  if (isLegacyRoot(root)) return { ok: false, error: `${source} is a collection in the older v3 layout (collection.yaml, requests with "type: http"), which the harness does not read: ${LEGACY_ADVICE}` };
   if (!hasDefinition(root)) {
     const above = collectionAbove(root);
     if (above) return { ok: false, error: `${source} is a folder of the collection ${relative(cwd, above) || '.'}: give --collection that directory (and --folder to run part of it)` };

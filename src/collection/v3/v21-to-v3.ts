@@ -3,7 +3,7 @@
 // file's `name`, so file names only need to be safe and unique (case-insensitively) per directory.
 import sdk from 'postman-collection';
 import { isObject } from '../../shared/text';
-import { authToV3, bodyToV3, keyValueList, type KeyValue } from './v3-shapes';
+import { AS_TEXT, authToV3, bodyToV3, keyValueList, type KeyValue } from './v3-shapes';
 import { FOLDER_VARIABLES_EVENT_ID } from './v3-to-v21';
 import { dumpYaml } from './v3-yaml';
 
@@ -75,7 +75,10 @@ function eventList(events: unknown, where: Where, warnings: string[]): EventJson
   });
 }
 
-function scripts(events: readonly EventJson[], prefix: '' | 'http:', where: Where, warnings: string[]): Array<Record<string, unknown>> | undefined {
+/** Script types of an http-request (and, `http:` prefixed, of a definition) and of a graphql-request, as Postman writes them. */
+const SCRIPT_TYPES = { http: { prerequest: 'beforeRequest', test: 'afterResponse' }, graphql: { prerequest: 'beforeQuery', test: 'afterResponse' } } as const;
+
+function scripts(events: readonly EventJson[], prefix: '' | 'http:', where: Where, warnings: string[], kind: keyof typeof SCRIPT_TYPES = 'http'): Array<Record<string, unknown>> | undefined {
   const kept = events.filter((e) => {
     const why = dropped(e, where);
     if (why) warnings.push(why);
@@ -83,8 +86,26 @@ function scripts(events: readonly EventJson[], prefix: '' | 'http:', where: Wher
   });
   // beforeRequest first, as the app shows them; the order within each type is the order they run in.
   const out = [...kept.filter((e) => e.listen === 'prerequest'), ...kept.filter((e) => e.listen === 'test')]
-    .map((e) => ({ type: `${prefix}${e.listen === 'prerequest' ? 'beforeRequest' : 'afterResponse'}`, code: code(e), language: 'text/javascript' }));
+    .map((e) => ({ type: `${prefix}${SCRIPT_TYPES[kind][e.listen as 'prerequest' | 'test']}`, code: code(e), language: 'text/javascript' }));
   return out.length > 0 ? out : undefined;
+}
+
+/** protocolProfileBehavior as v3 settings: disabledSystemHeaders is the list of the names disabled (Postman's schema). */
+function settings(behavior: unknown): Record<string, unknown> | undefined {
+  if (!isObject(behavior) || Object.keys(behavior).length === 0) return undefined;
+  const { disabledSystemHeaders: headers, ...rest } = behavior;
+  const names = isObject(headers) ? Object.keys(headers).filter((name) => headers[name] === true) : headers;
+  return { ...rest, ...(names === undefined || (Array.isArray(names) && names.length === 0) ? {} : { disabledSystemHeaders: names }) };
+}
+
+/**
+ * A GraphQL body as the fields of a graphql-request (what Postman's migrate writes: an http-request has no
+ * graphql body type). postman-runtime sends query, operationName and variables, an empty text of variables as none.
+ */
+function graphqlFields(graphql: unknown): Record<string, unknown> {
+  const g = isObject(graphql) ? graphql : {};
+  const variables = typeof g.variables === 'string' ? g.variables : g.variables === undefined || g.variables === null ? '' : JSON.stringify(g.variables);
+  return { query: typeof g.query === 'string' ? g.query : '', ...(typeof g.operationName === 'string' ? { operationName: g.operationName } : {}), ...(variables !== '' ? { variables } : {}) };
 }
 
 /** One line as the reader writes a folder variable, `pm.variables.set("key", value);`, or undefined for any other line. */
@@ -147,12 +168,13 @@ function examples(responses: NodeJson['response'], dir: string, files: Map<strin
     const doc = compact({
       $kind: 'http-example',
       name: exampleName,
-      request: compact({ url: urlString(original.url), method: typeof original.method === 'string' ? original.method : 'GET', headers: keyValueList(original.header as KeyValue[]), body: bodyToV3(original.body) }),
+      request: compact({ url: urlString(original.url), method: typeof original.method === 'string' ? original.method : 'GET', headers: keyValueList(original.header as KeyValue[], undefined, AS_TEXT.text), body: bodyToV3(original.body) }),
       response: compact({
         statusCode: response.code,
         statusText: response.status,
-        headers: keyValueList(response.header as KeyValue[]),
-        body: typeof response.body === 'string' && response.body !== '' ? { type: /^\s*[[{]/.test(response.body) ? 'json' : 'text', content: response.body } : undefined,
+        headers: keyValueList(response.header as KeyValue[], undefined, AS_TEXT.text),
+        // Always there, "" when the example has none: Postman's schema requires it (its lint: FMT016), and its writer does so.
+        body: typeof response.body === 'string' && response.body !== '' ? { type: /^\s*[[{]/.test(response.body) ? 'json' : 'text', content: response.body } : { type: 'text', content: '' },
       }),
       order: (i + 1) * ORDER_STEP,
     });
@@ -163,20 +185,23 @@ function examples(responses: NodeJson['response'], dir: string, files: Map<strin
 function request(node: NodeJson, order: number, where: Where, warnings: string[]): Record<string, unknown> {
   const req = isObject(node.request) ? node.request : { url: node.request ?? '' };
   const url = isObject(req.url) ? req.url : undefined;
+  const method = typeof req.method === 'string' ? req.method : 'GET';
+  const graphql = isObject(req.body) && req.body.mode === 'graphql' && req.body.disabled !== true;
   return compact({
-    $kind: 'http-request',
+    $kind: graphql ? 'graphql-request' : 'http-request',
     name: node.name ?? '',
     description: descriptionText(req.description) ?? descriptionText(node.description),
-    method: typeof req.method === 'string' ? req.method : 'GET',
+    // A graphql-request is a POST unless it says otherwise (Postman writes no method).
+    method: graphql && method.toUpperCase() === 'POST' ? undefined : method,
     url: urlString(req.url),
     order,
-    headers: keyValueList(req.header as KeyValue[]),
-    queryParams: keyValueList(url?.query as KeyValue[]),
-    pathVariables: keyValueList(url?.variable as KeyValue[], ['description']),
-    body: bodyToV3(req.body),
+    headers: keyValueList(req.header as KeyValue[], undefined, AS_TEXT.text),
+    queryParams: keyValueList(url?.query as KeyValue[], undefined, AS_TEXT.query),
+    pathVariables: keyValueList(url?.variable as KeyValue[], ['description'], AS_TEXT.path),
+    ...(graphql ? graphqlFields((req.body as Record<string, unknown>).graphql) : { body: bodyToV3(req.body) }),
     auth: authToV3(req.auth),
-    settings: isObject(node.protocolProfileBehavior) && Object.keys(node.protocolProfileBehavior).length > 0 ? node.protocolProfileBehavior : undefined,
-    scripts: scripts(eventList(node.event, where, warnings), '', where, warnings),
+    settings: settings(node.protocolProfileBehavior),
+    scripts: scripts(eventList(node.event, where, warnings), '', where, warnings, graphql ? 'graphql' : 'http'),
   });
 }
 

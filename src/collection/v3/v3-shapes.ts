@@ -5,6 +5,7 @@ import type { Result } from '../../shared/result';
 
 /** A v2.1 key/value entry (header, query parameter, path variable, form field, variable). */
 export interface KeyValue {
+  /** null only in a query: an empty pair of `?a=1&&b=2`, which the SDK keeps so that the URL is sent as written. */
   key: string;
   value?: unknown;
   description?: string;
@@ -29,9 +30,24 @@ const SCRIPT_LISTEN: Readonly<Record<string, 'prerequest' | 'test'>> = {
   'http:afterResponse': 'test',
 };
 
-/** The v2.1 event `listen` a v3 script type runs as; either spelling is read at either level. */
-export function listenOf(type: unknown): 'prerequest' | 'test' | undefined {
-  return typeof type === 'string' && Object.hasOwn(SCRIPT_LISTEN, type) ? SCRIPT_LISTEN[type] : undefined;
+/** A graphql-request's own script types (Postman writes `beforeQuery` for what runs before it is sent). */
+const GRAPHQL_SCRIPT_LISTEN: Readonly<Record<string, 'prerequest' | 'test'>> = { beforeQuery: 'prerequest', afterResponse: 'test' };
+
+/**
+ * The v2.1 event `listen` a v3 script type runs as; either spelling is read at either level. A
+ * graphql-request's scripts (`graphql`) have their own types, read on that request only: a definition's
+ * `graphql:beforeQuery` would run before every request in Newman, so it is skipped as another protocol's.
+ */
+export function listenOf(type: unknown, graphql = false): 'prerequest' | 'test' | undefined {
+  const table = graphql ? GRAPHQL_SCRIPT_LISTEN : SCRIPT_LISTEN;
+  return typeof type === 'string' && Object.hasOwn(table, type) ? table[type] : undefined;
+}
+
+/** v3 settings as protocolProfileBehavior: disabledSystemHeaders, a list of names in v3, is the object Newman takes. */
+export function settingsToV21(settings: Record<string, unknown>): Record<string, unknown> {
+  const headers = settings.disabledSystemHeaders;
+  if (!Array.isArray(headers)) return settings;
+  return { ...settings, disabledSystemHeaders: Object.fromEntries(headers.filter((name) => typeof name === 'string').map((name) => [name, true])) };
 }
 
 const text = (value: unknown): string | undefined => (value === undefined || value === null ? undefined : typeof value === 'string' ? value : String(value));
@@ -39,16 +55,18 @@ const text = (value: unknown): string | undefined => (value === undefined || val
 /**
  * A v3 key/value field (a list of {key, value, ...} or a map key -> value) as v2.1 entries.
  * `strings` makes every value a string (headers, query, path variables); variables keep their type.
+ * `nullKeys` takes `key: null` (queryParams: the empty pairs of `?a=1&&b=2`, as Postman writes them).
  */
-export function keyValues(field: unknown, strings: boolean): Result<KeyValue[]> {
+export function keyValues(field: unknown, strings: boolean, nullKeys = false): Result<KeyValue[]> {
   if (field === undefined || field === null) return { ok: true, value: [] };
   // null stays null (a query parameter written without "="); any other value is text where asked.
   const value = (v: unknown): unknown => (strings && v !== null ? (text(v) ?? '') : v);
   if (Array.isArray(field)) {
     const out: KeyValue[] = [];
     for (const entry of field) {
-      if (!isObject(entry) || (typeof entry.key !== 'string' && typeof entry.key !== 'number')) return { ok: false, error: 'an entry has no "key"' };
-      const kv: KeyValue = { key: String(entry.key) };
+      const keyed = isObject(entry) && (typeof entry.key === 'string' || typeof entry.key === 'number' || (nullKeys && entry.key === null));
+      if (!keyed) return { ok: false, error: 'an entry has no "key"' };
+      const kv: KeyValue = { key: entry.key === null ? (null as unknown as string) : String(entry.key) };
       if ('value' in entry) kv.value = value(entry.value);
       const description = isObject(entry.description) ? entry.description.content : entry.description;
       if (typeof description === 'string') kv.description = description;
@@ -64,15 +82,28 @@ export function keyValues(field: unknown, strings: boolean): Result<KeyValue[]> 
   return { ok: false, error: 'expected a list of {key, value} or a map' };
 }
 
-/** v2.1 entries as the v3 list the writer puts in files (only the fields that are set). */
-export function keyValueList(entries: readonly KeyValue[] | undefined, fields: readonly (keyof KeyValue)[] = ['description', 'disabled']): Array<Record<string, unknown>> {
+/** How the writer puts a v2.1 value in a v3 field where Postman's schema wants text (its lint: FMT015). */
+export const AS_TEXT = {
+  /** Headers, form and urlencoded fields: what Newman sends of the value. */
+  text: (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)),
+  /** Query values: the SDK writes `=value` for a text only, any other value is a parameter without "=" (`?flag`): null. */
+  query: (v: unknown): string | null => (typeof v === 'string' ? v : null),
+  /** Path variables: Newman puts only a non-empty text in the path; any other value leaves `:name` as written, and so does "". */
+  path: (v: unknown): string => (typeof v === 'string' ? v : ''),
+} as const;
+
+/** v2.1 entries as the v3 list the writer puts in files (only the fields that are set); `value` maps each value. */
+export function keyValueList(entries: readonly KeyValue[] | undefined, fields: readonly (keyof KeyValue)[] = ['description', 'disabled'], value: (v: unknown) => unknown = (v) => (v === undefined ? '' : v)): Array<Record<string, unknown>> {
   return (entries ?? []).map((entry) => {
-    const out: Record<string, unknown> = { key: entry.key, value: entry.value === undefined ? '' : entry.value };
+    const out: Record<string, unknown> = { key: entry.key, value: value(entry.value) };
     for (const field of fields) if (field === 'description' && isObject(entry.description)) out.description = entry.description.content;
     else if (entry[field] !== undefined && entry[field] !== null && entry[field] !== false && entry[field] !== '') out[field] = entry[field];
     return out;
   });
 }
+
+/** The v2.1 type of an auth attribute's value (read from a map, which carries no type). */
+const attributeType = (v: unknown): string => (typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? 'number' : v !== null && typeof v === 'object' ? 'any' : 'string');
 
 /** v3 auth ({type, credentials}) as v2.1 auth ({type, [type]: [{key, value, type}]}); undefined = inherit. */
 export function authToV21(auth: unknown): Result<Record<string, unknown> | undefined> {
@@ -83,15 +114,15 @@ export function authToV21(auth: unknown): Result<Record<string, unknown> | undef
   if (one.type === 'noauth' || one.type === 'none') return { ok: true, value: { type: 'noauth' } };
   const credentials = keyValues(one.credentials, false);
   if (!credentials.ok) return { ok: false, error: `auth credentials: ${credentials.error}` };
-  return { ok: true, value: { type: one.type, [one.type]: credentials.value.map((c) => ({ key: c.key, value: c.value ?? '', type: c.type ?? 'string' })) } };
+  return { ok: true, value: { type: one.type, [one.type]: credentials.value.map((c) => ({ key: c.key, value: c.value ?? '', type: c.type ?? attributeType(c.value) })) } };
 }
 
-/** v2.1 auth as v3 auth; undefined when the node inherits. */
+/** v2.1 auth as v3 auth, credentials a map of their values as Postman writes them; undefined when the node inherits. */
 export function authToV3(auth: unknown): Record<string, unknown> | undefined {
   if (!isObject(auth) || typeof auth.type !== 'string') return undefined;
   if (auth.type === 'noauth') return { type: 'noauth' };
   const attributes = Array.isArray(auth[auth.type]) ? (auth[auth.type] as KeyValue[]) : [];
-  return { type: auth.type, credentials: attributes.map((a) => ({ key: a.key, value: a.value ?? '', ...(a.type && a.type !== 'string' ? { type: a.type } : {}) })) };
+  return { type: auth.type, credentials: Object.fromEntries(attributes.map((a) => [a.key, a.value ?? ''])) };
 }
 
 /** A v3 body as a v2.1 body; undefined for none. */
@@ -116,16 +147,27 @@ export function bodyToV21(body: unknown): Result<Record<string, unknown> | undef
   return { ok: false, error: `body type "${String(type)}" is not one of ${BODY_TYPES.join(', ')}` };
 }
 
-/** A v2.1 body as a v3 body; undefined when there is none. */
+/** A form field as Postman writes it: text (a value) or file (a src, "" when none), nothing else. */
+function formField(field: KeyValue): Record<string, unknown> {
+  const file = field.type === 'file';
+  const out: Record<string, unknown> = file ? { key: field.key, type: 'file', src: field.src ?? '' } : { key: field.key, value: AS_TEXT.text(field.value), type: 'text' };
+  if (typeof field.contentType === 'string' && field.contentType !== '') out.contentType = field.contentType;
+  const description = isObject(field.description) ? field.description.content : field.description;
+  if (typeof description === 'string' && description !== '') out.description = description;
+  if (field.disabled === true) out.disabled = true;
+  return out;
+}
+
+/** A v2.1 body as a v3 body; undefined when there is none, or it is disabled (Newman sends none; Postman writes none). */
 export function bodyToV3(body: unknown): Record<string, unknown> | undefined {
-  if (!isObject(body) || typeof body.mode !== 'string') return undefined;
+  if (!isObject(body) || typeof body.mode !== 'string' || body.disabled === true) return undefined;
   if (body.mode === 'raw') {
     const language = isObject(body.options) && isObject(body.options.raw) ? body.options.raw.language : undefined;
     const type = (RAW_BODY_TYPES as readonly unknown[]).includes(language) ? (language as RawBodyType) : 'text';
     return { type, content: typeof body.raw === 'string' ? body.raw : '' };
   }
-  if (body.mode === 'formdata') return { type: 'formdata', content: keyValueList(body.formdata as KeyValue[], ['type', 'src', 'contentType', 'description', 'disabled']) };
-  if (body.mode === 'urlencoded') return { type: 'urlencoded', content: keyValueList(body.urlencoded as KeyValue[]) };
+  if (body.mode === 'formdata') return { type: 'formdata', content: ((body.formdata ?? []) as KeyValue[]).map(formField) };
+  if (body.mode === 'urlencoded') return { type: 'urlencoded', content: keyValueList(body.urlencoded as KeyValue[], undefined, AS_TEXT.text) };
   if (body.mode === 'file') return { type: 'file', content: { src: isObject(body.file) ? (body.file.src ?? null) : null } };
   if (body.mode === 'graphql') return { type: 'graphql', content: body.graphql ?? {} };
   return undefined;

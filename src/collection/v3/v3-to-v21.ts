@@ -6,7 +6,7 @@ import sdk from 'postman-collection';
 import type { Result } from '../../shared/result';
 import { isObject } from '../../shared/text';
 import { examplesDir, readExamples, type V3Files } from './v3-examples';
-import { authToV21, bodyToV21, keyValues, listenOf, type KeyValue } from './v3-shapes';
+import { authToV21, bodyToV21, keyValues, listenOf, settingsToV21, type KeyValue } from './v3-shapes';
 import { parseYaml } from './v3-yaml';
 
 export const V21_SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
@@ -21,6 +21,9 @@ export interface V3Conversion {
 }
 
 const REQUEST_FILE = /\.request\.ya?ml$/i;
+
+/** What to do with a collection in the older v3 layout (collection.yaml, `type: http` requests). */
+export const LEGACY_ADVICE = 'open it in Postman v12 and save it (it writes .resources/definition.yaml and $kind: http-request), or export it from Postman as a v2.1 collection (JSON) and give that file';
 
 interface Ctx {
   files: V3Files;
@@ -53,15 +56,18 @@ function caseClash(paths: Iterable<string>): [string, string] | undefined {
   return undefined;
 }
 
-function events(scripts: unknown, where: string, ctx: Ctx): Result<object[]> {
+/** The request kinds Newman can send: a graphql-request is sent as the POST of its query (what Postman's migrate writes a v2.1 GraphQL body as). */
+const RUNNABLE = new Set(['http-request', 'graphql-request']);
+
+function events(scripts: unknown, where: string, ctx: Ctx, graphql = false): Result<object[]> {
   if (scripts === undefined || scripts === null) return { ok: true, value: [] };
   if (!Array.isArray(scripts)) return { ok: false, error: `${where}: "scripts" must be a list of {type, code}` };
   const out: object[] = [];
   for (const script of scripts) {
     if (!isObject(script)) return { ok: false, error: `${where}: a script is not {type, code}` };
-    const listen = listenOf(script.type);
+    const listen = listenOf(script.type, graphql);
     if (!listen) {
-      ctx.warnings.push(`skipped a ${String(script.type)} script in ${where}: Newman runs only beforeRequest and afterResponse (http:) scripts`);
+      ctx.warnings.push(`skipped a ${String(script.type)} script in ${where}: Newman runs only ${graphql ? 'beforeQuery and afterResponse scripts of a graphql-request' : 'beforeRequest and afterResponse (http:) scripts'}`);
       continue;
     }
     if (typeof script.code !== 'string') {
@@ -105,19 +111,27 @@ function merged(primary: KeyValue[], fromUrl: KeyValue[], byKey: boolean): KeyVa
   return out;
 }
 
+/** A graphql-request's query, operationName and variables: the v2.1 GraphQL body (what postman-runtime sends). */
+function graphqlContent(doc: Record<string, unknown>): Record<string, unknown> {
+  const variables = typeof doc.variables === 'string' || doc.variables === undefined ? doc.variables : JSON.stringify(doc.variables);
+  return { query: typeof doc.query === 'string' ? doc.query : '', ...(typeof doc.operationName === 'string' ? { operationName: doc.operationName } : {}), ...(variables !== undefined ? { variables } : {}) };
+}
+
 function request(path: string, doc: Record<string, unknown>, ctx: Ctx): Result<Sorted> {
   const where = ctx.label(path);
   const stem = posix.basename(path).replace(REQUEST_FILE, '');
-  const name = typeof doc.name === 'string' && doc.name !== '' ? doc.name : stem;
+  // A name written as "" stays "" (Postman writes that for an unnamed request); only a missing one is the file's.
+  const name = typeof doc.name === 'string' ? doc.name : stem;
+  const graphql = doc.$kind === 'graphql-request';
   if (typeof doc.url !== 'string') return { ok: false, error: `${where}: the request has no "url"` };
-  const fields = { headers: keyValues(doc.headers, true), queryParams: keyValues(doc.queryParams, true), pathVariables: keyValues(doc.pathVariables, true) };
+  const fields = { headers: keyValues(doc.headers, true), queryParams: keyValues(doc.queryParams, true, true), pathVariables: keyValues(doc.pathVariables, true) };
   for (const [field, parsed] of Object.entries(fields)) if (!parsed.ok) return { ok: false, error: `${where}: ${field}: ${parsed.error}` };
   const [headers, query, pathVariables] = [fields.headers, fields.queryParams, fields.pathVariables].map((r) => (r.ok ? r.value : []));
-  const body = bodyToV21(doc.body);
+  const body = graphql ? bodyToV21({ type: 'graphql', content: graphqlContent(doc) }) : bodyToV21(doc.body);
   if (!body.ok) return { ok: false, error: `${where}: ${body.error}` };
   const auth = authToV21(doc.auth);
   if (!auth.ok) return { ok: false, error: `${where}: ${auth.error}` };
-  const scripts = events(doc.scripts, where, ctx);
+  const scripts = events(doc.scripts, where, ctx, graphql);
   if (!scripts.ok) return scripts;
   const examples = examplesDir(path, stem, doc.examples, ctx.label);
   if (!examples.ok) return examples;
@@ -130,7 +144,7 @@ function request(path: string, doc: Record<string, unknown>, ctx: Ctx): Result<S
     name,
     event: scripts.value,
     request: {
-      method: typeof doc.method === 'string' ? doc.method.toUpperCase() : 'GET',
+      method: typeof doc.method === 'string' ? doc.method.toUpperCase() : graphql ? 'POST' : 'GET',
       header: headers,
       url,
       ...(body.value ? { body: body.value } : {}),
@@ -138,7 +152,7 @@ function request(path: string, doc: Record<string, unknown>, ctx: Ctx): Result<S
       ...(typeof doc.description === 'string' ? { description: doc.description } : {}),
     },
     response: responses.value,
-    ...(isObject(doc.settings) ? { protocolProfileBehavior: doc.settings } : {}),
+    ...(isObject(doc.settings) ? { protocolProfileBehavior: settingsToV21(doc.settings) } : {}),
   };
   return { ok: true, value: { name, order: orderOf(doc), item } };
 }
@@ -169,9 +183,12 @@ function items(dir: string, ctx: Ctx): Result<object[]> {
     const parsed = parseYaml(ctx.files.get(path) ?? '', ctx.label(path));
     if (!parsed.ok) return parsed;
     const doc = parsed.value;
+    if (isObject(doc) && doc.$kind === undefined && typeof doc.type === 'string') {
+      return { ok: false, error: `${ctx.label(path)}: a request in the older v3 layout ("type: ${doc.type}", no $kind), which the harness does not read: ${LEGACY_ADVICE}` };
+    }
     if (!isObject(doc) || typeof doc.$kind !== 'string') return { ok: false, error: `${ctx.label(path)}: not a request (no $kind; expected $kind: http-request)` };
-    if (doc.$kind !== 'http-request') {
-      ctx.warnings.push(`skipped ${ctx.label(path)}: $kind ${doc.$kind} cannot run in Newman (only http-request)`);
+    if (!RUNNABLE.has(doc.$kind)) {
+      ctx.warnings.push(`skipped ${ctx.label(path)}: $kind ${doc.$kind} cannot run in Newman (only http-request and graphql-request)`);
       continue;
     }
     const converted = request(path, doc, ctx);
@@ -192,7 +209,7 @@ function items(dir: string, ctx: Ctx): Result<object[]> {
     if (!vars.ok) return vars;
     const auth = authToV21(doc.auth);
     if (!auth.ok) return { ok: false, error: `${where}: ${auth.error}` };
-    const name = typeof doc.name === 'string' && doc.name !== '' ? doc.name : sub;
+    const name = typeof doc.name === 'string' ? doc.name : sub;
     const event = vars.value.length > 0 ? [folderVariablesEvent(vars.value), ...scripts.value] : scripts.value;
     sorted.push({
       name,
