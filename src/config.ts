@@ -19,14 +19,27 @@ export const ENV = {
   externalBaseUrl: 'MYVALUE_EXTERNAL_BASE_URL',
   authBaseUrl: 'MYVALUE_AUTH_BASE_URL',
   scenario: 'MYVALUE_SCENARIO',
-  /** GitHub Actions' job summary file, which certify appends certify.md to. */
+  /** GitHub Actions' job summary file: run, gate and certify append their summary to it. */
   stepSummary: 'GITHUB_STEP_SUMMARY',
 } as const;
 
-/** The job summary file of a GitHub Actions step, when set. */
-export function stepSummaryFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+/** The job summary file when GITHUB_STEP_SUMMARY is set and not empty. */
+export function stepSummaryFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const value = env[ENV.stepSummary];
   return value === undefined || value === '' ? undefined : value;
+}
+
+/**
+ * Whether the console gets colour: --no-color wins, then NO_COLOR (any value, no-color.org), then
+ * FORCE_COLOR (0 or false turn it off, anything else on), then whether stdout is a terminal.
+ * @example colorWanted(flags.color, process.env, process.stdout.isTTY === true)
+ */
+export function colorWanted(flag: boolean | undefined, env: NodeJS.ProcessEnv = process.env, isTTY = process.stdout.isTTY === true): boolean {
+  if (flag === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return isTTY;
 }
 
 /** The fake's admin token from MYVALUE_ADMIN_TOKEN, when set and not empty. */

@@ -1,12 +1,8 @@
 // HTML building blocks for the fake's SSO pages: escaping and one layout that says plainly it is a fake.
 import type { FakeResponse } from '../http/types';
+import { esc } from '../../src/shared/html';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML content and quoted attribute values. */
-export function esc(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-}
+export { esc };
 
 /** Hidden inputs carrying fields through a form post. */
 export function hiddenInputs(fields: ReadonlyArray<readonly [string, string]>): string {

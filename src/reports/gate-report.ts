@@ -3,6 +3,7 @@
 import { CONTRACT_ASSERTION_PREFIX } from '../collection/contract-check';
 import type { AssertionReport, RequestReport, RunReport } from './run-json';
 import { baseCollectionName } from '../collection/shard';
+import { cell } from './markdown';
 
 /** Fields the contract checks and variations add to a request (optional: older run.json lack them). */
 export type GateRequest = RequestReport & {
@@ -139,9 +140,6 @@ export function summarizeGate(report: RunReport, endpointOf: (r: GateRequest) =>
   const verdict = report.exitCode === 0 && failures.length === 0 && list.every((row) => row.verdict === 'PASS') ? 'PASS' : 'FAIL';
   return { verdict, rows: list, failures, notRun, setup: [...setup.values()], counts };
 }
-
-/** Markdown table cell: one line, pipes escaped. */
-const cell = (text: string): string => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
 
 const ratio = (x: { passed: number; total: number }): string => (x.total === 0 ? '–' : `${x.passed}/${x.total}`);
 

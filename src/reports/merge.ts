@@ -1,12 +1,12 @@
-// `myvalue report merge` as a function: the run.json and junit.xml of n shards (and their gate.md)
-// become one run.json, one junit.xml, one gate.md and one verdict. The shards must form the
-// complete set 1..n exactly once, from one collection.
+// `myvalue report merge` as a function: the run.json of n shards (and their gate.md) become one
+// run.json, and from it one junit.xml, ctrf.json, report.html and gate.md, and one verdict. The shards
+// must form the complete set 1..n exactly once, from one collection.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { endpointResolver } from './endpoints';
 import { gateMarkdown, summarizeGate, type GateRequest, type GateSummary } from './gate-report';
-import { mergeJunit } from './junit';
+import { REPORTERS, writeReports } from './write-reports';
 import { oneLine } from '../shared/text';
 import type { RunReport } from './run-json';
 import { baseCollectionName, shardLabel, type ShardInfo } from '../collection/shard';
@@ -15,7 +15,6 @@ import type { Result } from '../shared/result';
 export interface MergeInput {
   dir: string;
   report: RunReport;
-  junit: string;
   /** The input came from `myvalue gate` (it has a gate.md). */
   gate: boolean;
 }
@@ -52,10 +51,8 @@ function asRunReport(json: unknown): RunReport | undefined {
 
 async function readInput(dir: string): Promise<Result<MergeInput>> {
   const runFile = join(dir, 'run.json');
-  const junitFile = join(dir, 'junit.xml');
   if (!existsSync(dir)) return { ok: false, error: `${dir}: no such directory` };
   if (!existsSync(runFile)) return { ok: false, error: `${dir} has no run.json: is it a reports directory of myvalue run or gate?` };
-  if (!existsSync(junitFile)) return { ok: false, error: `${dir} has no junit.xml` };
   let json: unknown;
   try {
     json = JSON.parse(await readFile(runFile, 'utf8'));
@@ -64,7 +61,7 @@ async function readInput(dir: string): Promise<Result<MergeInput>> {
   }
   const report = asRunReport(json);
   if (!report) return { ok: false, error: `${runFile} is not a myvalue run report (no collection, totals, requests or exitCode)` };
-  return { ok: true, value: { dir, report, junit: await readFile(junitFile, 'utf8'), gate: existsSync(join(dir, 'gate.md')) } };
+  return { ok: true, value: { dir, report, gate: existsSync(join(dir, 'gate.md')) } };
 }
 
 const shardOf = (input: MergeInput): ShardInfo => input.report.shard ?? { index: 1, total: 1, units: ['(whole collection)'] };
@@ -159,19 +156,16 @@ export async function mergeReportDirs(dirs: readonly string[], out: string, cwd:
     return { exitCode: 2, error: `cannot merge gate and run reports: ${(gated[0] as MergeInput).dir} has a gate.md (myvalue gate), ${plain.dir} has none (myvalue run); merge the shards of one command`, files: [] };
   }
   const report = mergeRunReports(inputs);
-  const byIndex = [...inputs].sort((a, b) => shardOf(a).index - shardOf(b).index);
-  const junit = mergeJunit(
-    byIndex.map((i) => ({ source: join(i.dir, 'junit.xml'), xml: i.junit })),
-    report.collection,
-  );
-  if (!junit.ok) return { exitCode: 2, error: junit.error, files: [] };
-  const files = [join(outDir, 'run.json'), join(outDir, 'junit.xml')];
   // The same summary as gate.md's, for gate shards and run shards alike: one way to count.
   const gate = summarizeGate(report, endpointResolver(inputs.flatMap((i) => [i.report.externalBaseUrl, i.report.authBaseUrl])));
+  const verdict = gated.length > 0 ? gate.verdict : report.exitCode === 0 ? 'PASS' : 'FAIL';
+  const files: string[] = [];
   try {
     await mkdir(outDir, { recursive: true });
-    await writeFile(files[0] as string, `${JSON.stringify(report, null, 2)}\n`);
-    await writeFile(files[1] as string, junit.value);
+    // Every file from the merged run.json, as a run writes its own: the counts agree by construction.
+    const written = await writeReports(outDir, report, { reporters: new Set(REPORTERS), verdict });
+    if (!written.ok) return { exitCode: 2, error: written.error, files: [] };
+    files.push(...written.value);
     if (gated.length > 0) {
       const scope = report.merged.length > 1 ? `shards ${report.merged.map((m) => `${m.index}/${m.total}`).join(', ')} merged` : undefined;
       const notes = report.merged.map((m) => `${shardLabel(m)}: ${m.verdict}, ${m.units.join(', ') || 'no requests'} (${m.dir})`);
@@ -181,6 +175,5 @@ export async function mergeReportDirs(dirs: readonly string[], out: string, cwd:
   } catch (error) {
     return { exitCode: 2, error: `cannot write to ${outDir}: ${oneLine((error as Error).message)}`, files: [] };
   }
-  const verdict = gated.length > 0 ? gate.verdict : report.exitCode === 0 ? 'PASS' : 'FAIL';
   return { exitCode: verdict === 'PASS' ? 0 : 1, report, gate, gated: gated.length > 0, files };
 }

@@ -36,6 +36,8 @@ export interface RequestReport {
   signExplain?: SignExplainReport;
   /** Warnings the signing hook gave for the request (a {{variable}} no scope sets, sent as that text). */
   warnings?: string[];
+  /** A failed request's response body, masked, its first EXCERPT_LENGTH characters (JUnit, CTRF and the job summary quote it). */
+  responseExcerpt?: string;
 }
 
 export type SignExplainReport = SignExplain | { text: string };

@@ -1,12 +1,13 @@
 // `myvalue certify` as a function: the partner's command once per scenario, each against a fresh fake
 // under that scenario's faults, graded by the rules; then certify.json, certify.md, junit.xml and one log
 // per scenario, the secret masked in all of them. Bad input is a value (exit 2), never a throw.
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_WAIT_MS, findScenario } from '../../mocks/index';
 import { ENV } from '../config';
 import { oneLine } from '../shared/text';
 import { certifyJunit } from '../reports/certify-junit';
+import { appendStepSummary } from '../reports/step-summary';
 import { certifyMarkdown, type CertifyReport, type CertifyScenarioReport } from '../reports/certify-report';
 import { runScenario } from './certify-scenario';
 import { checkCertifyOptions, DEFAULT_JOURNAL_SIZE, DEFAULT_SCENARIO_TIMEOUT_MS, type CertifyOptions } from './certify-options';
@@ -23,21 +24,10 @@ export interface CertifyResult {
   reportsDir: string;
 }
 
-/** GitHub caps a step's summary at 1 MiB: certify.md goes in whole or cut at a line, with a pointer to the file. */
-const STEP_SUMMARY_MAX_BYTES = 1_000_000;
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 /** The command as a person would type it: words that need it are quoted. */
 const shown = (command: readonly string[]): string => command.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : JSON.stringify(w))).join(' ');
-
-/** certify.md bounded for the job summary. */
-export function boundedSummary(markdown: string, file: string, max = STEP_SUMMARY_MAX_BYTES): string {
-  if (Buffer.byteLength(markdown) <= max) return markdown;
-  const note = `\n\n*Cut to fit the job summary: the whole scorecard is ${file}.*\n`;
-  let cut = markdown.slice(0, max - Buffer.byteLength(note) - 4);
-  while (Buffer.byteLength(cut) > max - Buffer.byteLength(note)) cut = cut.slice(0, -1024);
-  return `${cut.slice(0, cut.lastIndexOf('\n'))}${note}`;
-}
 
 /**
  * Certifies a command: every scenario (or those asked for), then the reports.
@@ -108,9 +98,13 @@ export async function runCertify(options: CertifyOptions): Promise<CertifyResult
     await writeFile(join(reportsDir, 'certify.json'), masker.mask(`${JSON.stringify(report, null, 2)}\n`));
     await writeFile(mdFile, markdown);
     await writeFile(join(reportsDir, 'junit.xml'), masker.mask(certifyJunit(report)));
-    if (options.stepSummary !== undefined) await appendFile(options.stepSummary, boundedSummary(markdown, mdFile));
   } catch (error) {
     return { exitCode: 2, error: `cannot write the reports: ${oneLine(masker.mask((error as Error).message))}`, report, reportsDir };
+  }
+  if (options.stepSummary !== undefined) {
+    // The job summary is a courtesy: one that cannot be written is a warning, the verdict stands.
+    const appended = await appendStepSummary(options.stepSummary, markdown, `the whole scorecard is ${mdFile}`);
+    if (!appended.ok) log(`warning: ${masker.mask(appended.error)}`);
   }
   log(`verdict: ${report.verdict.toUpperCase()} (${mdFile})`);
   return { exitCode: report.verdict === 'pass' ? 0 : 1, report, reportsDir };

@@ -65,7 +65,9 @@ async function runSide(side: DiffSide, name: 'A' | 'B', options: DiffOptions, ou
       out,
       fake,
       contract: options.contract ?? false,
-      reporters: { cli: false, junit: false, html: false },
+      reporters: { cli: false, junit: false, html: false, ctrf: false },
+      // The diff ends with its own verdict, not each side's.
+      summary: false,
       // The last request of an item wins: a retried or script-sent request before it is not the item's answer.
       onExchange: ({ ref, ...exchange }) => void byRef.set(ref, exchange),
       // The run's notes (a folder left out, the production guard) say which side they are about.

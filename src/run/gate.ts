@@ -1,5 +1,6 @@
 // `myvalue gate` as a function: the collection with contract checks and variations in one run,
-// against any target but production, then gate.md beside junit.xml, run.json and report.html.
+// against any target but production, then gate.md beside run.json, junit.xml, ctrf.json and report.html,
+// and the gate's verdict in the job summary and on the last line.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isProductionUrl } from '../shared/hosts';
@@ -9,6 +10,7 @@ import { oneLine } from '../shared/text';
 import { runCollection, type RunOptions, type RunResult } from './run-collection';
 import { parseTarget } from './run-target';
 import { shardLabel } from '../collection/shard';
+import { displayDir, finishRun } from './finish-run';
 
 export type GateOptions = Omit<RunOptions, 'allowProductionWrites'>;
 
@@ -40,7 +42,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   if (refused) return { exitCode: 2, error: refused, reportsDir: options.out ?? 'reports' };
   // The gate checks the contract (the shipped one, or the file given with --contract) unless --no-contract.
   const contractOff = options.contract === false;
-  const checked: CheckedRunOptions = { ...options, contract: contractOff ? false : typeof options.contract === 'string' ? options.contract : true, variations: true };
+  // The run ends without its summary line: the gate's verdict is the one said last.
+  const checked: CheckedRunOptions = { ...options, contract: contractOff ? false : typeof options.contract === 'string' ? options.contract : true, variations: true, summary: false };
   const result = await runCollection(checked);
   if (result.exitCode === 2 || !result.summary) return result;
   const report = result.summary;
@@ -60,6 +63,9 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const write = options.write ?? ((text: string): void => void process.stdout.write(text));
   const log = options.log ?? ((line: string): void => write(`${line}\n`));
   const failedRows = gate.rows.filter((row) => row.verdict === 'FAIL').map((row) => row.key);
-  log(`gate${scope ? ` (${scope})` : ''}: ${gate.verdict}${failedRows.length > 0 ? `, failed: ${failedRows.join(', ')}` : ''}; ${gateFile}`);
+  const gateLine = `gate${scope ? ` (${scope})` : ''}: ${gate.verdict}${failedRows.length > 0 ? `, failed: ${failedRows.join(', ')}` : ''}; ${gateFile}`;
+  log(gateLine);
+  const reportsDir = displayDir(result.reportsDir, options.cwd ?? process.cwd());
+  await finishRun(report, { title: 'MyValue gate', verdict: gate.verdict, reportsDir, ...(options.env ? { env: options.env } : {}), notes: failedRows.length > 0 ? [`Failed endpoints: ${failedRows.join(', ')}`] : [], log });
   return { ...result, exitCode: gate.verdict === 'PASS' ? 0 : 1, gate, gateFile };
 }

@@ -27,6 +27,8 @@ export interface NewmanRunOptions {
   timeoutRequest?: number;
   delayRequest?: number;
   iterationData?: string | object[];
+  /** Newman's -n: how many times the collection runs. */
+  iterationCount?: number;
   insecure?: true;
   /** Files (body files, form-data files) are read only inside it (insecureFileRead is always false); none without it. */
   workingDir?: string;
@@ -46,8 +48,8 @@ export interface RequestEvent extends ItemEvent {
   failed: boolean;
   /** That error's code and message (`ENOTFOUND`, `getaddrinfo ENOTFOUND external.ovaltech.id`). */
   error?: { code?: string; message: string };
-  request?: { method: string; url: string; header(key: string): unknown; /** The body as sent ('' without one). */ body(): string };
-  response?: { code: number; header(key: string): unknown; text(): string };
+  request?: { method: string; url: string; header(key: string): unknown; /** Every header as sent, in order. */ headers(): Array<[string, string]>; /** The body as sent ('' without one). */ body(): string };
+  response?: { code: number; header(key: string): unknown; headers(): Array<[string, string]>; text(): string; /** The body's first `max` bytes as text, and its whole size in bytes. */ head(max: number): { text: string; bytes: number } };
   /** What the exchange carried as text (response body, request headers, request body), for the masker. */
   texts(): string[];
 }
@@ -127,15 +129,24 @@ export type NewmanOutcome =
   | { ok: false; error: Error }
   | { ok: true; collection: string; executions: Execution[]; /** A failed assertion, script or request, or a run error. */ failed: boolean };
 
+/** postman-collection's HeaderList, as far as the bridge reads it. */
+interface HeaderList {
+  get(key: string): unknown;
+  toString(): string;
+  all?(): Array<{ key: string; value: unknown; disabled?: boolean }>;
+}
+
 interface Payload {
   cursor: { ref: string; iteration: number };
   item: { id: string; name: string };
-  request?: { method: string; url: { toString(): string }; headers?: { get(key: string): unknown; toString(): string }; body?: { toString(): string } };
-  response?: { code: number; headers?: { get(key: string): unknown }; stream?: Buffer; text(): string };
+  request?: { method: string; url: { toString(): string }; headers?: HeaderList; body?: { toString(): string } };
+  response?: { code: number; headers?: HeaderList; stream?: Buffer; text(): string };
   messages?: unknown[];
   assertion?: string;
   skipped?: boolean;
 }
+
+const headerPairs = (list: HeaderList | undefined): Array<[string, string]> => (list?.all?.() ?? []).filter((h) => !h.disabled).map((h) => [h.key, String(h.value ?? '')]);
 
 const itemEvent = (o: Payload): ItemEvent => ({ ref: o.cursor.ref, iteration: o.cursor.iteration, item: { id: o.item.id, name: o.item.name } });
 
@@ -145,8 +156,18 @@ function requestEvent(err: unknown, o: Payload): RequestEvent {
     ...itemEvent(o),
     failed: Boolean(err),
     ...(err ? { error: { ...(typeof (err as { code?: unknown }).code === 'string' ? { code: (err as { code: string }).code } : {}), message: String((err as { message?: unknown }).message ?? err) } } : {}),
-    ...(request ? { request: { method: request.method, url: request.url.toString(), header: (key: string) => request.headers?.get(key), body: () => request.body?.toString() ?? '' } } : {}),
-    ...(response ? { response: { code: response.code, header: (key: string) => response.headers?.get(key), text: () => response.text() } } : {}),
+    ...(request ? { request: { method: request.method, url: request.url.toString(), header: (key: string) => request.headers?.get(key), headers: () => headerPairs(request.headers), body: () => request.body?.toString() ?? '' } } : {}),
+    ...(response
+      ? {
+          response: {
+            code: response.code,
+            header: (key: string) => response.headers?.get(key),
+            headers: () => headerPairs(response.headers),
+            text: () => response.text(),
+            head: (max: number) => (Buffer.isBuffer(response.stream) ? { text: response.stream.subarray(0, max).toString('utf8'), bytes: response.stream.length } : { text: response.text().slice(0, max), bytes: Buffer.byteLength(response.text()) }),
+          },
+        }
+      : {}),
     texts: () => [response?.stream?.toString('utf8'), request?.headers?.toString(), request?.body?.toString()].filter((t): t is string => Boolean(t)),
   };
 }

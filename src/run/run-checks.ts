@@ -8,10 +8,9 @@ import type { Contract } from '../contract/index';
 import type { Result } from '../shared/result';
 import type { RetryLayer } from './retries';
 import type { TargetSession } from './run-target';
-import { addSystemOut } from '../reports/junit';
 import type { RequestExtras } from '../reports/run-json';
 import { ORIGINAL_VARIABLE, PROBE_HEADER, type VariationInfo } from '../collection/variations';
-import type { NewmanRun, ReporterExport } from './newman-bridge';
+import type { NewmanRun } from './newman-bridge';
 import { attachConsoleNotes } from './console-notes';
 import { createSignRefusals } from './sign-refusals';
 
@@ -32,8 +31,6 @@ export interface RunChecks {
   /** Rule, contract outcome and retries by cursor ref, for run.json. */
   extras: Map<string, RequestExtras>;
   attach(run: NewmanRun): void;
-  /** Adds each retried request's notes to its testsuite in the JUnit export (before masking). */
-  annotateExports(exports: ReporterExport[]): void;
   /** The run's last line when every request signed for its client was refused (a wrong secret), else undefined. */
   closing(target: string): string | undefined;
 }
@@ -87,7 +84,6 @@ export function createRunChecks(options: RunChecksOptions): RunChecks {
   const extrasOf = (ref: string): RequestExtras => extras.get(ref) ?? (extras.set(ref, {}), extras.get(ref) as RequestExtras);
   /** How each original went in the current iteration, by item id. */
   const originals = new Map<string, { sent: boolean; status?: number }>();
-  const retriedItems = new Map<string, string[]>();
   const refusals = createSignRefusals({ clientId: options.clientId, ruleOf: (method, url) => options.checker.ruleOf(method, url), extrasOf, log: options.log });
 
   return {
@@ -152,14 +148,7 @@ export function createRunChecks(options: RunChecksOptions): RunChecks {
           message: notes.map((note) => note.message).join(' | '),
         };
         for (const note of notes) options.log(`"${o.item.name}": ${note.message}`);
-        retriedItems.set(o.item.id, [...(retriedItems.get(o.item.id) ?? []), ...notes.map((note) => `iteration ${o.iteration + 1}: ${note.message}`)]);
       });
-    },
-    annotateExports(exports) {
-      if (retriedItems.size === 0) return;
-      for (const entry of exports) {
-        if (typeof entry.content === 'string' && entry.content.includes('<testsuites')) entry.content = addSystemOut(entry.content, retriedItems);
-      }
     },
   };
 }

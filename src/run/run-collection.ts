@@ -1,22 +1,27 @@
-// `myvalue run` as a function: load, inject the signing hook, pick the target, run Newman with
-// CLI/JUnit/HTML reporters, mask secrets everywhere the run writes, and turn the outcome into an exit code.
-import { mkdir, writeFile } from 'node:fs/promises';
+// `myvalue run` as a function: load, inject the signing hook, pick the target, run Newman (its CLI
+// progress), write run.json, junit.xml, ctrf.json and report.html from what happened, mask secrets
+// everywhere the run writes, and turn the outcome into an exit code and one summary line.
+import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { CollectionDefinition } from 'postman-collection';
 import { captureOutput, type Sink } from './capture-output';
 import type { RunOptions } from './run-options';
 import { SECRET_VARIABLE } from '../collection/hook-script';
 import { oneLine } from '../shared/text';
-import { createMasker, type Masker } from '../shared/masker';
+import { createMasker } from '../shared/masker';
 import { createTokenLearner } from './token-learner';
-import { runNewman, type ItemHop, type NewmanOutcome, type ReporterExport } from './newman-bridge';
+import { runNewman, type ItemHop, type NewmanOutcome } from './newman-bridge';
 import { buildRunReport, type StartedItem } from './run-report';
 import type { Contract } from '../contract/index';
 import type { RunReport } from '../reports/run-json';
-import { CONTRACT_VARIABLE, underBase } from '../collection/contract-check';
+import { underBase } from '../collection/contract-check';
 import { startRunChecks } from './run-checks';
-import { ORIGINAL_VARIABLE } from '../collection/variations';
+import { colorWanted } from '../config';
+import { REPORTERS, writeReports, type ReporterName } from '../reports/write-reports';
+import { failureLines } from '../reports/run-summary';
+import { createExchangeCapture } from './exchange-capture';
+import { displayDir, finishRun } from './finish-run';
 import { startTarget, type TargetSession } from './run-target';
 import { runHeader } from './run-header';
 import { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES, prepare } from './prepare-run';
@@ -75,12 +80,6 @@ function folderIndex(collection: CollectionDefinition): Map<string, string> {
   return index;
 }
 
-function maskExports(exports: ReporterExport[], masker: Masker): void {
-  for (const entry of exports) {
-    entry.content = typeof entry.content === 'string' ? masker.mask(entry.content) : JSON.parse(masker.mask(JSON.stringify(entry.content ?? null)));
-  }
-}
-
 /** Why a reports directory cannot be made, in a user's words. */
 function outDirProblem(dir: string, error: NodeJS.ErrnoException): string {
   if (error.code === 'EEXIST' || error.code === 'ENOTDIR') {
@@ -117,8 +116,11 @@ function hopLines(hops: ReadonlyArray<{ hop: ItemHop; refusal?: string }>, start
   });
 }
 
+/** The reporters a run uses: each on unless turned off. */
+const chosenReporters = (options: RunOptions): Set<ReporterName> => new Set(REPORTERS.filter((r) => options.reporters?.[r] !== false));
+
 /**
- * Runs a collection against a target and writes junit.xml, report.html and run.json.
+ * Runs a collection against a target and writes run.json, junit.xml, ctrf.json and report.html.
  * @example const { exitCode, summary } = await runCollection({ target: 'mock', out: 'reports' });
  */
 export async function runCollection(options: RunOptions): Promise<RunResult> {
@@ -131,13 +133,15 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const stdoutWrite = process.stdout.write.bind(process.stdout);
   const write: Sink = options.write ?? ((text) => void stdoutWrite(text));
   const log = (line: string): void => (options.log ? options.log(masker.mask(line)) : write(`${masker.mask(line)}\n`));
+  // --quiet: of the lines said while the run goes, only warnings; the failures come at the end.
+  const live = options.quiet ? (line: string): void => void (line.startsWith('warning:') && log(line)) : log;
   // The reports directory first: a mistake there is one line, before any target starts.
   try {
     await mkdir(reportsDir, { recursive: true });
   } catch (error) {
     return { exitCode: 2, error: `cannot write reports to ${options.out ?? 'reports'}: ${outDirProblem(reportsDir, error as NodeJS.ErrnoException)}`, reportsDir };
   }
-  for (const note of notes) log(note);
+  for (const note of notes) live(note);
   let session: TargetSession;
   try {
     session = await startTarget(spec, creds, options.fake);
@@ -157,12 +161,12 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   for (const secret of scopes.secrets) masker.add(secret);
   for (const note of scopes.notes) log(note);
   const { collection } = scopes;
-  const reporters = { cli: true, junit: true, html: true, ...options.reporters };
+  const reporters = chosenReporters(options);
   const startedAt = new Date();
   const started: StartedItem[] = [];
   const skipReasons = new Map<string, string>();
   const contract = typeof options.contract === 'string' ? resolve(options.cwd ?? process.cwd(), options.contract) : options.contract;
-  const checked = await startRunChecks({ session, contract, retries: options.retries, timeoutRequest: options.timeoutRequest, insecure: options.insecure, variations, originals, skipReasons, clientId: creds.clientId, log });
+  const checked = await startRunChecks({ session, contract, retries: options.retries, timeoutRequest: options.timeoutRequest, insecure: options.insecure, variations, originals, skipReasons, clientId: creds.clientId, log: live });
   if (!checked.ok) {
     await session.stop();
     return { exitCode: 2, error: checked.error, reportsDir };
@@ -174,7 +178,8 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const learner = createTokenLearner(masker, session.authBaseUrl, log);
   const folders = folderIndex(collection);
   const templates = options.onExchange ? templateIndex(collection) : undefined;
-  if (header !== undefined) log(header);
+  const capture = createExchangeCapture();
+  if (header !== undefined) live(header);
   const restore = captureOutput((text) => masker.mask(text), write);
   let outcome: NewmanOutcome;
   let stopped: string | undefined;
@@ -185,29 +190,23 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
         collection,
         environment: scopes.environment,
         globals: scopes.globals,
-        reporters: [reporters.cli && 'cli', reporters.junit && 'junit', reporters.html && 'htmlextra'].filter((r): r is string => typeof r === 'string'),
-        reporter: {
-          junit: { export: join(reportsDir, 'junit.xml') },
-          htmlextra: {
-            export: join(reportsDir, 'report.html'),
-            skipEnvironmentVars: [SECRET_VARIABLE, CONTRACT_VARIABLE, ORIGINAL_VARIABLE],
-            skipGlobalVars: [SECRET_VARIABLE],
-            title: `MyValue: ${collection.info?.name} against ${session.kind === 'url' ? session.externalBaseUrl : session.kind}`,
-            browserTitle: 'MyValue run report',
-          },
-        },
-        color: options.write || !process.stdout.isTTY ? 'off' : 'on',
+        // Newman's CLI progress only: the files are written from run.json after the run.
+        reporters: reporters.has('cli') && !options.quiet ? ['cli'] : [],
+        reporter: {},
+        color: (options.color ?? (options.write ? false : colorWanted(undefined, options.env ?? process.env))) ? 'on' : 'off',
         folder: options.folders && options.folders.length > 0 ? options.folders : undefined,
         bail: options.bail ? true : undefined,
         timeoutRequest: checks.timeoutRequest,
         delayRequest: options.delayRequest,
         iterationData: iterationRows ?? (options.iterationData ? resolve(options.cwd ?? process.cwd(), options.iterationData) : undefined),
         workingDir,
+        iterationCount: options.iterationCount,
         // MSW answers https in process, on a socket without a certificate: nothing to verify there.
         insecure: options.insecure || session.kind === 'msw' ? true : undefined,
       },
       (run) => {
         checks.attach(run);
+        capture.attach(run);
         run.guardRequests((hop) => {
           const refusal = productionWriteRefusal(hop, writesAllowed);
           if (refusal !== undefined || hop.redirectedFrom !== undefined) hops.push({ hop, ...(refusal === undefined ? {} : { refusal }) });
@@ -242,11 +241,6 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
             });
           }
         });
-        // What every reporter exports, annotated and masked before Newman writes it.
-        run.editExports((exports) => {
-          checks.annotateExports(exports);
-          maskExports(exports, masker);
-        });
       },
     );
   } finally {
@@ -275,16 +269,26 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
     report.stopped = stopped;
     log(stopped);
   }
-  for (const line of hopLines(hops, started)) log(line);
+  // A redirect followed is a note; a hop the guard refused failed the run, and --quiet says it too.
+  for (const line of hopLines(hops.filter((h) => h.refusal !== undefined || !options.quiet), started)) log(line);
   const guarded = report.requests.filter((r) => r.skipped?.startsWith('production guard'));
   for (const r of guarded) report.skipped.push({ name: r.name, reason: r.skipped ?? '' });
-  if (guarded.length > 0) log(`production guard: not sent (they change state): ${guarded.map((r) => r.name).join(', ')}; pass --allow-production-writes to send them`);
-  await writeFile(join(reportsDir, 'run.json'), `${masker.mask(JSON.stringify(report, null, 2))}\n`);
-  // report.html first: the one to open (every request, its assertions and the contract's findings).
-  const written = [reporters.html && 'report.html (open this first)', reporters.junit && 'junit.xml', 'run.json'].filter(Boolean).map((f) => join(reportsDir, String(f)));
-  log(`reports: ${written.join(', ')}`);
-  // Last, where the eye lands: every signed request refused is a credentials problem, not N separate ones.
+  if (guarded.length > 0) live(`production guard: not sent (they change state): ${guarded.map((r) => r.name).join(', ')}; pass --allow-production-writes to send them`);
+  // report.requests follow `started`: the i-th request is the i-th item Newman started.
+  const refs = started.map((s) => s.ref);
+  const mask = (text: string): string => masker.mask(text);
+  report.requests.forEach((r, i) => {
+    const excerpt = r.failures.length > 0 ? capture.excerpt(refs[i] ?? '', mask) : undefined;
+    if (excerpt !== undefined) r.responseExcerpt = excerpt;
+  });
+  const summary = JSON.parse(mask(JSON.stringify(report))) as RunReport;
+  const verdict = exitCode === 0 ? 'PASS' : 'FAIL';
+  const written = await writeReports(reportsDir, summary, { reporters, verdict, mask, ...(reporters.has('html') ? { exchanges: capture.exchanges(refs, mask) } : {}) });
+  if (!written.ok) return { exitCode: 2, error: written.error, reportsDir };
+  if (options.quiet) for (const line of failureLines(summary)) log(line);
+  // Every signed request refused is a credentials problem, not N separate ones: said once, just before the summary.
   const closing = checks.closing(report.target);
   if (closing !== undefined) log(closing);
-  return { exitCode, summary: JSON.parse(masker.mask(JSON.stringify(report))) as RunReport, reportsDir, ...(checks.contract ? { contract: checks.contract } : {}) };
+  if (options.summary !== false) await finishRun(summary, { title: 'MyValue run', verdict, reportsDir: displayDir(reportsDir, options.cwd ?? process.cwd()), ...(options.env ? { env: options.env } : {}), log });
+  return { exitCode, summary, reportsDir, ...(checks.contract ? { contract: checks.contract } : {}) };
 }

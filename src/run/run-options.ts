@@ -3,6 +3,7 @@ import type { FakeMyValueOptions } from '../../mocks/index';
 import type { Sink } from './capture-output';
 import type { Shard } from '../collection/shard';
 import type { Exchange } from '../reports/drift-report';
+import type { ReporterName } from '../reports/write-reports';
 
 export interface RunOptions {
   /** File or http(s) URL; default: the shipped collection. */
@@ -33,8 +34,19 @@ export interface RunOptions {
   announce?: (lines: readonly string[]) => void;
   /** Receives the harness's own one-line notes (skips, warnings), masked; default: the same as write. */
   log?: (line: string) => void;
-  /** Reporters to use; default: all three. */
-  reporters?: { cli?: boolean; junit?: boolean; html?: boolean };
+  /** Reporters to use (cli: Newman's progress; junit.xml, report.html, run.json, ctrf.json); each defaults to on. */
+  reporters?: Partial<Record<ReporterName, boolean>>;
+  /** Only the failed requests and the summary on the console (no progress, no notes but warnings). */
+  quiet?: boolean;
+  /** Colour in Newman's progress; default: on a terminal unless NO_COLOR (see config.ts colorWanted). */
+  color?: boolean;
+  /** Newman's -n: run the collection this many times. */
+  iterationCount?: number;
+  /**
+   * End with the summary line (and append it to $GITHUB_STEP_SUMMARY); default true. The gate and the
+   * diff end the run their own way.
+   */
+  summary?: boolean;
   /** Options for the fake behind mock and msw (seed, clock...). */
   fake?: FakeMyValueOptions;
   /** Run only shard `index` of `total` (see shard.ts); cannot be combined with `folders`. */

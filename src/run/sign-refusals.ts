@@ -5,6 +5,7 @@
 import { findRule, SIGN_EXPLAIN_HEADER } from '../signing';
 import { isObject, oneLine } from '../shared/text';
 import type { RequestExtras, SignExplainReport } from '../reports/run-json';
+import { signExplainText } from '../reports/report-cases';
 import type { NewmanRun, RequestEvent } from './newman-bridge';
 
 /** The `id` of MyValue's error body for a wrong sign (its `errorCode` is the HTTP status). */
@@ -43,13 +44,7 @@ export function readSignExplain(header: string): SignExplainReport {
 }
 
 /** One line under the refused request: what the target hashes, which rule fields were absent, the mistake it recognised. */
-export function signExplainLine(explain: SignExplainReport): string {
-  if ('text' in explain) return `  sign refused: ${explain.text}`;
-  const parts = [`  sign refused (${explain.rule}): the target hashes ${explain.order.map((o) => o.field).join(' + ')} = "${explain.maskedString}"`];
-  if (explain.absent.length > 0) parts.push(`absent, hashed as "": ${explain.absent.join(', ')}`);
-  if (explain.hint) parts.push(`hint: ${explain.hint}`);
-  return parts.join('; ');
-}
+export const signExplainLine = (explain: SignExplainReport): string => `  ${signExplainText(explain)}`;
 
 /** The clientID a signed request carries: in its query or its JSON body, as the rule signs it. */
 function clientIdOf(request: NonNullable<RequestEvent['request']>, location: 'query' | 'body'): unknown {

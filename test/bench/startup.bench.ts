@@ -4,8 +4,11 @@
 // - `myvalue mock` from spawn to its first HTTP answer, against Prism 5.16 (`prism mock -v silent` on
 //   MyValue's OpenAPI; installed on first use into node_modules/.cache) and a bare Express 5 app,
 //   all three polled the same way;
-// - `myvalue run` of the shipped collection against a plain `newman run` of the same collection,
-//   pre-signed by `myvalue inject`, against the same running fake (reset before every run).
+// - `myvalue run` of the shipped collection (all its reporters: cli, junit, html, json, ctrf), against
+//   the running fake and with --target msw (the same fake in process), against a plain `newman run` of
+//   the same collection, pre-signed by `myvalue inject`, with `-r cli,junit,htmlextra`, against the
+//   running fake (reset before every run).
+// BENCH_ONLY=run runs only that last comparison.
 // Rounds are interleaved and medians compared, so machine load hits every side alike.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -148,10 +151,12 @@ async function runCases(): Promise<void> {
     writeFileSync(environment, JSON.stringify({ name: 'bench', values: Object.entries(values).map(([key, value]) => ({ key, value, enabled: true })) }));
     const reset = (): Promise<unknown> => fetch(`${base}/__admin/reset`, { method: 'POST' });
     const myvalue = [CLI, 'run', '--target', base, '--out', join(out, 'myvalue')];
+    const myvalueMsw = [CLI, 'run', '--target', 'msw', '--out', join(out, 'myvalue-msw')];
     const plainSame = [NEWMAN, 'run', signed, '-e', environment, '-r', 'cli,junit,htmlextra', '--reporter-junit-export', join(out, 'plain/junit.xml'), '--reporter-htmlextra-export', join(out, 'plain/report.html'), '--color', 'off'];
     const plainCli = [NEWMAN, 'run', signed, '-e', environment, '-r', 'cli', '--color', 'off'];
-    const cases: Record<string, number[]> = { myvalue: [], same: [], cli: [] };
+    const cases: Record<string, number[]> = { myvalue: [], msw: [], same: [], cli: [] };
     for (let i = 0; i <= ROUNDS; i++) {
+      const m = await processMs(process.execPath, myvalueMsw);
       await reset();
       const a = await processMs(process.execPath, myvalue);
       await reset();
@@ -160,14 +165,17 @@ async function runCases(): Promise<void> {
       const c = await processMs(process.execPath, plainCli);
       if (i === 0) continue;
       cases.myvalue?.push(a);
+      cases.msw?.push(m);
       cases.same?.push(b);
       cases.cli?.push(c);
     }
     console.log('\nThe shipped collection against one running fake, whole process (median of %d, after one warm-up round)', ROUNDS);
-    console.log(row('myvalue run (contract checks; cli, junit, html, run.json)', cases.myvalue ?? []));
+    console.log(row('myvalue run --target msw (all reporters)', cases.msw ?? []));
+    console.log(row('myvalue run --target URL (all reporters)', cases.myvalue ?? []));
     console.log(row('newman run, pre-signed (cli, junit, htmlextra)', cases.same ?? []));
     console.log(row('newman run, pre-signed (cli only)', cases.cli ?? []));
-    console.log(ratio('myvalue run / newman run, same reporters', cases.myvalue ?? [], cases.same ?? [], '<= 1.2x'));
+    console.log(ratio('myvalue run --target msw / newman run (cli, junit, htmlextra)', cases.msw ?? [], cases.same ?? [], '<= 1.2x'));
+    console.log(ratio('myvalue run --target URL / newman run (cli, junit, htmlextra)', cases.myvalue ?? [], cases.same ?? [], '<= 1.2x'));
     console.log(ratio('myvalue run / newman run, cli only', cases.myvalue ?? [], cases.cli ?? [], 'shown for reference'));
   } finally {
     if (fake.pid !== undefined) process.kill(-fake.pid, 'SIGTERM');
@@ -177,8 +185,10 @@ async function runCases(): Promise<void> {
 async function main(): Promise<void> {
   if (!existsSync(CLI)) throw new Error('dist/cli.mjs is missing: npm run build first (npm run bench:startup does)');
   console.log(`node ${process.version}, ${ROUNDS} rounds; built CLI ${CLI}`);
-  await startupCases();
-  await serverCases();
+  if (process.env.BENCH_ONLY !== 'run') {
+    await startupCases();
+    await serverCases();
+  }
   await runCases();
 }
 

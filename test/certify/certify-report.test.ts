@@ -7,7 +7,7 @@ import { certifyJunit } from '../../src/reports/certify-junit';
 import { certifyMarkdown, type CertifyReport } from '../../src/reports/certify-report';
 import { junitSuites } from '../../src/reports/junit';
 import { markdownText } from '../../src/reports/markdown-text';
-import { boundedSummary } from '../../src/run/certify';
+import { boundMarkdown } from '../../src/reports/step-summary';
 
 const HOSTILE = 'INV|1<script>alert(1)</script>\n# not a heading ]]> & `code` *em* \u0001';
 
@@ -72,10 +72,11 @@ describe('junit.xml', () => {
 
 describe('the job summary', () => {
   it('takes certify.md whole when it fits, else cut at a line with a pointer to the file', () => {
-    expect(boundedSummary('# a\nb\n', 'reports/certify/certify.md', 100)).toBe('# a\nb\n');
+    const rest = 'the whole scorecard is reports/certify/certify.md';
+    expect(boundMarkdown('# a\nb\n', 100, rest)).toBe('# a\nb\n');
     const long = Array.from({ length: 200 }, (_, i) => `line ${i}`).join('\n');
-    const cut = boundedSummary(long, 'reports/certify/certify.md', 500);
+    const cut = boundMarkdown(long, 500, rest);
     expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(500);
-    expect(cut).toMatch(/\nline \d+\n\n\*Cut to fit the job summary: the whole scorecard is reports\/certify\/certify\.md\.\*\n$/);
+    expect(cut).toMatch(/\nline \d+\n\n_\(cut to 0 KiB: the whole scorecard is reports\/certify\/certify\.md\)_\n$/);
   });
 });

@@ -94,7 +94,8 @@ describe('myvalue gate on the command line', () => {
     const cli = await runCli(['gate', '--target', 'mock', '--client-id', 'MyPOS', '--client-secret', 'made-up-secret-1', '--folder', 'Points', '--out', out]);
     expect(cli.code).toBe(0);
     expect(readFileSync(join(out, 'gate.md'), 'utf8')).toMatch(/^# MyValue gate: PASS\n/);
-    expect(cli.err.at(-1)).toBe(`gate: PASS; ${join(out, 'gate.md')}`);
+    expect(cli.err.at(-2)).toBe(`gate: PASS; ${join(out, 'gate.md')}`);
+    expect(cli.err.at(-1)).toMatch(new RegExp(`^PASS: \\d+ requests, \\d+ assertions, 0 failed \\(reports: ${out}\\)$`));
     expect([...cli.out, ...cli.err].join('\n')).not.toContain('made-up-secret-1');
   });
 });

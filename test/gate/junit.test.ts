@@ -1,94 +1,86 @@
-// Merging JUnit files through fast-xml-parser: every testsuite kept as written, totals summed, bad XML refused
-// with the parser's reason and where.
+// junit.xml from run.json, read back by fast-xml-parser as a CI tool reads it: counts that add up on
+// every suite and on the root, classname the dotted collection/folder/request path, a failure's text
+// with the assertion, the status, the sign explanation and the body excerpt, nothing XML cannot hold.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { addSystemOut, junitSuites, mergeJunit } from '../../src/reports/junit';
+import { junitSuites, junitXml } from '../../src/reports/junit';
+import type { RequestReport } from '../../src/reports/run-json';
+import { sampleReport } from '../helpers/sample-report';
 
-const doc = (name: string, tests: number, suites: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${name}" tests="${tests}" time="0.100">\n${suites}\n</testsuites>`;
+type Node = Record<string, unknown> & { testcase?: Node[] };
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) });
+const parse = (xml: string): { testsuites: Node & { testsuite: Node[] } } => parser.parse(xml) as { testsuites: Node & { testsuite: Node[] } };
+const num = (node: Node, key: string): number => Number(node[key]);
 
-const passing = `  <testsuite name="Users / Create user" id="1" tests="2" failures="0" errors="0" time="0.050">
-    <testcase name="status 200" time="0.050" classname="UsersCreateUser"/>
-    <testcase name="a &lt;new&gt; user" time="0.050" classname="UsersCreateUser"/>
-  </testsuite>`;
+describe('junitXml', () => {
+  const xml = junitXml(sampleReport());
+  const root = parse(xml).testsuites;
 
-// What Newman writes for a failure: CDATA that may hold markup, attributes holding '>'.
-const failing = `  <testsuite name="Points / Earn &gt; 0" id="2" tests="1" failures="1" errors="1" time="0.020">
-    <system-err><![CDATA[Iteration: 0
-RequestError: boom </testsuite> <testsuites>
-]]></system-err>
-    <testcase name="status 200" time="0.020" classname="PointsEarn">
-      <failure type="AssertionFailure" message="expected 503 to equal 200 -> see 'body'"><![CDATA[Failed 1 times.]]></failure>
-    </testcase>
-  </testsuite>
-  <testsuite name="Empty" id="3" tests="0" failures="0" errors="0" time="0.000"/>`;
+  it('is well-formed, one testsuite per request, with root counts the sums of the suites and suite counts the sums of the cases', () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(root.testsuite.map((s) => s.name)).toEqual(['Points / Get balance', 'Points / Earn points', 'Points.v2 / Point history', 'Points / Redeem', 'Fake is up']);
+    for (const key of ['tests', 'failures', 'errors', 'skipped']) expect(num(root, key), key).toBe(root.testsuite.reduce((n, s) => n + num(s, key), 0));
+    expect(Number(root.time)).toBeCloseTo(root.testsuite.reduce((n, s) => n + num(s, 'time'), 0), 6);
+    for (const suite of root.testsuite) {
+      const cases = suite.testcase ?? [];
+      expect(num(suite, 'tests')).toBe(cases.length);
+      expect(num(suite, 'failures')).toBe(cases.filter((c) => c.failure !== undefined).length);
+      expect(num(suite, 'errors')).toBe(cases.filter((c) => c.error !== undefined).length);
+      expect(num(suite, 'skipped')).toBe(cases.filter((c) => c.skipped !== undefined).length);
+      expect(Number(suite.time)).toBeCloseTo(cases.reduce((n, c) => n + num(c, 'time'), 0), 6);
+    }
+    // 6 assertions, a request error and a request not sent; 2 failed; the skipped assertion and the request not sent.
+    expect([num(root, 'tests'), num(root, 'failures'), num(root, 'errors'), num(root, 'skipped')]).toEqual([8, 2, 1, 2]);
+    expect(root.time).toBe('0.020');
+  });
 
-describe('mergeJunit', () => {
-  it('keeps every testsuite of every input, in order, and sums the totals on one root', () => {
-    const merged = mergeJunit(
+  it('names each case by the dotted path of collection, folder and request, a dot inside a name kept out of the tree', () => {
+    const classnames = root.testsuite.flatMap((s) => (s.testcase ?? []).map((c) => c.classname));
+    expect(new Set(classnames)).toEqual(new Set(['MyValue partner API.Points.Get balance', 'MyValue partner API.Points.Earn points', 'MyValue partner API.Points_v2.Point history', 'MyValue partner API.Points.Redeem', 'MyValue partner API.Fake is up']));
+    // Two pm.tests of one name stay two cases (GitLab drops a repeated name in a class).
+    expect(root.testsuite[1]?.testcase?.map((c) => c.name)).toEqual(['status 200', 'status 200 (2)', 'body has Point']);
+  });
+
+  it("writes a failure's message and a text with the assertion, the status, the sign explanation and the body excerpt", () => {
+    const failure = root.testsuite[1]?.testcase?.[1]?.failure as Record<string, string>;
+    expect(failure.type).toBe('AssertionFailure');
+    expect(failure.message).toBe('again <401> & "quoted"');
+    expect(failure['#text']).toBe(
       [
-        { source: 'a/junit.xml', xml: doc('API (shard 1/2)', 1, passing) },
-        { source: 'b/junit.xml', xml: doc('API (shard 2/2)', 2, failing) },
-        { source: 'c/junit.xml', xml: '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="API (shard 3/3)" tests="0" time="0.000"/>' },
-      ],
-      'API & co',
+        'assertion: status 200 (2)',
+        'error: again <401> & "quoted"',
+        'request: POST https://external.ovaltech.id/service/point/earn/',
+        'response: 401 Unauthorized, 7 ms',
+        'sign refused (point.earn): the target hashes clientID = "GramediaPOS<clientSecret>100REF1"; absent, hashed as "": outletID; hint: the secret differs',
+        'response body:',
+        // U+0001 cannot stand in XML 1.0: it is written as U+FFFD.
+        '{"id":"ErrAuthorizationInvalidSign","detail":"bad\ufffdsign","errorCode":401}',
+      ].join('\n'),
     );
-    expect(merged.ok).toBe(true);
-    if (!merged.ok) return;
-    expect(merged.value).toContain('<testsuites name="API &amp; co" tests="3" failures="1" errors="1" time="0.200">');
-    const suites = junitSuites(merged.value);
-    expect(suites).toEqual({
-      ok: true,
-      value: [
-        { name: 'Users / Create user', tests: 2, failures: 0, errors: 0 },
-        { name: 'Points / Earn > 0', tests: 1, failures: 1, errors: 1 },
-        { name: 'Empty', tests: 0, failures: 0, errors: 0 },
-      ],
-    });
-    // The CDATA with markup in it survives untouched.
-    expect(merged.value).toContain('RequestError: boom </testsuite> <testsuites>');
+    const error = root.testsuite[2]?.testcase?.[0];
+    expect(error).toMatchObject({ name: 'request error', error: { type: 'RequestError', message: 'read ECONNRESET' } });
+    expect(root.testsuite[2]?.['system-out']).toBe('iteration 1: retried GET /service/point/history/ once: dropped');
+    expect(root.testsuite[3]?.testcase?.[0]).toMatchObject({ name: 'request not sent', skipped: { message: 'production guard: POST /service/point/redeem/ changes state' } });
   });
 
-  it('writes an empty root when no input has a testsuite', () => {
-    const merged = mergeJunit([{ source: 'x', xml: '<testsuites name="x" tests="0" time="0.000"/>' }], 'x');
-    expect(merged).toEqual({ ok: true, value: '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="x" tests="0" failures="0" errors="0" time="0.000"/>\n' });
+  it('says the iteration in the suite and the classname when the run had several', () => {
+    const base = sampleReport().requests[0] as RequestReport;
+    const report = sampleReport({ requests: [base, { ...base, iteration: 1 }] });
+    const suites = parse(junitXml(report)).testsuites.testsuite;
+    expect(suites.map((s) => s.name)).toEqual(['Points / Get balance (iteration 1)', 'Points / Get balance (iteration 2)']);
+    expect(suites[1]?.testcase?.[0]?.classname).toBe('MyValue partner API.Points.Get balance (iteration 2)');
   });
 
-  it.each([
-    ['an unclosed element', '<testsuites name="x"><testsuite name="a">', '<testsuite> is never closed'],
-    ['mismatched tags', doc('x', 1, '<testsuite name="a"></testcase>'), "instead of closing tag 'testcase' (line 3, column"],
-    ['an unterminated CDATA', doc('x', 1, '<testsuite><![CDATA[oops</testsuite>'), 'is never closed'],
-    ['two roots', '<testsuites/><testsuites/>', 'more than one root'],
-    ['text outside the root', 'garbage<testsuites/>', "char 'g' is not expected (line 1, column 1)"],
-    ['an unquoted attribute', '<testsuites name=x/>', "Attribute 'name' is without value (line 1, column"],
-  ])('refuses %s, naming the file', (_what, xml, reason) => {
-    const merged = mergeJunit([{ source: 'shard-2/junit.xml', xml }], 'x');
-    expect(merged.ok).toBe(false);
-    if (!merged.ok) expect(merged.error).toMatch(/^shard-2\/junit\.xml is not well-formed XML: /);
-    if (!merged.ok) expect(merged.error).toContain(reason);
-  });
-
-  it('refuses a well-formed file that is not JUnit', () => {
-    expect(mergeJunit([{ source: 'r/junit.xml', xml: '<html><body/></html>' }], 'x')).toEqual({ ok: false, error: 'r/junit.xml is not a JUnit report: its root is <html>, not <testsuites>' });
+  it('writes an empty root for a run without requests', () => {
+    const empty = junitXml(sampleReport({ requests: [] }));
+    expect(parse(empty).testsuites).toMatchObject({ name: 'MyValue partner API', tests: '0', failures: '0', errors: '0', skipped: '0', time: '0.000' });
   });
 });
 
-describe('addSystemOut', () => {
-  const newman = doc('API', 2, `  <testsuite name="Points / Get balance" id="item-1" tests="1" failures="0" errors="0" time="0.010">
-    <testcase name="status 200" time="0.010" classname="PointsGetBalance"/>
-  </testsuite>
-  <testsuite name="Points / Earn" id="item-2" tests="1" failures="0" errors="0" time="0.010">
-    <testcase name="status 200" time="0.010" classname="PointsEarn"/>
-  </testsuite>`);
-
-  it('adds the lines to the testsuite of that item only, as CDATA that survives "]]>", and the file stays JUnit', () => {
-    const out = addSystemOut(newman, new Map([['item-1', ['iteration 1: retried GET /service/point/ once: 503', 'odd ]]> text']]]));
-    expect(out).toMatch(/<testsuite name="Points \/ Get balance" id="item-1"[^]*?<system-out><!\[CDATA\[iteration 1: retried GET \/service\/point\/ once: 503\nodd ]]]]><!\[CDATA\[> text\]\]><\/system-out>\s*<\/testsuite>/);
-    expect(out.match(/<system-out>/g)).toHaveLength(1);
-    expect(junitSuites(out)).toEqual({ ok: true, value: [{ name: 'Points / Get balance', tests: 1, failures: 0, errors: 0 }, { name: 'Points / Earn', tests: 1, failures: 0, errors: 0 }] });
-    expect(out.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="API"')).toBe(true);
-  });
-
-  it('leaves the text as it is when no item has lines, or when it does not parse', () => {
-    expect(addSystemOut(newman, new Map([['item-9', ['x']]]))).toBe(newman);
-    expect(addSystemOut('<testsuites>', new Map([['item-1', ['x']]]))).toBe('<testsuites>');
+describe('junitSuites', () => {
+  it('reads the suites and their counts, and refuses what is not JUnit', () => {
+    expect(junitSuites(junitXml(sampleReport()))).toMatchObject({ ok: true, value: expect.arrayContaining([{ name: 'Points / Earn points', tests: 3, failures: 2, errors: 0, skipped: 0 }]) });
+    expect(junitSuites('<testsuites><testsuite name="a"></testsuites>')).toMatchObject({ ok: false, error: expect.stringMatching(/^not well-formed XML: /) });
+    expect(junitSuites('<html/>')).toEqual({ ok: false, error: 'not a JUnit report: no <testsuites> root' });
   });
 });

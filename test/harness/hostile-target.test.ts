@@ -56,7 +56,7 @@ it('a body nested 100,000 deep with a token inside: failed assertions, exit 1, r
   expect(result.code).toBe(1);
   expect(printed).toMatch(/AssertionError/);
   noStack(printed);
-  expect(readdirSync(out).sort()).toEqual(['junit.xml', 'report.html', 'run.json']);
+  expect(readdirSync(out).sort()).toEqual(['ctrf.json', 'junit.xml', 'report.html', 'run.json']);
   for (const file of readdirSync(out)) expect(readFileSync(join(out, file), 'utf8'), file).not.toContain(TOKEN);
   expect(printed).not.toContain(TOKEN);
 }, 60_000);

@@ -61,7 +61,7 @@ describe('myvalue run against the fake', () => {
       ['Fake is up', 200],
     ]);
     expect(testsuites(r.files['junit.xml'] ?? '')).toHaveLength(8);
-    expect(Object.keys(r.files).sort()).toEqual(['junit.xml', 'report.html', 'run.json']);
+    expect(Object.keys(r.files).sort()).toEqual(['ctrf.json', 'junit.xml', 'report.html', 'run.json']);
     expect(r.console).toContain('Earn with variables set by the request script');
   });
 

@@ -55,21 +55,25 @@ describe.each(['mock', 'msw'] as const)('a run against %s with a wrong --client-
     const earn = blockOf(r.console, 'Earn points');
     expect(earn.filter((l) => l.includes('sign refused (point.earn): the target hashes clientID + clientSecret + amount + referenceNo + exchangeRate + outletID = "GramediaPOS<clientSecret>'))).toHaveLength(1);
 
+    // Said once, just before the summary line, which is always last.
     const lines = r.console.trimEnd().split('\n');
-    expect(lines.at(-1)).toBe(`all ${signed.length} signed requests were refused (ErrAuthorizationInvalidSign): check --client-id and --client-secret for ${target}`);
+    expect(lines.at(-2)).toBe(`all ${signed.length} signed requests were refused (ErrAuthorizationInvalidSign): check --client-id and --client-secret for ${target}`);
+    expect(lines.at(-1)).toMatch(/^FAIL: \d+ requests, \d+ assertions, \d+ failed \(reports: /);
     expect(lines.filter((l) => ALL_REFUSED.test(l))).toHaveLength(1);
     expectSecretNowhere(r, WRONG);
   });
 });
 
 describe('myvalue run --target mock --client-secret <wrong>', () => {
-  it('exits 1, names the client and the secret source first and the refusals last, on stderr', async () => {
+  it('exits 1, names the client and the secret source first and the refusals just before the summary line, on stderr', async () => {
     const out = join(tempDir('myvalue-refused-'), 'reports');
     const cli = await runCli(['run', '--target', 'mock', '--client-secret', WRONG, '--folder', 'Points', '--out', out]);
     expect(cli.code).toBe(1);
     const signed = signedRequests(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as RunReport);
     expect(cli.err[0]).toBe('client GramediaPOS, secret from --client-secret');
-    expect(cli.err.at(-1)).toBe(`all ${signed.length} signed requests were refused (ErrAuthorizationInvalidSign): check --client-id and --client-secret for mock`);
+    expect(cli.err.at(-2)).toBe(`all ${signed.length} signed requests were refused (ErrAuthorizationInvalidSign): check --client-id and --client-secret for mock`);
+    const { totals } = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as RunReport;
+    expect(cli.err.at(-1)).toBe(`FAIL: ${totals.requests} requests, ${totals.assertions} assertions, ${totals.failedRequests} failed (reports: ${out})`);
     expect(cli.out.some((l) => l.includes('sign refused (point.get)'))).toBe(false);
     expect(cli.err.some((l) => l.includes('sign refused (point.get)'))).toBe(true);
     for (const text of [...cli.out, ...cli.err]) expect(text).not.toContain(WRONG.slice(0, 12));
@@ -101,7 +105,7 @@ describe('an explanation header of a target of its own', () => {
         { rule: 'point.get', maskedString: 'MyPOS[masked]VR8EPN', order: [{ field: 'clientSecret', text: '[masked]' }], absent: [], unsigned: [] },
         { text: 'expected [masked] somewhere' },
       ]);
-      expect(r.console.trimEnd().split('\n').at(-1)).toBe(`all 2 signed requests were refused (ErrAuthorizationInvalidSign): check --client-id and --client-secret for ${served.url}`);
+      expect(r.console.trimEnd().split('\n').at(-2)).toBe(`all 2 signed requests were refused (ErrAuthorizationInvalidSign): check --client-id and --client-secret for ${served.url}`);
       expectSecretNowhere(r, secret);
     } finally {
       await served.close();

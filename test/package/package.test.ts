@@ -104,7 +104,7 @@ describe('the CLI, installed', () => {
     const report = JSON.parse(readFileSync(join(project, 'reports-msw/run.json'), 'utf8')) as { totals: { requests: number; failedRequests: number } };
     expect(report.totals.requests).toBeGreaterThan(40);
     expect(report.totals.failedRequests).toBe(0);
-    for (const file of ['junit.xml', 'report.html', 'run.json']) {
+    for (const file of ['ctrf.json', 'junit.xml', 'report.html', 'run.json']) {
       const text = readFileSync(join(project, 'reports-msw', file), 'utf8');
       for (const secret of DEMO_SECRET) expect(text, file).not.toContain(secret);
     }

@@ -38,7 +38,7 @@ export const registerCertify: Register = (program, ctx) => {
     .option('--scenario-timeout <ms>', "stop the command's process group when one scenario runs longer", '300000')
     .option('--journal-size <n>', 'requests each scenario keeps to judge (past it, passes become warnings)', '10000')
     .action(async (command: string[], flags: CertifyFlags) => {
-      const [{ runCertify }, { BOUNDS }, { stepSummaryFromEnv }] = await Promise.all([import('../../run/certify'), import('../../run/certify-options'), import('../../config')]);
+      const [{ runCertify }, { BOUNDS }, { stepSummaryFile }] = await Promise.all([import('../../run/certify'), import('../../run/certify-options'), import('../../config')]);
       const options = {
         command,
         scenarios: flags.scenario,
@@ -55,7 +55,7 @@ export const registerCertify: Register = (program, ctx) => {
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       try {
-        const result = await runCertify({ ...options, env: process.env, stepSummary: stepSummaryFromEnv(), log: ctx.io.out, signal: stop.signal });
+        const result = await runCertify({ ...options, env: process.env, stepSummary: stepSummaryFile(), log: ctx.io.out, signal: stop.signal });
         if (result.error !== undefined) throw new UsageError(result.error, result.exitCode);
         ctx.setExit(result.exitCode);
       } finally {

@@ -8,7 +8,7 @@ export const registerGate: Register = (program, ctx) => {
   addRunOptions(
     program
       .command('gate')
-      .description('run the collection with contract checks and variations; gate.md, junit.xml, run.json, report.html in reports/; exit 0 only when all passed')
+      .description('run the collection with contract checks and variations; gate.md, run.json, junit.xml, ctrf.json, report.html in reports/; exit 0 only when all passed')
       .requiredOption('--target <target>', 'sandbox, mock, msw or a base URL (production is refused)'),
   )
     .option('--no-contract', 'do not check responses against the OpenAPI contract (gate.md says the checks were off)')

@@ -1,4 +1,4 @@
-// `myvalue report merge DIR...`: the shards' run.json, junit.xml (and gate.md) into one report and one verdict.
+// `myvalue report merge DIR...`: the shards' run.json (and gate.md) into one set of reports and one verdict.
 import { UsageError } from '../errors';
 import type { Register } from '../command';
 
@@ -6,7 +6,7 @@ export const registerReport: Register = (program, ctx) => {
   const report = program.command('report').description('work with reports of earlier runs');
   report
     .command('merge')
-    .description('merge the reports directories of shards (run/gate --shard i/n) into one run.json, junit.xml and gate.md; exit 0 if all passed, 1 if any failed')
+    .description('merge the reports directories of shards (run/gate --shard i/n) into one run.json, junit.xml, ctrf.json, report.html and gate.md; exit 0 if all passed, 1 if any failed')
     .argument('<dir...>', 'reports directories, one per shard')
     .option('--out <dir>', 'where the merged reports go', 'reports')
     .action(async (dirs: string[], flags: { out: string }) => {

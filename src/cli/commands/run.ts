@@ -6,6 +6,8 @@ import type { RunOptions } from '../../run/run-collection';
 import { MAX_RETRIES } from '../../run/run-limits';
 import { parseShard, type Shard } from '../../collection/shard';
 import { UsageError } from '../errors';
+import { colorWanted } from '../../config';
+import { parseReporters, REPORTERS } from '../../reports/write-reports';
 import type { CommandContext, Register } from '../command';
 
 /** Commander's accumulator for a repeatable option. */
@@ -54,6 +56,26 @@ export interface RunFlags extends RequestFlags {
   shard?: string;
   /** --contract FILE (string); --no-contract (false, `run` only). */
   contract?: string | false;
+  reporters?: string;
+  quiet?: boolean;
+  /** false with --no-color. */
+  color?: boolean;
+  iterationCount?: string;
+}
+
+/** --iteration-count N: a whole number from 1. */
+export function parseIterationCount(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--iteration-count takes a whole number from 1, got "${value}"`);
+  return Number(value);
+}
+
+/** --reporters as RunOptions' on/off per reporter. */
+function reportersFrom(list: string | undefined): RunOptions['reporters'] {
+  if (list === undefined) return undefined;
+  const parsed = parseReporters(list);
+  if (!parsed.ok) throw new UsageError(parsed.error);
+  return Object.fromEntries(REPORTERS.map((r) => [r, parsed.value.has(r)]));
 }
 
 /** --retries N: a whole number from 0 to MAX_RETRIES. */
@@ -84,7 +106,11 @@ export function addRunOptions(command: Command): Command {
   return addRequestOptions(command.option('--out <dir>', 'reports directory', 'reports'))
     .option('--bail', 'stop at the first failure')
     .option('--contract <file>', 'check every response against this OpenAPI file (default: collections/openapi/myvalue.openapi.yaml)')
-    .option('--shard <i/n>', 'run only shard i of n (top-level folders, chained ones kept together); merge with `myvalue report merge`');
+    .option('--shard <i/n>', 'run only shard i of n (top-level folders, chained ones kept together); merge with `myvalue report merge`')
+    .option('--iteration-count <n>', 'run the collection n times (Newman -n)')
+    .option('--reporters <list>', `what to write, comma-separated: ${REPORTERS.join(',')} (default: all; cli is the progress on the console)`)
+    .option('--quiet', 'print only the failed requests and the summary')
+    .option('--no-color', 'no colour on the console (also: NO_COLOR set; colour is only ever on a terminal)');
 }
 
 /** RunOptions from the request flags; throws UsageError on a bad value. */
@@ -112,6 +138,10 @@ export function runOptionsFrom(flags: RunFlags): Omit<RunOptions, 'target'> {
     bail: flags.bail,
     shard: parseShardFlag(flags.shard),
     ...(flags.contract !== undefined ? { contract: flags.contract } : {}),
+    ...(flags.reporters !== undefined ? { reporters: reportersFrom(flags.reporters) } : {}),
+    ...(flags.quiet ? { quiet: true } : {}),
+    ...(flags.iterationCount !== undefined ? { iterationCount: parseIterationCount(flags.iterationCount) } : {}),
+    color: colorWanted(flags.color),
   };
 }
 
