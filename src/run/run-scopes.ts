@@ -71,7 +71,17 @@ export function runScopes(input: RunScopesInput): RunScopes {
     }
   }
 
-  // The client ID and the secret: the harness's, unless the collection or the user sets their own.
+  // The client ID and the secret: the harness's, unless the collection or the user sets their own. One
+  // declared empty (a journal collection's `myvalueClientSecret: ''`, a Postman environment's blank
+  // slot) is a place to fill, not a value: Newman would resolve the empty text over the global.
+  for (const key of ['clientID', harness.secretVariable]) {
+    const value = key === 'clientID' ? harness.clientId : harness.secret;
+    for (const scope of [environment, variables]) {
+      scope.forEach((v, at) => {
+        if (v.key === key && v.disabled !== true && (v.value === undefined || v.value === null || v.value === '')) scope[at] = { ...v, value };
+      });
+    }
+  }
   globals.push({ key: 'clientID', value: harness.clientId, type: 'default' });
   const clientId = own('clientID');
   if (clientId && clientId.value !== harness.clientId) notes.push(`clientID is ${String(clientId.value)}, set by the collection or the environment, not the run's client ${harness.clientId}: requests MyValue's rules sign carry it, signed with the run's secret`);

@@ -81,6 +81,17 @@ describe('runScopes: the precedence', () => {
     expect(s.notes).toHaveLength(2);
   });
 
+  it("clientID or the secret declared empty (the journal collection's, a blank environment slot) gets the run's value in its place, no key added", () => {
+    const s = scopes({
+      collection: { info: { name: 'c' }, item: [], variable: [{ key: 'clientID', value: '' }, { key: 'myvalueClientSecret', value: '' }] },
+      environment: { name: 'Blank', values: [{ key: 'myvalueClientSecret', value: '' }, { key: 'other', value: '' }] },
+    });
+    expect((s.collection.variable as Array<{ key: string; value: unknown }>).map((v) => [v.key, v.value])).toEqual([['clientID', 'GramediaPOS'], ['myvalueClientSecret', 'made-up-run-secret']]);
+    expect(s.environment.values.map((v) => [v.key, v.value])).toEqual([['myvalueClientSecret', 'made-up-run-secret'], ['other', '']]);
+    expect(s.secrets).toEqual([]);
+    expect(s.notes).toEqual([]);
+  });
+
   it('the base URLs: the target replaces those of the environment file and the collection, --env-var wins over the target', () => {
     const s = scopes({
       environment: { values: [{ key: 'externalBaseUrl', value: 'http://127.0.0.1:4010' }] },

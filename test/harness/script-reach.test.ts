@@ -35,7 +35,7 @@ const balanceTest = [
 
 const tokenTest = ["pm.test('pm.request after the hook, in a test script: ' + (String(pm.request.body.raw).indexOf(pm.variables.get('myvalueClientSecret')) >= 0 ? 'yes' : 'no'), function () {});"];
 
-it('a collection script reads the secret from pm.variables, pm.environment, the signing hook\'s crypto and the request; a reversed secret is not masked', async () => {
+it('a collection script reads the secret from pm.variables, pm.globals, the signing hook\'s crypto and the request; a reversed secret is not masked', async () => {
   const dir = tempDir('myvalue-reach-');
   const file = join(dir, 'reach.postman_collection.json');
   writeFileSync(
@@ -59,9 +59,9 @@ it('a collection script reads the secret from pm.variables, pm.environment, the 
   expect([...names].sort()).toEqual(
     [
       'pm.variables: yes',
-      'pm.environment: yes',
+      'pm.environment: no',
       'pm.collectionVariables: no',
-      'pm.globals: no',
+      'pm.globals: yes',
       'pm.iterationData: no',
       "the sign's pre-image, seen through a patched crypto-js: yes",
       'pm.request after the hook, in a test script: yes',
