@@ -78,7 +78,7 @@ export function runScopes(input: RunScopesInput): RunScopes {
     const value = key === 'clientID' ? harness.clientId : harness.secret;
     for (const scope of [environment, variables]) {
       scope.forEach((v, at) => {
-        if (v.key === key && v.disabled !== true && !isSet(v)) scope[at] = { ...v, value };
+        if (v.key === key && v.disabled !== true && (v.value === undefined || v.value === null || v.value === '')) scope[at] = { ...v, value };
       });
     }
   }
