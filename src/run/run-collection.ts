@@ -116,6 +116,9 @@ function hopLines(hops: ReadonlyArray<{ hop: ItemHop; refusal?: string }>, start
   });
 }
 
+/** The written files as the run names them: report.html first, the one to open. */
+const openFirst = (files: readonly string[]): string[] => [...files.filter((f) => f.endsWith('report.html')).map((f) => `${f} (open this first)`), ...files.filter((f) => !f.endsWith('report.html'))];
+
 /** The reporters a run uses: each on unless turned off. */
 const chosenReporters = (options: RunOptions): Set<ReporterName> => new Set(REPORTERS.filter((r) => options.reporters?.[r] !== false));
 
@@ -286,6 +289,8 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const written = await writeReports(reportsDir, summary, { reporters, verdict, mask, ...(reporters.has('html') ? { exchanges: capture.exchanges(refs, mask) } : {}) });
   if (!written.ok) return { exitCode: 2, error: written.error, reportsDir };
   if (options.quiet) for (const line of failureLines(summary)) log(line);
+  // Which file to open first (the page with every request), then the others; --quiet leaves it to the summary line.
+  else if (options.summary !== false && written.value.length > 0) log(`reports: ${openFirst(written.value).join(', ')}`);
   // Every signed request refused is a credentials problem, not N separate ones: said once, just before the summary.
   const closing = checks.closing(report.target);
   if (closing !== undefined) log(closing);

@@ -1,5 +1,5 @@
 // `npm start` is `myvalue run --target mock`: before Newman's output it says what runs, against what and
-// as whom; its last line says where the reports are and which to open first. No secret in either.
+// as whom; it ends with where the reports are, which to open first, and the summary line. No secret in either.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +21,9 @@ describe('what `npm start` (myvalue run --target mock) says first and last', () 
       `  against the fake MyValue on ${report.externalBaseUrl} (--target mock: started for this run, stopped after it), as the demo client GramediaPOS`,
     ]);
     expect(result.out[2]).toBe('newman');
-    expect(result.err.at(-1)).toBe(`reports: ${join(out, 'report.html')} (open this first), ${join(out, 'junit.xml')}, ${join(out, 'run.json')}`);
+    // The line before the summary says which report to open first; the summary line is the last.
+    expect(result.err.at(-2)).toBe(`reports: ${join(out, 'report.html')} (open this first), ${['run.json', 'junit.xml', 'ctrf.json'].map((f) => join(out, f)).join(', ')}`);
+    expect(result.err.at(-1)).toMatch(/^PASS: 45 requests, \d+ assertions, 0 failed \(reports: .+\)$/);
     for (const secret of DEMO_SECRETS) expect([...result.out, ...result.err].join('\n')).not.toContain(secret);
   });
 

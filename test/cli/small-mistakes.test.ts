@@ -133,7 +133,7 @@ describe('a collection nested deep', () => {
   it('100 folders within folders run; 100,000 are one line, exit 2 (the SDK overflowed the stack)', async () => {
     const ok = await runCli(['run', '--target', 'msw', '--collection', nested(100), '--out', join(tempDir('myvalue-deep-'), 'reports')]);
     expect(ok.code).toBe(0);
-    expect(ok.err).toEqual(["client GramediaPOS, secret from the fake's seed", expect.stringMatching(/^PASS: 1 request, \d+ assertions?, 0 failed \(reports: /)]);
+    expect(ok.err).toEqual(["client GramediaPOS, secret from the fake's seed", expect.stringMatching(/^reports: .*report\.html \(open this first\)/), expect.stringMatching(/^PASS: 1 request, \d+ assertions?, 0 failed \(reports: /)]);
     expect(ok.out.join('\n')).toContain('balance');
     const file = nested(100_000);
     const refused = await runCli(['run', '--target', 'msw', '--collection', file, '--out', join(tempDir('myvalue-deep-'), 'reports')]);

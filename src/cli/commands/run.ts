@@ -179,7 +179,8 @@ export const registerRun: Register = (program, ctx) => {
         variations: flags.variations,
         write: output.write,
         log: output.log,
-        announce: (lines) => lines.forEach((line) => ctx.io.out(line)),
+        // --quiet keeps to the failures and the summary: no opening lines.
+        ...(flags.quiet ? {} : { announce: (lines: readonly string[]) => lines.forEach((line) => ctx.io.out(line)) }),
       });
       output.flush();
       if (result.error !== undefined) throw new UsageError(result.error, result.exitCode);
