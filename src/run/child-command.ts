@@ -3,7 +3,7 @@
 // Nothing of the group is left running when the promise resolves (but a process that moved itself to a
 // group of its own, with setsid, is out of reach).
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { groupGone, signalGroup, stopGroup } from '../shared/process-group';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface ChildCommandOptions {
@@ -27,57 +27,6 @@ export type ChildOutcome =
   | { started: false; code: string; message: string };
 
 const DEFAULT_GRACE_MS = 2000;
-const POLL_MS = 20;
-
-/** Sends a signal to the whole group; false when no process of it is left. */
-function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Whether a process of the group still runs. A member whose parent went before it is a zombie until the
- * machine's init reaps it (a container's init may take a second or more): dead, yet a signal still finds
- * it. On Linux /proc tells them apart; elsewhere a signal 0 answers.
- */
-function groupRuns(pgid: number): boolean {
-  if (!signalGroup(pgid, 0)) return false;
-  if (!existsSync('/proc/self/stat')) return true;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so read after the last ')'.
-    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(pgrp) === pgid && state !== 'Z') return true;
-  }
-  return false;
-}
-
-/** Waits until the group is gone or `ms` passed; true when it is gone. */
-async function groupGone(pgid: number, ms: number): Promise<boolean> {
-  for (let waited = 0; waited < ms; waited += POLL_MS) {
-    if (!groupRuns(pgid)) return true;
-    await sleep(POLL_MS);
-  }
-  return !groupRuns(pgid);
-}
-
-/** SIGTERM to the group, SIGKILL to what is left after the grace. */
-async function stopGroup(pgid: number, graceMs: number): Promise<void> {
-  if (!groupRuns(pgid) || !signalGroup(pgid, 'SIGTERM')) return;
-  if (await groupGone(pgid, graceMs)) return;
-  signalGroup(pgid, 'SIGKILL');
-  await groupGone(pgid, graceMs);
-}
 
 /**
  * Runs the command to its end in a process group of its own, then stops what it left behind.

@@ -7,7 +7,7 @@
 // Variants, one flaw each (argument or PARTNER_FLAW): none (correct), new-reference (a retry gets a new
 // referenceNo), no-retry, no-pause (retries at once), retry-4xx (retries client errors too), sign-order
 // (earn's fields hashed out of order), secret-header (sends the secret in a header), no-timeout.
-// Settings: PARTNER_TIMEOUT_MS (the client's own timeout, default 2000), PARTNER_PAUSE_MS (before a retry, default 120).
+// Settings: PARTNER_TIMEOUT_MS (the client's own timeout, default 2000), PARTNER_PAUSE_MS (before a retry, default 300: well past the 100 ms the grader asks, so a loaded machine that notices a close late cannot make it look hasty).
 import { createHash, randomInt } from 'node:crypto';
 
 const FLAWS = ['none', 'new-reference', 'no-retry', 'no-pause', 'retry-4xx', 'sign-order', 'secret-header', 'no-timeout'];
@@ -24,7 +24,7 @@ if (!base || !clientID || !clientSecret) {
   process.exit(2);
 }
 const timeoutMs = Number(process.env.PARTNER_TIMEOUT_MS ?? 2000);
-const pauseMs = Number(process.env.PARTNER_PAUSE_MS ?? 120);
+const pauseMs = Number(process.env.PARTNER_PAUSE_MS ?? 300);
 const MAX_ATTEMPTS = 4;
 const OUTLET = 'MVAPP00001';
 
