@@ -2,7 +2,6 @@
 import { createFakeMyValue as assemble } from './create-fake';
 import type { FakeMyValueOptions } from './fake-options';
 import type { FakeMyValue } from './core/fake-my-value';
-import type { Fake } from './core/app';
 import { gradeFake } from './certify/grade-fake';
 import type { Grade, GradeOptions } from './certify/types';
 
@@ -26,9 +25,7 @@ export function createFakeMyValue(options: FakeMyValueOptions = {}): FakeMyValue
  *   expect(grade(fake).failed).toEqual([]);
  */
 export function grade(fake: FakeMyValue, options: GradeOptions = {}): Grade {
-  // Every FakeMyValue is one createFakeMyValue made, with its journal and ledger in reach.
-  if (!('deps' in fake)) throw new TypeError('grade() takes a fake made by createFakeMyValue');
-  return gradeFake(fake as Fake, options);
+  return gradeFake(fake, options);
 }
 
 export { FakeConfigError, type FakeMyValueOptions } from './fake-options';

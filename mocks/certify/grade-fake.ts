@@ -2,6 +2,7 @@
 // (after driving their code through MSW or Express) and for `myvalue certify`.
 import { secretPattern } from '../../src/shared/secret-forms';
 import type { Fake } from '../core/app';
+import type { FakeMyValue } from '../core/fake-my-value';
 import { gradeExchanges } from './grade';
 import { bookingsOf, observe } from './observe';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_WAIT_MS, type Grade, type GradeOptions } from './types';
@@ -30,10 +31,13 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
  *   await checkout(); // your code, through MSW
  *   expect(grade(fake).failed).toEqual([]);
  */
-export function gradeFake(fake: Fake, options: GradeOptions = {}): Grade {
+export function gradeFake(fake: FakeMyValue, options: GradeOptions = {}): Grade {
+  // Every FakeMyValue is one createFakeMyValue made, with its journal and ledger in reach. The public type
+  // stays FakeMyValue: the internal one reaches the store's SQLite types, which a partner's tsc has not got.
+  if (!('deps' in fake)) throw new TypeError('grade() takes a fake made by createFakeMyValue');
   const maxWaitMs = positiveInteger(options.maxWaitMs, DEFAULT_MAX_WAIT_MS, 'maxWaitMs');
   const maxAttempts = positiveInteger(options.maxAttempts, DEFAULT_MAX_ATTEMPTS, 'maxAttempts');
-  const { journal, store, clock } = fake.deps;
+  const { journal, store, clock } = (fake as Fake).deps;
   const secrets = [...store.clients.values()].flatMap((c) => [c.clientSecret, `${c.clientId}:${c.clientSecret}`]).filter((s) => s.length >= MIN_SECRET_LENGTH);
   const found = secretPattern(secrets, '');
   const now = clock.now().getTime();
