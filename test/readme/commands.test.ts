@@ -3,7 +3,7 @@
 // or is named below with the test or CI step that runs it. A README command missing from this table,
 // or an entry the README no longer has, fails the first test: the two stay in step. The TypeScript
 // and JavaScript blocks are partner examples, run from the tarball by the package test; the YAML
-// blocks are GitHub Actions workflows; the text blocks the
+// blocks are GitHub Actions workflows (test/readme/workflows.test.ts reads them); the text blocks the
 // quick start shows as output are compared here with what its commands print.
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
