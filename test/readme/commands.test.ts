@@ -3,7 +3,8 @@
 // or is named below with the test or CI step that runs it. A README command missing from this table,
 // or an entry the README no longer has, fails the first test: the two stay in step. The TypeScript
 // and JavaScript blocks are partner examples, run from the tarball by the package test; the YAML
-// block is a GitHub Actions workflow, whose command (`gate --shard`) is the merge test's.
+// blocks are GitHub Actions workflows (test/readme/workflows.test.ts reads them); the text blocks the
+// quick start shows as output are compared here with what its commands print.
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,8 @@ import { tempDir } from '../helpers/temp-dir';
 const README = readFileSync(shippedFile('README.md'), 'utf8');
 const COLLECTION = shippedFile('collections/myvalue-partner.postman_collection.json');
 const DEMO = { clientId: 'GramediaPOS', clientSecret: 'demo-secret-gramedia-pos' };
+/** A collection written as partners write theirs: the QA quick start's `my-api.postman_collection.json`. */
+const PARTNER_STYLE = fileURLToPath(new URL('../fixtures/partner-style.postman_collection.json', import.meta.url));
 /** The partner-style v3 collection directory (its environment is beside it, `<dir>.environment.yaml`). */
 const V3_PARTNER = fileURLToPath(new URL('../fixtures/v3/partner-style', import.meta.url));
 
@@ -35,6 +38,20 @@ function readmeCommands(): string[] {
     }
   }
   return commands;
+}
+
+/** The lines of the README's ```text block that starts with `first` (what it shows the user will see). */
+function shownOutput(first: string): string[] {
+  const block = [...README.matchAll(/^```text\n([\s\S]*?)^```/gm)].map((m) => m[1] ?? '').find((b) => b.startsWith(first));
+  if (block === undefined) throw new Error(`README shows no output starting "${first}"`);
+  return block.trimEnd().split('\n');
+}
+
+/** The QA quick start's own collection, copied where the command names it. */
+function myApiCollection(): string {
+  const file = join(tempDir('myvalue-readme-'), 'my-api.postman_collection.json');
+  copyFileSync(PARTNER_STYLE, file);
+  return file;
 }
 
 /** Splits a command line as sh does for these lines (double quotes, $VARS from `vars`). */
@@ -86,20 +103,48 @@ const ELSEWHERE: Record<string, string> = {
   'npx myvalue diff --target mock --against msw': 'test/diff/diff.test.ts (with --folder, to keep it short)',
   'npx myvalue diff --target msw --against msw --against-seed other-seed.json': 'test/diff/diff.test.ts (a seed with other values)',
   'npx myvalue diff --target msw --against msw --against-fault "point.history:status=503,times=1"': 'test/diff/diff.test.ts (one answer differs)',
-  'npm run build': 'test/package/package.test.ts (npm pack runs it)',
-  'npm test': '.ci/run',
-  'npm run test:package': '.ci/run',
-  'npm run bench': 'by hand: a benchmark prints ratios, it asserts nothing',
-  'npm run bench:harness': 'by hand: a benchmark',
-  'npm run bench:startup': 'by hand: a benchmark',
-  'npm run bench:journal': 'by hand: a benchmark',
-  'npm run bench:events': 'by hand: a benchmark',
   'npx myvalue certify -- npm run test:integration': 'test/certify/partner-backend.test.ts (certify with a partner backend as the command, every scenario)',
   "curl -s 'http://127.0.0.1:4010/__admin/requests/collection?clientId=GramediaPOS' > journal.postman_collection.json": 'test/journal/journal-collection.test.ts (GET /__admin/requests/collection, ?clientId=)',
   'npx myvalue run --collection journal.postman_collection.json --target mock': 'test/journal/journal-collection.test.ts (the replay against a fresh fake)',
 };
 
 const RUN_HERE: Record<string, Check> = {
+  'npx myvalue run --collection my-api.postman_collection.json --target mock': async (command) => {
+    const out = reportsIn();
+    const result = await runCli([...args(command, { 'my-api.postman_collection.json': myApiCollection() }), '--out', out]);
+    expect(result.code, result.err.join('\n')).toBe(0);
+    // The last line is the one the quick start shows, and the reports it names are there.
+    const last = [...result.out, ...result.err].join('\n').split('\n').filter((line) => /^(PASS|FAIL): /.test(line));
+    expect(last.map((line) => line.replace(/\(reports: .*\)$/, '(reports: reports)'))).toEqual(shownOutput('PASS: '));
+    for (const file of ['report.html', 'junit.xml', 'ctrf.json', 'run.json']) expect(existsSync(join(out, file)), file).toBe(true);
+  },
+  'npx myvalue run --collection my-api.postman_collection.json --environment my-api.postman_environment.json --target sandbox': async (command) => {
+    const collection = myApiCollection();
+    const environment = join(tempDir('myvalue-readme-'), 'my-api.postman_environment.json');
+    writeFileSync(environment, JSON.stringify({ name: 'My API (sandbox)', values: [{ key: 'externalBaseUrl', value: 'https://external.ovaltech.id', enabled: true }] }));
+    const sandbox = sandboxInProcess();
+    try {
+      const result = await runCli([...args(command, { 'my-api.postman_collection.json': collection, 'my-api.postman_environment.json': environment }), '--insecure', '--out', reportsIn()]);
+      expect(result.code, result.err.join('\n')).toBe(0);
+      expect(sandbox.fake.deps.journal.list({ rule: 'point.earn' })).toMatchObject([{ clientId: 'MadeUpPOS', signOk: true, status: 200 }]);
+    } finally {
+      sandbox.close();
+    }
+  },
+  'npx myvalue mock': async (command) => {
+    // The README's default port 4010 becomes a free one; the banner is the one the quick start shows.
+    const mock = await spawnMock(args(command).slice(1));
+    try {
+      const port = new URL(mock.url).port;
+      const seed = shippedFile('mocks/seed.json');
+      const shown = shownOutput('fake MyValue listening on ').map((line) => line.replaceAll('4010', port).replace('.../mocks/seed.json', seed));
+      // The banner's lines may arrive in more than one chunk after the first.
+      await vi.waitFor(() => expect(mock.output().split('\n').length).toBeGreaterThan(shown.length));
+      expect(mock.output().split('\n').slice(0, shown.length)).toEqual(shown);
+    } finally {
+      expect(await mock.stop('SIGINT')).toBe(0);
+    }
+  },
   'npx myvalue certify --scenario lost-response --max-wait 3000 --client MyPOS:my-test-secret -- node scripts/checkout.mjs': async (command) => {
     // The partner backend of the certify tests stands in for scripts/checkout.mjs.
     const backend = fileURLToPath(new URL('../certify/partner-backend.mjs', import.meta.url));
