@@ -1,7 +1,6 @@
 // The points ledger's rules over the ledger repository: every change of a balance is one mutation, booked
 // with the balance itself. Callers hold the transaction (store.tx), so each operation is all or nothing.
-import { expiryOf } from './expiry';
-import { EXPIRED, lotTime, takeFromLots } from './lots';
+import { CREATES_LOT, EXPIRED, expiredAtOf, lotTime, takeFromLots } from './lots';
 import type { DomainFailure, DomainResult } from './failures';
 import type { Account, AdjustmentType, MutationType, NewMutation, Outlet } from './records';
 import type { LedgerRepository } from './repositories';
@@ -82,14 +81,14 @@ export type Booking = Omit<NewMutation, 'adjustedSno' | 'createdAt' | 'expiredAt
  */
 export function book(ledger: LedgerRepository, m: Booking): number {
   // Points that come in (an earn, a cancelled redeem's points given back) expire together, as a lot.
-  const expiredAt = m.type === 'EARNING' || m.type === 'CANCEL_REDEEM' ? expiryOf(m.now) : '';
+  const expiredAt = expiredAtOf(m.type, m.now);
   const createdAt = isoSeconds(m.now);
   const sno = ledger.book({
     account: m.account, clientId: m.clientId, referenceNo: m.referenceNo, type: m.type, point: m.point, amount: m.amount,
     outletId: m.outletId, adjustedSno: m.adjustedSno ?? null, createdAt, expiredAt,
   });
   const nowIso = lotTime(m.now);
-  if (m.type === 'EARNING' || m.type === 'CANCEL_REDEEM') ledger.insertLot({ sno, userId: m.account.id, remaining: m.point, expiresAt: expiredAt });
+  if (CREATES_LOT[m.type]) ledger.insertLot({ sno, userId: m.account.id, remaining: m.point, expiresAt: expiredAt });
   else if (m.type === 'REDEEM' || m.type === 'RETURN_EARN') takeFromLots(ledger, m.account.id, -m.point, nowIso, m.type === 'RETURN_EARN' ? (m.adjustedSno ?? undefined) : undefined);
   return sno;
 }
