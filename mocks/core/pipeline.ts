@@ -16,7 +16,7 @@ import { droppedResponse, faultFromHeader, FAULT_HEADER, malformedResponse, stat
 import { parsePrefer, preferredResponse, type Preference } from './prefer';
 import type { Found } from './route-table';
 import { isOwnHost, isOwnOrigin, ownHostsText, ownOrigins } from './own-origin';
-import { expiryDue, settleExpiries } from '../domain/ledger';
+import { bookExpiries } from './expiries';
 
 export interface Outcome {
   response: FakeResponse;
@@ -47,9 +47,7 @@ type Step = (x: Exchange) => Outcome | undefined;
 
 /** Points whose expiry the clock has passed are booked expired before anything reads or spends them. */
 const settleDue: Step = (x) => {
-  const { store, clock } = x.deps;
-  const now = clock.now();
-  if (expiryDue(store.ledger, now)) store.tx(() => settleExpiries(store.ledger, now));
+  bookExpiries(x.deps.store, x.deps.clock.now());
   return undefined;
 };
 
