@@ -70,7 +70,7 @@ const readFaultHeader: Step = (x) => {
 const admission: Step = (x) => {
   const found = routeOf(x);
   if (!found) return undefined;
-  x.admitted = admit(x.deps, x.req, x.method, found.route, found.params);
+  x.admitted = admit(x.deps, x.req, found.route, found.params);
   x.who = x.admitted.who;
   return undefined;
 };
@@ -159,7 +159,7 @@ const adminGuard: Step = (x) => {
 /** JSON routes take JSON: a body sent as another media type (a form, text/plain) is 415, in MyValue's shape. */
 const jsonOnly: Step = (x) => {
   const found = routeOf(x);
-  if (!found || (found.route.body ?? (x.method === 'POST' ? 'json' : 'none')) !== 'json' || (x.req.rawBody ?? '') === '') return undefined;
+  if (!found || found.route.body !== 'json' || (x.req.rawBody ?? '') === '') return undefined;
   const type = mediaType(x.req.headers);
   if (type === '' || isJsonType(type)) return undefined;
   return { response: errorResponse('ErrUnsupportedMediaType', `Request body must be application/json, got ${type}`), note: '' };
