@@ -3,12 +3,11 @@
 // and the gate's verdict in the job summary and on the last line.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isProductionUrl } from '../shared/hosts';
 import { endpointResolver } from '../reports/endpoints';
 import { gateMarkdown, summarizeGate, type GateSummary } from '../reports/gate-report';
 import { oneLine } from '../shared/text';
 import { runCollection, type RunOptions, type RunResult } from './run-collection';
-import { parseTarget } from './run-target';
+import { isProductionTarget, parseTarget } from './run-target';
 import { shardLabel } from '../collection/shard';
 import { displayDir, finishRun } from './finish-run';
 
@@ -27,7 +26,7 @@ type CheckedRunOptions = RunOptions & { contract?: boolean | string; variations?
 export function refuseTarget(target: string): string | undefined {
   const parsed = parseTarget(target);
   if (!parsed.ok) return parsed.error;
-  if (parsed.spec.kind === 'production' || (parsed.spec.kind === 'url' && isProductionUrl(parsed.spec.url ?? ''))) {
+  if (isProductionTarget(parsed.spec)) {
     return 'the gate does not run against production (its variations send refused and state-changing requests): use --target sandbox';
   }
   return undefined;
