@@ -19,9 +19,6 @@ export interface GateResult extends RunResult {
   gateFile?: string;
 }
 
-/** Options the contract checks and variations add to RunOptions (declared here so the gate compiles before and after they land). */
-type CheckedRunOptions = RunOptions & { contract?: boolean | string; variations?: boolean };
-
 /** Why a target may not be gated, or undefined when it may. */
 export function refuseTarget(target: string): string | undefined {
   const parsed = parseTarget(target);
@@ -42,7 +39,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   // The gate checks the contract (the shipped one, or the file given with --contract) unless --no-contract.
   const contractOff = options.contract === false;
   // The run ends without its summary line: the gate's verdict is the one said last.
-  const checked: CheckedRunOptions = { ...options, contract: contractOff ? false : typeof options.contract === 'string' ? options.contract : true, variations: true, summary: false };
+  const checked: RunOptions = { ...options, contract: contractOff ? false : typeof options.contract === 'string' ? options.contract : true, variations: true, summary: false };
   const result = await runCollection(checked);
   if (result.exitCode === 2 || !result.summary) return result;
   const report = result.summary;

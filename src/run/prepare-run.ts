@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { CollectionDefinition } from 'postman-collection';
 import { resolveCredentials } from '../config';
 import { shippedFile } from '../shared/package-files';
-import { MAX_RETRIES } from './run-limits';
+import { retriesProblem } from './run-limits';
 import { retargetHosts } from '../collection/retarget-hosts';
 import { hookedDefinition } from '../collection/inject-hook';
 import { loadCollection } from '../collection/load-collection';
@@ -172,12 +172,9 @@ export interface Prepared {
   iterationRows?: object[];
 }
 
-export { MAX_RETRIES };
-
 export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
-  if (options.retries !== undefined && !(Number.isInteger(options.retries) && options.retries >= 0 && options.retries <= MAX_RETRIES)) {
-    return { ok: false, error: `--retries takes a whole number from 0 to ${MAX_RETRIES}, got "${options.retries}"` };
-  }
+  const retries = options.retries === undefined ? undefined : retriesProblem(options.retries);
+  if (retries !== undefined) return { ok: false, error: retries };
   const target = parseTarget(options.target);
   if (!target.ok) return target;
   const spec = target.spec;

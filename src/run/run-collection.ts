@@ -24,12 +24,10 @@ import { createExchangeCapture } from './exchange-capture';
 import { displayDir, finishRun } from './finish-run';
 import { startTarget, type TargetSession } from './run-target';
 import { runHeader } from './run-header';
-import { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES, prepare } from './prepare-run';
+import { prepare } from './prepare-run';
 import { runScopes } from './run-scopes';
 import { urlText, type UrlJson } from '../collection/url-json';
 import { productionWriteRefusal } from './production-writes';
-
-export { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES };
 
 export type { RunOptions };
 

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { lineSink, type Sink } from '../../run/capture-output';
 import type { RunOptions } from '../../run/run-collection';
-import { MAX_RETRIES } from '../../run/run-limits';
+import { MAX_RETRIES, retriesProblem } from '../../run/run-limits';
 import { parseShard, type Shard } from '../../collection/shard';
 import { UsageError } from '../errors';
 import { colorWanted } from '../../config';
@@ -81,7 +81,8 @@ function reportersFrom(list: string | undefined): RunOptions['reporters'] {
 /** --retries N: a whole number from 0 to MAX_RETRIES. */
 export function parseRetries(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) > MAX_RETRIES) throw new UsageError(`--retries takes a whole number from 0 to ${MAX_RETRIES}, got "${value}"`);
+  const problem = retriesProblem(value);
+  if (problem !== undefined) throw new UsageError(problem);
   return Number(value);
 }
 
