@@ -4,7 +4,7 @@
 // which goes to Newman as it is (Newman builds its own SDK collection from it).
 import { resolve } from 'node:path';
 import type { CollectionDefinition } from 'postman-collection';
-import { resolveCredentials } from '../config';
+import { missingCredential, resolveCredentials } from '../config';
 import { shippedFile } from '../shared/package-files';
 import { retriesProblem } from './run-limits';
 import { retargetHosts } from '../collection/retarget-hosts';
@@ -37,13 +37,13 @@ type RunCreds = { clientId: string; clientSecret: string; secretSource: keyof ty
 function credentialsFor(spec: TargetSpec, options: RunOptions): Result<RunCreds> {
   const creds = resolveCredentials({ clientId: options.clientId, clientSecret: options.clientSecret }, options.cwd ?? process.cwd(), options.env ?? process.env);
   if (isHostedTarget(spec)) {
-    if (!creds.clientId) return { ok: false, error: `no client ID for ${spec.kind}: give --client-id, or set MYVALUE_CLIENT_ID (environment or .env)` };
-    if (!creds.clientSecret) return { ok: false, error: `no client secret for ${spec.kind}: give --client-secret, or set MYVALUE_CLIENT_SECRET (environment or .env)` };
+    if (!creds.clientId) return { ok: false, error: missingCredential('clientId', spec.kind) };
+    if (!creds.clientSecret) return { ok: false, error: missingCredential('clientSecret', spec.kind) };
     return { ok: true, value: { clientId: creds.clientId, clientSecret: creds.clientSecret, secretSource: creds.source.clientSecret ?? 'flag' } };
   }
   const clientId = creds.clientId ?? DEMO_CLIENT_ID;
   const clientSecret = creds.clientSecret ?? fakeSecret(clientId, options.fake);
-  if (!clientSecret) return { ok: false, error: `no client secret for ${clientId}: give --client-secret, or set MYVALUE_CLIENT_SECRET (environment or .env)` };
+  if (!clientSecret) return { ok: false, error: missingCredential('clientSecret', clientId) };
   return { ok: true, value: { clientId, clientSecret, secretSource: creds.source.clientSecret ?? 'seed' } };
 }
 

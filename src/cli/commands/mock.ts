@@ -3,6 +3,7 @@
 import type { RunningServer } from '../../../mocks/express';
 import type { FaultSpec, Logger, Parsed, RequestLogRecord } from '../../../mocks/index';
 import { UsageError } from '../errors';
+import { collect } from '../shared-options';
 import { COLLECTION_REDIRECT_URI } from '../../shared/hosts';
 import { printableJson, printableLine } from '../../shared/text';
 import { shippedFile } from '../../shared/package-files';
@@ -10,8 +11,6 @@ import type { CliIO } from '../io';
 import type { Register } from '../command';
 import { checkPidFile } from '../pid-file';
 import { serveFake } from './mock-serve';
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function parsePort(value: string, flag: string): number {
   const port = Number(value);

@@ -6,12 +6,10 @@ import type { RunOptions } from '../../run/run-collection';
 import { MAX_RETRIES, retriesProblem } from '../../run/run-limits';
 import { parseShard, type Shard } from '../../collection/shard';
 import { UsageError } from '../errors';
+import { addCredentialOptions, collect } from '../shared-options';
 import { colorWanted } from '../../config';
 import { parseReporters, REPORTERS } from '../../reports/write-reports';
 import type { CommandContext, Register } from '../command';
-
-/** Commander's accumulator for a repeatable option. */
-export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function parseMs(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -88,10 +86,7 @@ export function parseRetries(value: string | undefined): number | undefined {
 
 /** Options of how requests are sent: the collection, credentials, variables, timing and retries (not --out). */
 export function addRequestOptions(command: Command): Command {
-  return command
-    .option('--collection <file|url>', 'collection file or http(s) URL (default: the shipped collections/myvalue-partner.postman_collection.json)')
-    .option('--client-id <id>', 'client ID (default: MYVALUE_CLIENT_ID or .env; mock/msw: the demo client)')
-    .option('--client-secret <secret>', 'client secret (default: MYVALUE_CLIENT_SECRET or .env)')
+  return addCredentialOptions(command.option('--collection <file|url>', 'collection file or http(s) URL (default: the shipped collections/myvalue-partner.postman_collection.json)'), 'mock/msw: the demo client')
     .option('--folder <name>', 'run only this folder or request (repeatable)', collect, [])
     .option('--timeout-request <ms>', 'request timeout in milliseconds')
     .option('--delay-request <ms>', 'delay between requests in milliseconds')
