@@ -61,7 +61,7 @@ export const adminRoutes: Route<Deps>[] = defineRoutes<Deps>([
       return jsonResponse({ ...clockView(deps), movedMs: move.movedMs, expiredLots: move.expiredLots });
     },
   },
-  // Fault rules (issue 5): body { "rule": "point.earn:status=503,times=1" }, { "rules": [...] },
+  // Fault rules, so a test can make MyValue fail on cue: body { "rule": "point.earn:status=503,times=1" }, { "rules": [...] },
   // or the object form { "route": "point.earn", "status": 503, "times": 1 }. All or nothing, at most
   // MAX_FAULT_RULES held (400 past it).
   {
@@ -105,7 +105,7 @@ export const adminRoutes: Route<Deps>[] = defineRoutes<Deps>([
       return jsonResponse({ id: 'ErrFaultNotFound', detail: `No fault rule with id "${id}"`, errorCode: 404 }, 404);
     },
   },
-  // Request journal (issue 5): filters method, path, rule, clientId, status, signOk, since.
+  // Request journal, what a partner's app sent and how it was answered: filters method, path, rule, clientId, status, signOk, since.
   {
     method: 'GET',
     path: '/__admin/requests',

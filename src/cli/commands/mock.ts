@@ -38,7 +38,7 @@ function parseRedirectFlag(value: string): { clientId: string; uri: string } {
   return { clientId: value.slice(0, at), uri };
 }
 
-/** --fault TARGET:SPEC (issue 5), e.g. "point.earn:status=503,times=1" or "*:latency=100-300"; the parser comes with the fake. */
+/** --fault TARGET:SPEC (what a fault rule of the admin API holds), e.g. "point.earn:status=503,times=1" or "*:latency=100-300"; the parser comes with the fake. */
 function parseFaultFlag(value: string, parseFaultRule: (text: string) => Parsed<FaultSpec>): FaultSpec {
   const parsed = parseFaultRule(value);
   if (!parsed.ok) throw new UsageError(`--fault "${value}": ${parsed.detail}`);
