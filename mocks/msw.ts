@@ -37,7 +37,7 @@ async function toFakeRequest(request: Request): Promise<FakeRequest> {
  */
 export function myValueHandlers(fake: FakeMyValue, options: { baseUrls?: readonly string[]; wait?: (ms: number) => Promise<void> } = {}): HttpHandler[] {
   const bases = (options.baseUrls ?? MYVALUE_BASE_URLS).map((base) => base.replace(/\/+$/, ''));
-  // Fault directives (issue 5): latency waits (tests may pass `wait`); drop and no-answer are network errors.
+  // Fault directives the core decided: latency waits (tests may pass `wait`); drop and no-answer are network errors.
   const wait = options.wait ?? ((ms: number) => delay(ms));
   return bases.map((base) =>
     http.all(`${base}/*`, async ({ request }) => {

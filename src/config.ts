@@ -54,6 +54,18 @@ function readDotenv(cwd: string): Record<string, string> {
   return parseDotenv(readFileSync(file));
 }
 
+/** What each credential is called, and its flag (its variable is ENV's). */
+const CREDENTIAL_NAMES = { clientId: { words: 'client ID', flag: '--client-id' }, clientSecret: { words: 'client secret', flag: '--client-secret' } } as const;
+
+/**
+ * The one line for a credential that no flag, variable or .env gave.
+ * @example missingCredential('clientSecret', 'sandbox') // 'no client secret for sandbox: give --client-secret, or set MYVALUE_CLIENT_SECRET (environment or .env)'
+ */
+export function missingCredential(which: keyof typeof CREDENTIAL_NAMES, forWhat?: string): string {
+  const { words, flag } = CREDENTIAL_NAMES[which];
+  return `no ${words}${forWhat === undefined ? '' : ` for ${forWhat}`}: give ${flag}, or set ${ENV[which]} (environment or .env)`;
+}
+
 /** Credentials from --client-id/--client-secret, else MYVALUE_CLIENT_ID/SECRET, else ./.env. */
 export function resolveCredentials(flags: { clientId?: string; clientSecret?: string }, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Credentials {
   const dotenv = readDotenv(cwd);

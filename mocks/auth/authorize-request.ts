@@ -99,7 +99,7 @@ export function checkAuthorizeRequest(input: Readonly<Record<string, RawValue>>,
   });
   if (invalid.length > 0) return back('invalid_request', invalid.join('; '));
   const responseType = values.response_type;
-  // RFC 6749 makes response_type required; the call the issue reports from a real client has none, so absent means code.
+  // RFC 6749 makes response_type required; a real client's call was seen without one, so absent means code.
   if (responseType !== undefined && responseType !== 'code') return back('unsupported_response_type', `response_type must be code, got "${responseType}"`);
   const asked = values.scope?.split(' ').filter((part) => part !== '');
   const unknown = asked?.filter((part) => !KNOWN_SCOPES.has(part)) ?? [];

@@ -7,7 +7,6 @@ import { eventsResponse } from './event-stream';
 import { exchangeOf } from './journal-exchange';
 import { defineRoutes, type Route } from '../routes/route';
 import type { Deps } from './deps';
-import { settleExpiries } from '../domain/ledger';
 
 /** The clock as the admin API shows it: now, and the soonest expiry of points still to come. */
 const clockView = (deps: Deps): { now: string; nextExpiry: string | null } => ({ now: deps.clock.now().toISOString(), nextExpiry: deps.store.ledger.nextExpiry() ?? null });
@@ -59,11 +58,10 @@ export const adminRoutes: Route<Deps>[] = defineRoutes<Deps>([
       if (given[0] === 'advance' && typeof value !== 'string' && typeof value !== 'number') return errorResponse('ErrValidation', 'advance must be a duration string (P1M, 30d) or milliseconds');
       const move = given[0] === 'now' ? deps.clock.set(value as string) : deps.clock.advance(value as string | number);
       if (!move.ok) return errorResponse('ErrValidation', move.detail);
-      const expired = deps.store.tx(() => settleExpiries(deps.store.ledger, move.now));
-      return jsonResponse({ ...clockView(deps), movedMs: move.movedMs, expiredLots: expired });
+      return jsonResponse({ ...clockView(deps), movedMs: move.movedMs, expiredLots: move.expiredLots });
     },
   },
-  // Fault rules (issue 5): body { "rule": "point.earn:status=503,times=1" }, { "rules": [...] },
+  // Fault rules, so a test can make MyValue fail on cue: body { "rule": "point.earn:status=503,times=1" }, { "rules": [...] },
   // or the object form { "route": "point.earn", "status": 503, "times": 1 }. All or nothing, at most
   // MAX_FAULT_RULES held (400 past it).
   {
@@ -107,7 +105,7 @@ export const adminRoutes: Route<Deps>[] = defineRoutes<Deps>([
       return jsonResponse({ id: 'ErrFaultNotFound', detail: `No fault rule with id "${id}"`, errorCode: 404 }, 404);
     },
   },
-  // Request journal (issue 5): filters method, path, rule, clientId, status, signOk, since.
+  // Request journal, what a partner's app sent and how it was answered: filters method, path, rule, clientId, status, signOk, since.
   {
     method: 'GET',
     path: '/__admin/requests',

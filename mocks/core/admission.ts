@@ -87,7 +87,7 @@ function signRefused(rule: SignRule, input: { clientId: string; clientSecret: st
 }
 
 /** Parses the body and checks client and sign: ready for the handler, or refused. Changes nothing. */
-export function admit(deps: Deps, req: FakeRequest, method: string, route: Route, params: Record<string, string>): Admitted {
+export function admit(deps: Deps, req: FakeRequest, route: Route, params: Record<string, string>): Admitted {
   const unsigned: Who = { ...NOBODY, rule: route.rule?.name ?? null, clientId: route.callerOf?.(req) ?? null };
   if (req.bodyTooLarge) {
     return { ok: false, response: errorResponse('ErrPayloadTooLarge', `Request body is larger than ${MAX_BODY_BYTES} bytes`), note: '', who: unsigned };
@@ -96,7 +96,7 @@ export function admit(deps: Deps, req: FakeRequest, method: string, route: Route
     return { ok: false, response: errorResponse('ErrMalformedJSON', `Request body could not be read: ${req.bodyError}`), note: '', who: unsigned };
   }
   let body: Fields = {};
-  if ((route.body ?? (method === 'POST' ? 'json' : 'none')) === 'json') {
+  if (route.body === 'json') {
     const parsed = parseJsonBody(req.rawBody);
     if (!parsed.ok) return { ok: false, response: parsed.response, note: '', who: unsigned };
     body = parsed.body;

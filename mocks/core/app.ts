@@ -14,7 +14,7 @@ import { bodyText } from '../http/wire';
 import { runPipeline, type Exchange, type Outcome } from './pipeline';
 import { findRoute } from './route-table';
 import { ClockError, createVirtualClock, isVirtual, type ClockMove } from '../domain/virtual-clock';
-import { settleExpiries } from '../domain/ledger';
+import { expiringClock } from './expiries';
 
 export interface FakeOptions {
   store: Store;
@@ -74,9 +74,10 @@ function atInstant(deps: Deps, at: Date): Deps {
  */
 export function createFake(options: FakeOptions): Fake {
   const random = options.random ?? Math.random;
+  let closed = false;
   const deps: Deps = {
     store: options.store,
-    clock: isVirtual(options.clock) ? options.clock : createVirtualClock(options.clock ?? systemClock),
+    clock: expiringClock(isVirtual(options.clock) ? options.clock : createVirtualClock(options.clock ?? systemClock), options.store, () => !closed),
     logger: options.logger ?? silentLogger,
     settings: { ...defaultSettings, ...options.settings },
     faults: createFaults({ random, initial: options.faults }),
@@ -90,11 +91,9 @@ export function createFake(options: FakeOptions): Fake {
     },
   };
 
-  let closed = false;
-  // A move in code: the expiries it passes are booked at once (requests book them anyway, before they run).
+  // A move in code: the clock books the expiries it passes (expiries.ts); a refused one throws.
   const moved = (move: ClockMove): Date => {
     if (!move.ok) throw new ClockError(move.detail);
-    if (!closed) deps.store.tx(() => settleExpiries(deps.store.ledger, move.now));
     return move.now;
   };
   return {

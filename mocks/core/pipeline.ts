@@ -16,7 +16,7 @@ import { droppedResponse, faultFromHeader, FAULT_HEADER, malformedResponse, stat
 import { parsePrefer, preferredResponse, type Preference } from './prefer';
 import type { Found } from './route-table';
 import { isOwnHost, isOwnOrigin, ownHostsText, ownOrigins } from './own-origin';
-import { expiryDue, settleExpiries } from '../domain/ledger';
+import { bookExpiries } from './expiries';
 
 export interface Outcome {
   response: FakeResponse;
@@ -47,9 +47,7 @@ type Step = (x: Exchange) => Outcome | undefined;
 
 /** Points whose expiry the clock has passed are booked expired before anything reads or spends them. */
 const settleDue: Step = (x) => {
-  const { store, clock } = x.deps;
-  const now = clock.now();
-  if (expiryDue(store.ledger, now)) store.tx(() => settleExpiries(store.ledger, now));
+  bookExpiries(x.deps.store, x.deps.clock.now());
   return undefined;
 };
 
@@ -72,7 +70,7 @@ const readFaultHeader: Step = (x) => {
 const admission: Step = (x) => {
   const found = routeOf(x);
   if (!found) return undefined;
-  x.admitted = admit(x.deps, x.req, x.method, found.route, found.params);
+  x.admitted = admit(x.deps, x.req, found.route, found.params);
   x.who = x.admitted.who;
   return undefined;
 };
@@ -161,7 +159,7 @@ const adminGuard: Step = (x) => {
 /** JSON routes take JSON: a body sent as another media type (a form, text/plain) is 415, in MyValue's shape. */
 const jsonOnly: Step = (x) => {
   const found = routeOf(x);
-  if (!found || (found.route.body ?? (x.method === 'POST' ? 'json' : 'none')) !== 'json' || (x.req.rawBody ?? '') === '') return undefined;
+  if (!found || found.route.body !== 'json' || (x.req.rawBody ?? '') === '') return undefined;
   const type = mediaType(x.req.headers);
   if (type === '' || isJsonType(type)) return undefined;
   return { response: errorResponse('ErrUnsupportedMediaType', `Request body must be application/json, got ${type}`), note: '' };

@@ -23,12 +23,13 @@ interface CompiledRoute {
   admin: boolean;
 }
 
-const TABLES: ReadonlyArray<{ admin: boolean; routes: readonly Route[] }> = [
+/** Every route of the fake: MyValue's, then the admin area's. */
+export const ROUTE_TABLES: ReadonlyArray<{ admin: boolean; routes: readonly Route[] }> = [
   { admin: false, routes: ROUTES },
   { admin: true, routes: [...adminAuthRoutes, ...adminRoutes, ...adminStateRoutes, ...dashboardRoutes] as Route[] },
 ];
 
-const compiled: CompiledRoute[] = TABLES.flatMap(({ admin, routes }) =>
+const compiled: CompiledRoute[] = ROUTE_TABLES.flatMap(({ admin, routes }) =>
   routes.map((route) => {
     // A table and the area must agree: an admin route outside /__admin would answer paths the area rule
     // leaves unguarded, and a MyValue route inside it would be guarded and never journaled.

@@ -1,7 +1,6 @@
 // The points ledger's rules over the ledger repository: every change of a balance is one mutation, booked
 // with the balance itself. Callers hold the transaction (store.tx), so each operation is all or nothing.
-import { expiryOf } from './expiry';
-import { EXPIRED, lotTime, takeFromLots } from './lots';
+import { CREATES_LOT, EXPIRED, expiredAtOf, lotTime, takeFromLots } from './lots';
 import type { DomainFailure, DomainResult } from './failures';
 import type { Account, AdjustmentType, MutationType, NewMutation, Outlet } from './records';
 import type { LedgerRepository } from './repositories';
@@ -38,7 +37,7 @@ export type Applied = { point: number; replayed?: true };
  * but a request read at a second's boundary could otherwise see an expiry its check did not).
  */
 export function accountAt(ledger: LedgerRepository, valueId: string, now: Date): Account | undefined {
-  if (expiryDue(ledger, now)) settleExpiries(ledger, now);
+  bookDueExpiries(ledger, now);
   return ledger.account(valueId);
 }
 
@@ -82,14 +81,14 @@ export type Booking = Omit<NewMutation, 'adjustedSno' | 'createdAt' | 'expiredAt
  */
 export function book(ledger: LedgerRepository, m: Booking): number {
   // Points that come in (an earn, a cancelled redeem's points given back) expire together, as a lot.
-  const expiredAt = m.type === 'EARNING' || m.type === 'CANCEL_REDEEM' ? expiryOf(m.now) : '';
+  const expiredAt = expiredAtOf(m.type, m.now);
   const createdAt = isoSeconds(m.now);
   const sno = ledger.book({
     account: m.account, clientId: m.clientId, referenceNo: m.referenceNo, type: m.type, point: m.point, amount: m.amount,
     outletId: m.outletId, adjustedSno: m.adjustedSno ?? null, createdAt, expiredAt,
   });
   const nowIso = lotTime(m.now);
-  if (m.type === 'EARNING' || m.type === 'CANCEL_REDEEM') ledger.insertLot({ sno, userId: m.account.id, remaining: m.point, expiresAt: expiredAt });
+  if (CREATES_LOT[m.type]) ledger.insertLot({ sno, userId: m.account.id, remaining: m.point, expiresAt: expiredAt });
   else if (m.type === 'REDEEM' || m.type === 'RETURN_EARN') takeFromLots(ledger, m.account.id, -m.point, nowIso, m.type === 'RETURN_EARN' ? (m.adjustedSno ?? undefined) : undefined);
   return sno;
 }
@@ -100,9 +99,8 @@ const SYSTEM_CLIENT = '';
 /**
  * Books the expiry of every lot whose time has come by `now`: an EXPIRED entry of what is left of it, dated
  * at its expiry (midnight WIB), the balance down by as much. Gives how many lots expired.
- * The core calls it before each request when the soonest expiry has passed, and when the clock moves.
  */
-export function settleExpiries(ledger: LedgerRepository, now: Date): number {
+function settleExpiries(ledger: LedgerRepository, now: Date): number {
   const due = ledger.dueLots(lotTime(now));
   for (const lot of due) {
     const account = ledger.account(lot.valueId);
@@ -117,9 +115,18 @@ export function settleExpiries(ledger: LedgerRepository, now: Date): number {
 }
 
 /** Whether a lot's expiry has passed by `now` without being booked yet (cheap: one indexed MIN). */
-export function expiryDue(ledger: LedgerRepository, now: Date): boolean {
+function expiryDue(ledger: LedgerRepository, now: Date): boolean {
   const next = ledger.nextExpiry();
   return next !== undefined && next <= lotTime(now);
+}
+
+/**
+ * Books the expiries due by `now`, if any: what reads or spends a balance at `now`, or moves the clock to it,
+ * calls this first (the core's moments are in mocks/core/expiries.ts). The check is one indexed MIN, so
+ * `tx`, the transaction of a caller that holds none, opens only when something is due. Gives how many lots expired.
+ */
+export function bookDueExpiries(ledger: LedgerRepository, now: Date, tx: <T>(fn: () => T) => T = (fn) => fn()): number {
+  return expiryDue(ledger, now) ? tx(() => settleExpiries(ledger, now)) : 0;
 }
 
 export function earn(ledger: LedgerRepository, input: Common & { amount: number; exchangeRate: number; referenceNo: string }): DomainResult<Applied> {

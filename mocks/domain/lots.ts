@@ -3,6 +3,7 @@
 // then by earn). The balance always equals the points left in the live lots, as it equals the sum of
 // the history. Pure rules over the ledger repository and, for a seed or an old --data file, a replay of
 // a history into lots.
+import { expiryOf } from './expiry';
 import type { LedgerRepository } from './repositories';
 import type { Lot, MutationType } from './records';
 import { isoSeconds } from './time';
@@ -15,6 +16,17 @@ export const lotTime = (at: Date): string => isoSeconds(at);
 
 /** The mutation type of points that expired (MyValue's docs name none; the history shows it). */
 export const EXPIRED: MutationType = 'EXPIRED';
+
+/**
+ * Which mutations bring points in as a lot of their own: an earn, and the points a cancelled redeem gives
+ * back. The one statement of it: the live ledger (book), the seed and the replay of a history read it.
+ */
+export const CREATES_LOT: Readonly<Record<MutationType, boolean>> = { EARNING: true, CANCEL_REDEEM: true, REDEEM: false, RETURN_EARN: false, EXPIRED: false };
+
+/** The expiredAt of a mutation booked at `at`: its lot's expiry (expiryOf) when it creates one, '' otherwise. */
+export function expiredAtOf(type: MutationType, at: Date): string {
+  return CREATES_LOT[type] ? expiryOf(at) : '';
+}
 
 /**
  * The order spends take from lots: the one that expires first first (never-expiring lots last), then the
@@ -68,7 +80,7 @@ export interface ReplayedMutation {
 export function replayLots(history: readonly ReplayedMutation[], epochIso: string): Lot[] {
   const lots = new Map<number, Lot>();
   for (const m of history) {
-    if (m.point > 0 && (m.type === 'EARNING' || m.type === 'CANCEL_REDEEM')) {
+    if (m.point > 0 && CREATES_LOT[m.type]) {
       lots.set(m.sno, { sno: m.sno, userId: m.userId, remaining: m.point, expiresAt: m.expiredAt !== '' && m.expiredAt > epochIso ? m.expiredAt : null });
     } else if (m.point < 0) {
       const own = m.type === 'REDEEM' || m.adjustedSno === null ? undefined : m.adjustedSno;

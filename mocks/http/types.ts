@@ -47,7 +47,7 @@ export interface FakeResponse {
   headers: Record<string, string>;
   /** A JSON value, or a string for HTML pages (content-type says which). */
   body: unknown;
-  // Fault directives (issue 5, see mocks/core/faults.ts); adapters act on them, the core decides them.
+  // Fault directives (mocks/core/faults.ts): the core decides them, and only an adapter can act on them (a wait, a dropped socket).
   /** Wait this long before answering (or before closing the connection). */
   delayMs?: number;
   /**

@@ -1,4 +1,4 @@
-// Auth API, SSO mapping page and /auth/authorize routes (issue 4): a table over the handlers in mocks/auth/.
+// Auth API, SSO mapping page and /auth/authorize routes: a table over the handlers in mocks/auth/.
 import { adminAuthorize, introspectEndpoint, readAuthBody, tokenEndpoint } from '../auth/token-api';
 import { cancelMapping, confirmMapping, parseForm, showLogin, showMapping, showRegister, submitLogin, submitRegister, type PageInput } from '../auth/flow';
 import { PAGE_PATHS } from '../auth/pages';

@@ -23,9 +23,15 @@ export interface RouteContext<D extends Services = Services> {
 
 export type Method = 'GET' | 'HEAD' | 'POST' | 'DELETE' | 'PUT';
 
+/** JSON (parsed by the core, and refused as another media type); 'form' and 'none' leave rawBody to the handler (HTML forms). */
+export type BodyKind = 'json' | 'form' | 'none';
+
+/** A route's body when its table does not say: JSON for a POST, none for the rest. */
+const defaultBody = (method: Method): BodyKind => (method === 'POST' ? 'json' : 'none');
+
 interface Handled<D extends Services> {
-  /** Body is JSON (parsed by the core); 'form' and 'none' leave rawBody to the handler (HTML forms). */
-  body?: 'json' | 'form' | 'none';
+  /** What the body is (BodyKind); default: defaultBody of the method. */
+  body?: BodyKind;
   handle(ctx: RouteContext<D>): FakeResponse;
   /** Unsigned routes: the client a request names (OAuth's client_id), for the journal. */
   callerOf?(req: FakeRequest): string | undefined;
@@ -45,18 +51,26 @@ export type RouteSpec<D extends Services = Services> =
   | (Handled<D> & { rule: SignRuleName; method?: never; path?: never })
   | (Handled<D> & { method: Method; /** ':name' segments capture; trailing slash optional. */ path: string; rule?: never });
 
-/** A route as the core sees it: always a method and a path; the signing rule itself on signed routes. */
+/** A route as the core sees it: always a method, a path and a body kind; the signing rule itself on signed routes. */
 export interface Route<D extends Services = Services> extends Handled<D> {
   method: Method;
   path: string;
   rule?: SignRule;
+  /** Settled once, here: the parsing (admission) and the media type check (pipeline) both read it. */
+  body: BodyKind;
 }
 
-/** Declares a route table: signed routes take their method and path from their signing rule. */
+/** Where a route answers: a signed route at its signing rule's method and path. */
+function placed<D extends Services>(spec: RouteSpec<D>): Omit<Route<D>, 'body'> & Pick<Handled<D>, 'body'> {
+  if (spec.rule === undefined) return spec;
+  const rule = findRule(spec.rule) as SignRule;
+  return { ...spec, method: rule.method, path: rule.path, rule };
+}
+
+/** Declares a route table: signed routes take their method and path from their signing rule; every route gets its body kind. */
 export function defineRoutes<D extends Services = Services>(specs: RouteSpec<D>[]): Route<D>[] {
   return specs.map((spec) => {
-    if (spec.rule === undefined) return spec;
-    const rule = findRule(spec.rule) as SignRule;
-    return { ...spec, method: rule.method, path: rule.path, rule };
+    const route = placed(spec);
+    return { ...route, body: route.body ?? defaultBody(route.method) };
   });
 }

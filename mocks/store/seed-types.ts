@@ -1,4 +1,5 @@
 // The seed file's shape (mocks/seed.json, or --seed FILE), checked when loaded.
+import type { PromoDetails } from '../domain/records';
 
 export interface SeedClient {
   clientId: string;
@@ -58,32 +59,18 @@ export interface SeedUser {
   history?: SeedMutation[];
 }
 
-export interface SeedPromo {
+/** A promo as seeded: the catalogue text and pictures as the domain keeps them (PromoDetails), and its terms. */
+export interface SeedPromo extends PromoDetails {
   id: number;
-  title: string;
   price: number;
   /** null: unlimited. */
   quota?: number | null;
   /** null: unlimited purchases per value ID. */
   maxPerUser?: number | null;
-  validFrom: string;
-  validTo: string;
   isActive?: boolean;
   priority?: number;
   /** Days a bought voucher stays redeemable. */
   voucherDays?: number;
-  categories: Array<{ id: number; title: string }>;
-  merchant: { id: number; name: string; image?: string };
-  content?: string;
-  shortContent?: string;
-  tnc?: string;
-  howToUse?: string;
-  image?: string;
-  thumbnail?: string;
-  deepLink?: string;
-  promoType?: number;
-  quotaType?: number;
-  status?: number;
 }
 
 export interface Seed {

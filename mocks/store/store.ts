@@ -7,8 +7,7 @@ import { hashPassword } from '../domain/passwords';
 import { normalizeEmail, normalizePhone } from '../domain/normalize';
 import type { Seed } from './seed-types';
 import type { ClientConfig } from '../http/types';
-import { expiryOf } from '../domain/expiry';
-import { lotTime, replayLots, type ReplayedMutation } from '../domain/lots';
+import { expiredAtOf, lotTime, replayLots, type ReplayedMutation } from '../domain/lots';
 import { MYVALUE_APPS_OUTLET, MYVALUE_MEMBERSHIP } from '../domain/myvalue';
 import type { ClockLeft } from '../domain/virtual-clock';
 import { createAuthRepository } from './auth-repository';
@@ -186,8 +185,7 @@ function applySeed(db: Database.Database, seed: Seed): void {
       insertMembership.run(id, m.membershipID, m.membershipName, m.memberNo, m.cardNumber ?? m.memberNo, m.outletCode ?? null, m.email ?? email, m.mobilePhone ?? phone, m.clientID ?? null);
     }
     for (const m of history) {
-      const expired = m.type === 'EARNING' || m.type === 'CANCEL_REDEEM' ? expiryOf(new Date(m.createdAt)) : '';
-      insertMutation.run(id, u.valueID, m.clientID, m.referenceNo, m.type, m.point, m.amount ?? 0, m.outletID, m.createdAt, expired);
+      insertMutation.run(id, u.valueID, m.clientID, m.referenceNo, m.type, m.point, m.amount ?? 0, m.outletID, m.createdAt, expiredAtOf(m.type, new Date(m.createdAt)));
     }
   }
   const insertPromo = db.prepare(`INSERT INTO promos (id, data, price, quota, max_per_user, valid_from, valid_to, is_active, priority, voucher_days, category_ids)

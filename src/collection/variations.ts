@@ -3,8 +3,8 @@
 // expecting MyValue's refusal, and checks with a signed balance probe that the refusal changed nothing.
 // The variation scripts are the ES5 programs sandbox/variation-*.js (STYLE.md rule 9), given data
 // generated from the signing table.
-import { findRule, SIGN_RULES, type SignRule } from '../signing/rules';
-import { bestMatch, compilePattern, pathSegments, type PathPattern } from '../shared/path-pattern';
+import { findRule, ruleAt, type SignRule } from '../signing/rules';
+import { pathSegments } from '../shared/path-pattern';
 import { sandboxSource } from '../shared/sandbox-source';
 import { SECRET_VARIABLE } from './hook-script';
 import { sandboxProgram, SIGN_PRIMITIVES } from './sandbox-program';
@@ -73,14 +73,6 @@ export interface SignedRequest {
 
 const isPlaceholder = (value: unknown): boolean => value === '{{SIGN}}' || value === '' || value === null;
 
-const RULE_PATTERNS = new Map<SignRule, PathPattern>(SIGN_RULES.map((rule) => [rule, compilePattern(rule.path)]));
-
-/** The rule whose path is a suffix of the request's (as the hook matches it); longer, then literal, wins. */
-function ruleFor(method: string, segments: string[]): SignRule | undefined {
-  const rules = (SIGN_RULES as readonly SignRule[]).filter((rule) => rule.method === method);
-  return bestMatch(rules, (rule) => RULE_PATTERNS.get(rule) as PathPattern, segments, 'suffix')?.item;
-}
-
 /** Keys of a raw JSON body with {{variables}} in it (those outside strings read as null). */
 function bodyKeys(raw: string): Record<string, unknown> | undefined {
   try {
@@ -99,7 +91,8 @@ export function signedRequest(request: RequestJson | undefined): SignedRequest |
   if (!request || typeof request.url !== 'object') return undefined;
   const method = (request.method ?? 'GET').toUpperCase();
   const segments = (request.url.path ?? []).filter((s) => s.length > 0);
-  const rule = ruleFor(method, segments);
+  // The rule whose path ends the request's, as the hook matches it.
+  const rule = ruleAt(method, segments, 'suffix')?.rule;
   if (!rule) return undefined;
   if (rule.location === 'query') {
     const params = (request.url.query ?? []).filter((p) => !p.disabled);

@@ -2,7 +2,8 @@
 // target; the CI gate; merging shards' reports; the drift report of two targets; certifying a partner's backend
 // under faults; the signing hook for the Postman app.
 export { runCollection, type RunOptions, type RunResult } from '../run/run-collection';
-export { DEFAULT_COLLECTION, AUTH_FOLDER, MAX_RETRIES } from '../run/prepare-run';
+export { DEFAULT_COLLECTION, AUTH_FOLDER } from '../run/prepare-run';
+export { MAX_RETRIES } from '../run/run-limits';
 export type { RunReport, RequestReport, AssertionReport, RetryReport, SkipNote } from '../reports/run-json';
 export { runGate, type GateOptions, type GateResult } from '../run/gate';
 export type { GateSummary } from '../reports/gate-report';

@@ -1,10 +1,10 @@
 // The lines the harness's own sandbox scripts write with a known prefix, and what each becomes in the
 // run: the reason an item was not sent (production guard, a variation that skipped itself) or a warning
-// (a signed request sent with a {{variable}} no scope sets). One table, one listener.
+// (a signed request sent with a {{variable}} no scope sets). One table, one channel of the run's listeners.
 import { GUARD_LOG_PREFIX, UNRESOLVED_LOG_PREFIX } from '../collection/hook-script';
 import { VARIATION_SKIP_PREFIX } from '../collection/variations';
 import type { RequestExtras } from '../reports/run-json';
-import type { NewmanRun } from './newman-bridge';
+import type { RunChannel } from './run-channel';
 
 interface ConsoleNote {
   prefix: string;
@@ -31,23 +31,25 @@ export interface ConsoleNoteSinks {
 }
 
 /**
- * Turns prefixed console lines into skip reasons and warnings. Attach before any event.
- * @example attachConsoleNotes(run, { skipReasons, extrasOf, log })
+ * The run's channel that turns prefixed console lines into skip reasons and warnings.
+ * @example const channels = [consoleNotes({ skipReasons, extrasOf, log }), ...]
  */
-export function attachConsoleNotes(run: NewmanRun, sinks: ConsoleNoteSinks): void {
+export function consoleNotes(sinks: ConsoleNoteSinks): RunChannel {
   const names = new Map<string, string>();
-  run.on('beforeItem', (o) => names.set(o.ref, o.item.name));
-  run.hideConsole((text) => noteOf(text)?.hidden === true);
-  run.on('console', ({ ref, text }) => {
-    const note = ref === undefined ? undefined : noteOf(text);
-    if (ref === undefined || !note) return;
-    const said = note.say(text.slice(note.prefix.length).trim());
-    if (note.kind === 'skip') {
-      sinks.skipReasons.set(ref, said);
-      return;
-    }
-    const extras = sinks.extrasOf(ref);
-    extras.warnings = [...(extras.warnings ?? []), said];
-    sinks.log(`warning: "${names.get(ref) ?? ''}": ${said}`);
-  });
+  return {
+    beforeItem: (o) => void names.set(o.ref, o.item.name),
+    hideConsole: (text) => noteOf(text)?.hidden === true,
+    console: ({ ref, text }) => {
+      const note = ref === undefined ? undefined : noteOf(text);
+      if (ref === undefined || !note) return;
+      const said = note.say(text.slice(note.prefix.length).trim());
+      if (note.kind === 'skip') {
+        sinks.skipReasons.set(ref, said);
+        return;
+      }
+      const extras = sinks.extrasOf(ref);
+      extras.warnings = [...(extras.warnings ?? []), said];
+      sinks.log(`warning: "${names.get(ref) ?? ''}": ${said}`);
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { buildDrift, driftMarkdown, type DriftReport, type Exchange, type NotSen
 import { oneLine } from '../shared/text';
 import { runCollection } from './run-collection';
 import type { RunOptions } from './run-options';
-import { parseTarget } from './run-target';
+import { isFakeTarget, parseTarget } from './run-target';
 
 /** One side of a diff: its target and, for mock and msw, its own seed and faults. */
 export interface DiffSide {
@@ -41,7 +41,7 @@ function labelOf(side: DiffSide): string {
 function refuseSide(side: DiffSide, flag: string, cwd: string): string | undefined {
   const parsed = parseTarget(side.target);
   if (!parsed.ok) return parsed.error.replace('--target', flag);
-  const fake = parsed.spec.kind === 'mock' || parsed.spec.kind === 'msw';
+  const fake = isFakeTarget(parsed.spec);
   if (!fake && (side.seedFile || (side.faults ?? []).length > 0)) return `${flag} ${side.target}: a seed or faults need a fake started here (mock or msw); a running fake takes its own (myvalue mock --seed, --fault)`;
   if (side.seedFile) {
     try {

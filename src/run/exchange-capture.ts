@@ -2,7 +2,7 @@
 // first bytes of each body, as raw text while the run goes (tokens are learned as it goes), masked and
 // cut only when the reports are written. Bounded: per body, and over the run for requests that passed.
 import type { BoundedText, RequestExchange } from '../reports/html-report';
-import type { NewmanRun } from './newman-bridge';
+import type { RunChannel } from './run-channel';
 
 /** Raw bytes kept of each body: more than is shown, so masking happens before the cut, never after it. */
 export const CAPTURE_BYTES = 16 * 1024;
@@ -22,8 +22,8 @@ interface Raw {
   size: number;
 }
 
-export interface ExchangeCapture {
-  attach(run: NewmanRun): void;
+/** The run's channel that keeps each exchange, and what it hands the reports. */
+export interface ExchangeCapture extends RunChannel {
   /** Masked and cut for report.html, by index of `refs` (the run's requests in report order). */
   exchanges(refs: readonly string[], mask: (text: string) => string): Map<number, RequestExchange>;
   /** A response body's first EXCERPT_CHARS characters, masked, with "…" when there was more. */
@@ -48,39 +48,37 @@ function shown(body: { text: string; bytes: number }, mask: (text: string) => st
 }
 
 /**
- * One capture per run; attach in runNewman's setup.
- * @example const capture = createExchangeCapture(); capture.attach(run); ...; capture.exchanges(refs, masker.mask)
+ * One capture per run, a channel of its listener table.
+ * @example const capture = createExchangeCapture(); const channels = [capture, ...]; ...; capture.exchanges(refs, masker.mask)
  */
 export function createExchangeCapture(): ExchangeCapture {
   const kept = new Map<string, Raw>();
   const failed = new Set<string>();
   let passedBytes = 0;
   return {
-    attach(run) {
-      run.on('request', ({ ref, request, response, failed: errored }) => {
-        if (!request) return;
-        const body = request.body();
-        const requestHeaders = request.headers();
-        const raw: Raw = { request: { headers: requestHeaders, body: { text: body.slice(0, CAPTURE_BYTES), bytes: Buffer.byteLength(body) } }, size: sizeOf(requestHeaders) + Math.min(body.length, CAPTURE_BYTES) };
-        if (response) {
-          const head = response.head(CAPTURE_BYTES);
-          const headers = response.headers();
-          raw.response = { headers, body: head };
-          raw.size += sizeOf(headers) + head.text.length;
-        }
-        kept.set(ref, raw);
-        if (errored) failed.add(ref);
-      });
-      run.on('assertion', ({ ref, passed, skipped }) => {
-        if (!passed && !skipped) failed.add(ref);
-      });
-      // After its tests: a request that passed keeps its exchange while the budget lasts.
-      run.on('item', ({ ref }) => {
-        const raw = kept.get(ref);
-        if (!raw || failed.has(ref)) return;
-        if (passedBytes + raw.size > PASSED_BUDGET_BYTES) kept.delete(ref);
-        else passedBytes += raw.size;
-      });
+    request({ ref, request, response, failed: errored }) {
+      if (!request) return;
+      const body = request.body();
+      const requestHeaders = request.headers();
+      const raw: Raw = { request: { headers: requestHeaders, body: { text: body.slice(0, CAPTURE_BYTES), bytes: Buffer.byteLength(body) } }, size: sizeOf(requestHeaders) + Math.min(body.length, CAPTURE_BYTES) };
+      if (response) {
+        const head = response.head(CAPTURE_BYTES);
+        const headers = response.headers();
+        raw.response = { headers, body: head };
+        raw.size += sizeOf(headers) + head.text.length;
+      }
+      kept.set(ref, raw);
+      if (errored) failed.add(ref);
+    },
+    assertion({ ref, passed, skipped }) {
+      if (!passed && !skipped) failed.add(ref);
+    },
+    // After its tests: a request that passed keeps its exchange while the budget lasts.
+    item({ ref }) {
+      const raw = kept.get(ref);
+      if (!raw || failed.has(ref)) return;
+      if (passedBytes + raw.size > PASSED_BUDGET_BYTES) kept.delete(ref);
+      else passedBytes += raw.size;
     },
     exchanges(refs, mask) {
       const out = new Map<number, RequestExchange>();

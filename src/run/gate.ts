@@ -3,12 +3,11 @@
 // and the gate's verdict in the job summary and on the last line.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isProductionUrl } from '../shared/hosts';
 import { endpointResolver } from '../reports/endpoints';
 import { gateMarkdown, summarizeGate, type GateSummary } from '../reports/gate-report';
 import { oneLine } from '../shared/text';
 import { runCollection, type RunOptions, type RunResult } from './run-collection';
-import { parseTarget } from './run-target';
+import { isProductionTarget, parseTarget } from './run-target';
 import { shardLabel } from '../collection/shard';
 import { displayDir, finishRun } from './finish-run';
 
@@ -20,14 +19,11 @@ export interface GateResult extends RunResult {
   gateFile?: string;
 }
 
-/** Options the contract checks and variations add to RunOptions (declared here so the gate compiles before and after they land). */
-type CheckedRunOptions = RunOptions & { contract?: boolean | string; variations?: boolean };
-
 /** Why a target may not be gated, or undefined when it may. */
 export function refuseTarget(target: string): string | undefined {
   const parsed = parseTarget(target);
   if (!parsed.ok) return parsed.error;
-  if (parsed.spec.kind === 'production' || (parsed.spec.kind === 'url' && isProductionUrl(parsed.spec.url ?? ''))) {
+  if (isProductionTarget(parsed.spec)) {
     return 'the gate does not run against production (its variations send refused and state-changing requests): use --target sandbox';
   }
   return undefined;
@@ -43,7 +39,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   // The gate checks the contract (the shipped one, or the file given with --contract) unless --no-contract.
   const contractOff = options.contract === false;
   // The run ends without its summary line: the gate's verdict is the one said last.
-  const checked: CheckedRunOptions = { ...options, contract: contractOff ? false : typeof options.contract === 'string' ? options.contract : true, variations: true, summary: false };
+  const checked: RunOptions = { ...options, contract: contractOff ? false : typeof options.contract === 'string' ? options.contract : true, variations: true, summary: false };
   const result = await runCollection(checked);
   if (result.exitCode === 2 || !result.summary) return result;
   const report = result.summary;

@@ -4,10 +4,9 @@
 // which goes to Newman as it is (Newman builds its own SDK collection from it).
 import { resolve } from 'node:path';
 import type { CollectionDefinition } from 'postman-collection';
-import { resolveCredentials } from '../config';
+import { missingCredential, resolveCredentials } from '../config';
 import { shippedFile } from '../shared/package-files';
-import { isProductionUrl } from '../shared/hosts';
-import { MAX_RETRIES } from './run-limits';
+import { retriesProblem } from './run-limits';
 import { retargetHosts } from '../collection/retarget-hosts';
 import { hookedDefinition } from '../collection/inject-hook';
 import { loadCollection } from '../collection/load-collection';
@@ -21,7 +20,7 @@ import type { RunOptions } from './run-options';
 import { withContractCheck } from '../collection/contract-check';
 import { addVariations, type VariationInfo } from '../collection/variations';
 import { selectShard, shardLabel, type ShardInfo } from '../collection/shard';
-import { DEMO_CLIENT_ID, fakeSecret, parseTarget, type TargetSpec } from './run-target';
+import { DEMO_CLIENT_ID, fakeSecret, isFakeTarget, isHostedTarget, isProductionTarget, parseTarget, type TargetSpec } from './run-target';
 import type { Result } from '../shared/result';
 
 /** The shipped collection, the default of --collection. */
@@ -37,14 +36,14 @@ type RunCreds = { clientId: string; clientSecret: string; secretSource: keyof ty
 
 function credentialsFor(spec: TargetSpec, options: RunOptions): Result<RunCreds> {
   const creds = resolveCredentials({ clientId: options.clientId, clientSecret: options.clientSecret }, options.cwd ?? process.cwd(), options.env ?? process.env);
-  if (spec.kind === 'sandbox' || spec.kind === 'production') {
-    if (!creds.clientId) return { ok: false, error: `no client ID for ${spec.kind}: give --client-id, or set MYVALUE_CLIENT_ID (environment or .env)` };
-    if (!creds.clientSecret) return { ok: false, error: `no client secret for ${spec.kind}: give --client-secret, or set MYVALUE_CLIENT_SECRET (environment or .env)` };
+  if (isHostedTarget(spec)) {
+    if (!creds.clientId) return { ok: false, error: missingCredential('clientId', spec.kind) };
+    if (!creds.clientSecret) return { ok: false, error: missingCredential('clientSecret', spec.kind) };
     return { ok: true, value: { clientId: creds.clientId, clientSecret: creds.clientSecret, secretSource: creds.source.clientSecret ?? 'flag' } };
   }
   const clientId = creds.clientId ?? DEMO_CLIENT_ID;
   const clientSecret = creds.clientSecret ?? fakeSecret(clientId, options.fake);
-  if (!clientSecret) return { ok: false, error: `no client secret for ${clientId}: give --client-secret, or set MYVALUE_CLIENT_SECRET (environment or .env)` };
+  if (!clientSecret) return { ok: false, error: missingCredential('clientSecret', clientId) };
   return { ok: true, value: { clientId, clientSecret, secretSource: creds.source.clientSecret ?? 'seed' } };
 }
 
@@ -53,7 +52,7 @@ function credentialsFor(spec: TargetSpec, options: RunOptions): Result<RunCreds>
  * client, and where its secret came from. A client the fake does not know is added with that secret.
  */
 function clientHeader(spec: TargetSpec, creds: RunCreds, options: RunOptions): string | undefined {
-  if (spec.kind !== 'mock' && spec.kind !== 'msw') return undefined;
+  if (!isFakeTarget(spec)) return undefined;
   const line = `client ${creds.clientId}, secret from ${SECRET_SOURCES[creds.secretSource]}`;
   if (fakeSecret(creds.clientId, options.fake) !== undefined) return line;
   return `${line} (${creds.clientId} is not in the fake's seed: the run adds it with this secret, so any secret passes)`;
@@ -173,12 +172,9 @@ export interface Prepared {
   iterationRows?: object[];
 }
 
-export { MAX_RETRIES };
-
 export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
-  if (options.retries !== undefined && !(Number.isInteger(options.retries) && options.retries >= 0 && options.retries <= MAX_RETRIES)) {
-    return { ok: false, error: `--retries takes a whole number from 0 to ${MAX_RETRIES}, got "${options.retries}"` };
-  }
+  const retries = options.retries === undefined ? undefined : retriesProblem(options.retries);
+  if (retries !== undefined) return { ok: false, error: retries };
   const target = parseTarget(options.target);
   if (!target.ok) return target;
   const spec = target.spec;
@@ -215,14 +211,14 @@ export async function prepare(options: RunOptions): Promise<Result<Prepared>> {
   }
   // A read-only production run of the shipped collection reads an existing user: without one its reads
   // would carry the literal {{valueID}} (signed over that text).
-  const production = spec.kind === 'production' || (spec.kind === 'url' && isProductionUrl(spec.url ?? ''));
+  const production = isProductionTarget(spec);
   const shipped = options.collection === undefined || resolve(cwd, options.collection) === DEFAULT_COLLECTION;
   /** A variable the run is given, by --env-var or the environment file, with a value. */
   const given = (key: string): boolean => (options.envVars ?? []).some((v) => v.key === key && v.value !== '') || environment.value.values.some((v) => v.key === key && Boolean(v.value));
   if (production && !options.allowProductionWrites && shipped && !given('existingValueID')) {
     return { ok: false, error: 'a read-only production run reads an existing user: pass --env-var existingValueID=<a value ID you own> (or --allow-production-writes to create one)' };
   }
-  const withoutAuth = (spec.kind === 'sandbox' || spec.kind === 'production') && !given('authCode') ? withoutFolders(json.item, AUTH_FOLDER) : { items: json.item, removed: 0 };
+  const withoutAuth = isHostedTarget(spec) && !given('authCode') ? withoutFolders(json.item, AUTH_FOLDER) : { items: json.item, removed: 0 };
   json = { ...json, item: withoutAuth.items };
   if (withoutAuth.removed > 0) {
     const reason = `needs an SSO authorization code against ${spec.kind}: open the mapping page (${AUTH_FOLDER} in the partner guide: GET /authorize/mapping on the SSO host), sign in, copy the "code" from the redirect, then pass --env-var authCode=<code>`;

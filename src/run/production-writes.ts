@@ -3,7 +3,7 @@
 // collection or its data sets can change it. Reads always may; a write may only in a --target
 // production run with --allow-production-writes. Pure: the run's Newman bridge asks it per hop.
 import { matchRule } from '../signing';
-import { dnsName, hostOf, isProductionUrl, TARGET_HOSTS } from '../shared/hosts';
+import { isProductionHost, isProductionUrl } from '../shared/hosts';
 
 /** One request as the requester is about to send it: its first hop, or one a redirect asks for. */
 export interface Hop {
@@ -17,7 +17,6 @@ export interface Hop {
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const PRODUCTION_HOST = hostOf(TARGET_HOSTS.production.externalBaseUrl) as string;
 
 /** The URL's path, or undefined when it is not a URL. */
 function pathOf(url: string): string | undefined {
@@ -40,7 +39,7 @@ export function isWrite(method: string, url: string): boolean {
 }
 
 /** The hop goes to the production External API host, however it is spelled, by either reading of its URL. */
-const toProduction = (hop: Hop): boolean => isProductionUrl(hop.url) || (hop.host !== undefined && dnsName(hop.host) === PRODUCTION_HOST);
+const toProduction = (hop: Hop): boolean => isProductionUrl(hop.url) || (hop.host !== undefined && isProductionHost(hop.host));
 
 /**
  * Why the hop may not be sent (one line), or undefined when it may. A redirect is judged by the method

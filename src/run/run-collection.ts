@@ -4,58 +4,29 @@
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { CollectionDefinition } from 'postman-collection';
 import { captureOutput, type Sink } from './capture-output';
 import type { RunOptions } from './run-options';
 import { SECRET_VARIABLE } from '../collection/hook-script';
 import { oneLine } from '../shared/text';
 import { createMasker } from '../shared/masker';
-import { createTokenLearner } from './token-learner';
 import { runNewman, type ItemHop, type NewmanOutcome } from './newman-bridge';
+import { listen, runListeners } from './run-listeners';
+import type { ItemJson } from './exchange-feed';
+import type { CollectionDefinition } from 'postman-collection';
 import { buildRunReport, type StartedItem } from './run-report';
 import type { Contract } from '../contract/index';
 import type { RunReport } from '../reports/run-json';
-import { underBase } from '../collection/contract-check';
 import { startRunChecks } from './run-checks';
 import { colorWanted } from '../config';
 import { REPORTERS, writeReports, type ReporterName } from '../reports/write-reports';
 import { failureLines } from '../reports/run-summary';
-import { createExchangeCapture } from './exchange-capture';
 import { displayDir, finishRun } from './finish-run';
 import { startTarget, type TargetSession } from './run-target';
 import { runHeader } from './run-header';
-import { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES, prepare } from './prepare-run';
+import { prepare } from './prepare-run';
 import { runScopes } from './run-scopes';
-import { urlText, type UrlJson } from '../collection/url-json';
-import { productionWriteRefusal } from './production-writes';
-
-export { AUTH_FOLDER, DEFAULT_COLLECTION, MAX_RETRIES };
 
 export type { RunOptions };
-
-interface ItemJson {
-  id?: string;
-  name?: string;
-  item?: ItemJson[];
-  request?: { method?: string; url?: string | UrlJson } | string;
-}
-
-
-/** Method and URL as the collection writes them ({{variables}} unresolved), by item id: what a diff names a request by. */
-function templateIndex(collection: CollectionDefinition): Map<string, { method: string; url: string }> {
-  const index = new Map<string, { method: string; url: string }>();
-  const walk = (items: readonly ItemJson[]): void => {
-    for (const item of items) {
-      if (item.item) walk(item.item);
-      else if (item.id !== undefined) {
-        const request = typeof item.request === 'string' ? { url: item.request } : (item.request ?? {});
-        index.set(item.id, { method: (request.method ?? 'GET').toUpperCase(), url: urlText(request.url) });
-      }
-    }
-  };
-  walk((collection.item ?? []) as ItemJson[]);
-  return index;
-}
 
 export interface RunResult {
   exitCode: 0 | 1 | 2;
@@ -90,20 +61,6 @@ function outDirProblem(dir: string, error: NodeJS.ErrnoException): string {
   }
   if (error.code === 'EACCES' || error.code === 'EPERM') return `permission denied (${error.path ?? ''})`;
   return oneLine(error.message);
-}
-
-/** Errors that say the target is not there at all (no name, no listener, no route): nothing after will get through. */
-const UNREACHABLE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
-
-/** The one line a run stops with when its target cannot be reached. */
-function unreachable(url: string | undefined, error: { code?: string; message: string }): string {
-  let host = url ?? '';
-  try {
-    host = new URL(url ?? '').host;
-  } catch {
-    // the URL as given
-  }
-  return `cannot reach ${host}: ${oneLine(error.message)}; the run stopped at its first request there (check --target and your network)`;
 }
 
 /** One line per redirect a request met (followed or not) and per request the production guard kept from the wire. */
@@ -166,26 +123,30 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   const { collection } = scopes;
   const reporters = chosenReporters(options);
   const startedAt = new Date();
-  const started: StartedItem[] = [];
-  const skipReasons = new Map<string, string>();
   const contract = typeof options.contract === 'string' ? resolve(options.cwd ?? process.cwd(), options.contract) : options.contract;
-  const checked = await startRunChecks({ session, contract, retries: options.retries, timeoutRequest: options.timeoutRequest, insecure: options.insecure, variations, originals, skipReasons, clientId: creds.clientId, log: live });
+  const checked = await startRunChecks({ session, contract, retries: options.retries, timeoutRequest: options.timeoutRequest, insecure: options.insecure });
   if (!checked.ok) {
     await session.stop();
     return { exitCode: 2, error: checked.error, reportsDir };
   }
   const checks = checked.value;
-  // Every redirect, and every hop the guard refused: said in the output after the run.
-  const hops: Array<{ hop: ItemHop; refusal?: string }> = [];
-  const writesAllowed = session.production && options.allowProductionWrites === true;
-  const learner = createTokenLearner(masker, session.authBaseUrl, log);
   const folders = folderIndex(collection);
-  const templates = options.onExchange ? templateIndex(collection) : undefined;
-  const capture = createExchangeCapture();
+  const listeners = runListeners({
+    session,
+    writesAllowed: session.production && options.allowProductionWrites === true,
+    checker: checks.checker,
+    originals,
+    ...(checks.retryLayer ? { retryLayer: checks.retryLayer } : {}),
+    clientId: creds.clientId,
+    masker,
+    log,
+    live,
+    ...(options.onExchange ? { feed: { collection, folderOf: (id: string) => folders.get(id), onExchange: options.onExchange } } : {}),
+  });
+  const { started, skipReasons, hops, capture } = listeners;
   if (header !== undefined) live(header);
   const restore = captureOutput((text) => masker.mask(text), write);
   let outcome: NewmanOutcome;
-  let stopped: string | undefined;
   try {
     outcome = await runNewman(
       {
@@ -207,44 +168,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
         // MSW answers https in process, on a socket without a certificate: nothing to verify there.
         insecure: options.insecure || session.kind === 'msw' ? true : undefined,
       },
-      (run) => {
-        checks.attach(run);
-        capture.attach(run);
-        run.guardRequests((hop) => {
-          const refusal = productionWriteRefusal(hop, writesAllowed);
-          if (refusal !== undefined || hop.redirectedFrom !== undefined) hops.push({ hop, ...(refusal === undefined ? {} : { refusal }) });
-          return refusal;
-        });
-        // Registered before the reporters (they attach once the collection is loaded), so tokens are
-        // known before any reporter prints the response that carried them.
-        run.on('beforeItem', (item) => started.push(item));
-        // Secrets and tokens a script logs are masked before the CLI reporter wraps the line.
-        run.editConsole((text) => masker.mask(text));
-        run.on('request', (request) => {
-          learner.learn(request.request?.url, request.texts());
-          // The first request that cannot reach MyValue's host (the target) stops the run: one line, not
-          // one failure per request. A partner's own service being down is that request's failure only.
-          if (stopped === undefined && request.error?.code !== undefined && UNREACHABLE.has(request.error.code) && underBase(request.request?.url ?? '', [session.externalBaseUrl, session.authBaseUrl])) {
-            stopped = unreachable(request.request?.url, request.error);
-            run.abort();
-          }
-          if (options.onExchange && templates) {
-            const template = templates.get(request.item.id);
-            const contentType = request.response?.header('content-type');
-            options.onExchange({
-              ref: request.ref,
-              folder: folders.get(request.item.id) ?? '',
-              name: request.item.name,
-              iteration: request.iteration,
-              method: template?.method ?? request.request?.method ?? '',
-              urlTemplate: masker.mask(template?.url ?? ''),
-              ...(request.response ? { status: request.response.code, body: masker.mask(request.response.text()) } : {}),
-              ...(typeof contentType === 'string' ? { contentType } : {}),
-              ...(request.error ? { error: masker.mask(oneLine(request.error.message)) } : {}),
-            });
-          }
-        });
-      },
+      (run) => listen(run, listeners.channels),
     );
   } finally {
     restore();
@@ -253,6 +177,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   }
   if (!outcome.ok) return { exitCode: 2, error: `newman could not run the collection: ${oneLine(outcome.error.message)}`, reportsDir };
   const refused = hops.some((h) => h.refusal !== undefined);
+  const stopped = listeners.stopped();
   const exitCode = outcome.failed || stopped !== undefined || refused ? 1 : 0;
   const report = buildRunReport(outcome, {
     target: session.kind === 'url' ? session.externalBaseUrl : session.kind,
@@ -262,7 +187,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
     exitCode,
     folderOf: (id) => folders.get(id),
     variationOf: (id) => variations.get(id),
-    extras: checks.extras,
+    extras: listeners.extras,
     started,
     skipReasons,
     skipped,
@@ -292,7 +217,7 @@ export async function runCollection(options: RunOptions): Promise<RunResult> {
   // Which file to open first (the page with every request), then the others; --quiet leaves it to the summary line.
   else if (options.summary !== false && written.value.length > 0) log(`reports: ${openFirst(written.value).join(', ')}`);
   // Every signed request refused is a credentials problem, not N separate ones: said once, just before the summary.
-  const closing = checks.closing(report.target);
+  const closing = listeners.closing(report.target);
   if (closing !== undefined) log(closing);
   if (options.summary !== false) await finishRun(summary, { title: 'MyValue run', verdict, reportsDir: displayDir(reportsDir, options.cwd ?? process.cwd()), ...(options.env ? { env: options.env } : {}), log });
   return { exitCode, summary, reportsDir, ...(checks.contract ? { contract: checks.contract } : {}) };

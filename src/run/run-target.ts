@@ -3,7 +3,7 @@
 // Express and MSW are loaded only for the target that needs them.
 import type { SetupServer } from 'msw/node';
 import { createFakeMyValue, loadSeed, type FakeMyValueOptions } from '../../mocks/index';
-import { COLLECTION_REDIRECT_URI, isMyValueUrl, isProductionUrl, TARGET_HOSTS } from '../shared/hosts';
+import { COLLECTION_REDIRECT_URI, isMyValueUrl, isProductionUrl, TARGET_HOSTS, type HostedTarget } from '../shared/hosts';
 
 export type TargetKind = 'mock' | 'msw' | 'sandbox' | 'production' | 'url';
 
@@ -27,6 +27,21 @@ export interface TargetSession {
   /** The fake's MSW server (msw target only): the retry layer puts its handlers ahead of the fake's. */
   msw?: SetupServer;
   stop(): Promise<void>;
+}
+
+/** A target at MyValue's own hosts (sandbox, production): real credentials, and an SSO code for the Auth & SSO folder. */
+export const isHostedTarget = (spec: TargetSpec): spec is TargetSpec & { kind: HostedTarget } => spec.kind === 'sandbox' || spec.kind === 'production';
+
+/** A target the harness starts the fake for (mock, msw): the seed's clients and secrets apply. */
+export const isFakeTarget = (spec: TargetSpec): boolean => spec.kind === 'mock' || spec.kind === 'msw';
+
+/**
+ * True when a target's requests reach MyValue's production External API: `production`, or a base URL
+ * naming its host however spelled. The one answer to "is this production?": the read-only check before a
+ * run, the session's guard and the gate's refusal all ask it.
+ */
+export function isProductionTarget(spec: TargetSpec): boolean {
+  return spec.kind === 'production' || (spec.kind === 'url' && isProductionUrl(spec.url ?? ''));
 }
 
 /** Demo client of the shipped seed, the default credentials against mock and msw. */
@@ -70,12 +85,12 @@ export function mswUnhandled(url: string): 'bypass' | 'error' {
  * @example const session = await startTarget({ kind: 'mock' }, creds); ...; await session.stop();
  */
 export async function startTarget(spec: TargetSpec, creds: RunCredentials, fakeOptions: FakeMyValueOptions = {}): Promise<TargetSession> {
-  if (spec.kind === 'sandbox' || spec.kind === 'production') {
-    return { kind: spec.kind, ...TARGET_HOSTS[spec.kind], production: spec.kind === 'production', stop: noop };
+  if (isHostedTarget(spec)) {
+    return { kind: spec.kind, ...TARGET_HOSTS[spec.kind], production: isProductionTarget(spec), stop: noop };
   }
   if (spec.kind === 'url') {
     const url = spec.url ?? '';
-    return { kind: 'url', externalBaseUrl: url, authBaseUrl: url, production: isProductionUrl(url), stop: noop };
+    return { kind: 'url', externalBaseUrl: url, authBaseUrl: url, production: isProductionTarget(spec), stop: noop };
   }
   const clientSecret = fakeSecret(creds.clientId, fakeOptions) ?? creds.clientSecret;
   const fake = createFakeMyValue({ ...fakeOptions, clients: [...(fakeOptions.clients ?? []), { clientId: creds.clientId, clientSecret, redirectUris: [COLLECTION_REDIRECT_URI] }] });

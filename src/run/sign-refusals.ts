@@ -6,7 +6,8 @@ import { findRule, SIGN_EXPLAIN_HEADER } from '../signing';
 import { isObject, oneLine } from '../shared/text';
 import type { RequestExtras, SignExplainReport } from '../reports/run-json';
 import { signExplainText } from '../reports/report-cases';
-import type { NewmanRun, RequestEvent } from './newman-bridge';
+import type { RequestEvent } from './newman-bridge';
+import type { RunChannel } from './run-channel';
 
 /** The `id` of MyValue's error body for a wrong sign (its `errorCode` is the HTTP status). */
 export const INVALID_SIGN = 'ErrAuthorizationInvalidSign';
@@ -20,8 +21,8 @@ export interface SignRefusalOptions {
   log(line: string): void;
 }
 
-export interface SignRefusals {
-  attach(run: NewmanRun): void;
+/** The run's channel that counts and explains refused signs, and its closing line. */
+export interface SignRefusals extends RunChannel {
   /** The closing line when every request signed for the run's client was refused; undefined otherwise. */
   closing(target: string): string | undefined;
 }
@@ -60,8 +61,8 @@ function clientIdOf(request: NonNullable<RequestEvent['request']>, location: 'qu
 }
 
 /**
- * Listeners for one run; attach before any event.
- * @example const refusals = createSignRefusals({ clientId, ruleOf, extrasOf, log }); refusals.attach(run); ...; refusals.closing('mock')
+ * The channel for one run; in the run's listener table before any event.
+ * @example const refusals = createSignRefusals({ clientId, ruleOf, extrasOf, log }); const channels = [refusals, ...]; ...; refusals.closing('mock')
  */
 export function createSignRefusals(options: SignRefusalOptions): SignRefusals {
   let signed = 0;
@@ -71,32 +72,30 @@ export function createSignRefusals(options: SignRefusalOptions): SignRefusals {
   const tested = new Set<string>();
   const failed = new Set<string>();
   return {
-    attach(run) {
-      run.on('request', ({ ref, request, response }) => {
-        if (!request || !response) return;
-        const header = response.header(SIGN_EXPLAIN_HEADER);
-        if (typeof header === 'string' && header !== '') pending.set(ref, readSignExplain(header));
-        const name = options.ruleOf(request.method, request.url);
-        const rule = name === undefined ? undefined : findRule(name);
-        if (!rule || clientIdOf(request, rule.location) !== options.clientId) return;
-        signed += 1;
-        const body = parsed(response.text());
-        if (response.code === 401 && isObject(body) && body.id === INVALID_SIGN) refused += 1;
-      });
-      run.on('assertion', ({ ref, passed, skipped }) => {
-        if (skipped) return;
-        tested.add(ref);
-        if (!passed) failed.add(ref);
-      });
-      // After the item's tests: a refusal its tests expected (a negative test) is not explained.
-      run.on('item', ({ ref }) => {
-        const explain = pending.get(ref);
-        const expected = tested.has(ref) && !failed.has(ref);
-        for (const seen of [pending, tested, failed]) seen.delete(ref);
-        if (!explain || expected) return;
-        options.extrasOf(ref).signExplain = explain;
-        options.log(signExplainLine(explain));
-      });
+    request({ ref, request, response }) {
+      if (!request || !response) return;
+      const header = response.header(SIGN_EXPLAIN_HEADER);
+      if (typeof header === 'string' && header !== '') pending.set(ref, readSignExplain(header));
+      const name = options.ruleOf(request.method, request.url);
+      const rule = name === undefined ? undefined : findRule(name);
+      if (!rule || clientIdOf(request, rule.location) !== options.clientId) return;
+      signed += 1;
+      const body = parsed(response.text());
+      if (response.code === 401 && isObject(body) && body.id === INVALID_SIGN) refused += 1;
+    },
+    assertion({ ref, passed, skipped }) {
+      if (skipped) return;
+      tested.add(ref);
+      if (!passed) failed.add(ref);
+    },
+    // After the item's tests: a refusal its tests expected (a negative test) is not explained.
+    item({ ref }) {
+      const explain = pending.get(ref);
+      const expected = tested.has(ref) && !failed.has(ref);
+      for (const seen of [pending, tested, failed]) seen.delete(ref);
+      if (!explain || expected) return;
+      options.extrasOf(ref).signExplain = explain;
+      options.log(signExplainLine(explain));
     },
     closing(target) {
       if (signed === 0 || refused < signed) return undefined;

@@ -22,7 +22,7 @@ export function isAuthApi(url: string, authBaseUrl: string): boolean {
 /**
  * A learner that feeds `masker` the tokens of Auth API exchanges, up to `limit`; `log` gets one line
  * when the limit is reached (tokens after it are not masked).
- * @example const learner = createTokenLearner(masker, session.authBaseUrl, log); run.on('request', (r) => learner.learn(r.request?.url, r.texts()));
+ * @example const learner = createTokenLearner(masker, session.authBaseUrl, log); const channel = { request: (r) => learner.learn(r.request?.url, r.texts()) };
  */
 export function createTokenLearner(masker: Masker, authBaseUrl: string, log: (line: string) => void, limit: number = MAX_LEARNED_TOKENS): TokenLearner {
   const learned = new Set<string>();

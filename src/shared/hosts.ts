@@ -30,11 +30,17 @@ export function isMyValueUrl(url: string): boolean {
   return host !== undefined && MYVALUE_HOSTS.has(host);
 }
 
+/** MyValue's production External API host, as DNS reads it. */
+const PRODUCTION_HOST = hostOf(TARGET_HOSTS.production.externalBaseUrl) as string;
+
+/** True when a host name is MyValue's production External API host, whatever its case or trailing dot. */
+export const isProductionHost = (host: string): boolean => dnsName(host) === PRODUCTION_HOST;
+
 /**
  * True when a URL names MyValue's production External API host, whatever the scheme, case,
  * trailing dot or port: the production guard and the gate's refusal cannot be bypassed by spelling.
  */
 export function isProductionUrl(url: string): boolean {
   const host = hostOf(url);
-  return host !== undefined && host === hostOf(TARGET_HOSTS.production.externalBaseUrl);
+  return host !== undefined && isProductionHost(host);
 }

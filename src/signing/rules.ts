@@ -1,6 +1,6 @@
 // The 13 signing rules of MyValue's External API: the one source of truth for the fake's verifier,
 // the `sign` command and the Postman hook injected into collections.
-import { bestMatch, compilePattern, pathSegments, type PathPattern } from '../shared/path-pattern';
+import { bestMatch, compilePattern, pathSegments, type MatchMode, type PathPattern } from '../shared/path-pattern';
 
 export type SignLocation = 'query' | 'body';
 
@@ -59,12 +59,21 @@ const rulesByMethod = new Map<string, SignRule[]>();
 for (const rule of SIGN_RULES as readonly SignRule[]) rulesByMethod.set(rule.method, [...(rulesByMethod.get(rule.method) ?? []), rule]);
 
 /**
+ * The rule of `method` whose path matches `segments`: all of them ('exact', as the fake routes a request) or
+ * their end ('suffix', as the hook finds a rule behind any base URL). A longer, then a more literal, path wins.
+ */
+export function ruleAt(method: string, segments: readonly string[], mode: MatchMode = 'exact'): { rule: SignRule; params: Record<string, string> } | undefined {
+  const found = bestMatch(rulesByMethod.get(method.toUpperCase()) ?? [], (rule) => patterns.get(rule) as PathPattern, segments, mode);
+  return found && { rule: found.item, params: found.params };
+}
+
+/**
  * The rule whose method and path match a request path (trailing slash optional).
  * A path segment ':ID' matches any single non-empty segment, but a literal rule wins
  * (so POST /v1/service/promos/buy is promo.buy, and GET /v1/service/promos/buy is promo.get).
  */
 export function matchRule(method: string, path: string): RuleMatch | undefined {
-  const found = bestMatch(rulesByMethod.get(method.toUpperCase()) ?? [], (rule) => patterns.get(rule) as PathPattern, pathSegments(path));
+  const found = ruleAt(method, pathSegments(path));
   if (!found) return undefined;
-  return found.params.ID === undefined ? { rule: found.item } : { rule: found.item, pathId: found.params.ID };
+  return found.params.ID === undefined ? { rule: found.rule } : { rule: found.rule, pathId: found.params.ID };
 }

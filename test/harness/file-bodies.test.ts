@@ -1,6 +1,7 @@
 // A request body read from a file (v3 `body: {type: file, src}`, v2.1 `mode: file` or a form-data field
 // of type file) is read only inside the collection's directory: a path that leaves it is refused in one
-// line, exit 2, before anything is sent (issue "Harden round two", item 11). A file inside is sent.
+// line, exit 2, before anything is sent (a collection could otherwise send any file the user can read).
+// A file inside is sent.
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
-// The production guard holds whatever a collection or a data file contains (issue "Harden round two",
-// findings 3 and 4): a data column or a script setting myvalueBlockWrites, a data column pointing the
+// The production guard holds whatever a collection or a data file contains, since both come from outside
+// the harness and once could lift or route around it: a data column or a script setting myvalueBlockWrites, a data column pointing the
 // base URL at production, a target that answers a write with a redirect to production. Production is
 // the fake behind MSW at MyValue's production host names; other targets are real servers on 127.0.0.1.
 import { writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // What a collection's own scripts can reach of the client secret in a `myvalue run` (Newman 6.2), as
-// docs/decisions/harness.md records it (issue "Harden round two", finding 15), and the README's promise
+// docs/decisions/harness.md records it, and the README's promise
 // about secrets, which must say what it covers: masking catches the secret and tokens in their encoded
 // forms, not a form a script makes up, and a script can read the secret. A change in either fails here.
 import { readFileSync, writeFileSync } from 'node:fs';

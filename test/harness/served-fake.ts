@@ -45,7 +45,7 @@ export interface Run extends RunResult {
 
 /** Runs with made-up settings isolated from the machine's environment and .env; reports read back. */
 export async function run(options: Partial<RunOptions> & { target: string }): Promise<Run> {
-  const cwd = tempDir('myvalue-issue5-');
+  const cwd = tempDir('myvalue-run-');
   let console = '';
   const result = await runCollection({ cwd, env: {}, ...options, write: (t) => (console += t), log: (l) => (console += `${l}\n`) });
   const files: Record<string, string> = {};
@@ -64,5 +64,5 @@ export const unescapeXml = (s: string): string => s.replace(/&quot;/g, '"').repl
 
 /** A one-request collection, v2.1. */
 export function oneRequestCollection(name: string, request: object): object {
-  return { info: { name: 'issue 5', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [{ name, request }] };
+  return { info: { name: 'one request', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [{ name, request }] };
 }

@@ -1,5 +1,5 @@
-// Which exchanges teach the masker a token, and how many (issue "Harden round two", item 9): only the
-// Auth API's, at most MAX_LEARNED_TOKENS a run, said in one line; the tokens of one answer cost one
+// Which exchanges teach the masker a token, and how many (a service answering 1,000 `*_token` keys once
+// slowed a run fifteen-fold): only the Auth API's, at most MAX_LEARNED_TOKENS a run, said in one line; the tokens of one answer cost one
 // build of the masker's pattern, not one each.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMasker, MASK } from '../../src/shared/masker';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import sdk from 'postman-collection';
 import { afterEach, describe, expect, it } from 'vitest';
-import { computeSign, findRule, type SignRule } from '../../src/signing';
+import { computeSign, findRule, matchRule, SIGN_RULES, type SignRule } from '../../src/signing';
 import { DEFAULT_COLLECTION } from '../../src/harness/index';
 import { addVariations, signedRequest, variationName, WRONG_SIGN } from '../../src/collection/variations';
 import { request, run, serveFake, unescapeXml, type ServedFake } from './served-fake';
@@ -35,6 +35,18 @@ describe('which requests get variations', () => {
     expect(signed).not.toContain('Wrong sign');
     expect(signed).not.toContain('Earn with a wrong sign');
     expect(signed.some((name) => /token|Introspect|authorization code/i.test(name))).toBe(false);
+  });
+
+  // The rule a request gets is the signing table's own match (src/signing/rules.ts ruleAt), at the end of
+  // the path as the hook finds it: behind any base path, the rule the fake verifies that path with.
+  it.each(['', '/gateway', '/api/v9/service'])('behind the base path "%s", each request gets the rule the fake verifies its path with', (base) => {
+    const paths = [...SIGN_RULES.map((r) => [r.method, r.path.replace(':ID', '13063')] as const), ['GET', '/v1/service/promos/buy'] as const, ['POST', '/v1/service/promos/buy'] as const];
+    for (const [method, path] of paths) {
+      const verified = matchRule(method, path)?.rule as SignRule;
+      const url = { path: `${base}${path}`.split('/').slice(1), ...(verified.location === 'query' ? { query: [{ key: 'clientID', value: '{{cid}}' }, { key: 'sign', value: '{{SIGN}}' }] } : {}) };
+      const body = verified.location === 'body' ? { mode: 'raw', raw: '{"clientID": "{{cid}}", "sign": "{{SIGN}}"}' } : undefined;
+      expect(signedRequest({ method, url, ...(body ? { body } : {}) })?.rule.name, `${method} ${base}${path}`).toBe(verified.name);
+    }
   });
 
   it('adds them right after their request: wrong sign, unknown clientID, then each required field of the rule', () => {

@@ -1,5 +1,5 @@
 // What a client sends is data in the journal collection, never script code: a Prefer header written to
-// break out of a test name (the probe of issue "Harden round two", finding 2) stays the test's name when
+// break out of a test name (a probe that once ran as script in the replay) stays the test's name when
 // the collection is replayed, and the client secret the run sets goes nowhere else.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -228,6 +228,52 @@ describe('the clock', () => {
     fake.reset();
     expect(fake.clock.now().toISOString()).toBe('2026-01-01T00:00:00.000Z');
   });
+
+  /** The EXPIRED entries of the test's user, read straight from the store: no request books anything first. */
+  const expiredInStore = (fake: Fake): unknown[] => fake.deps.store.db.prepare("SELECT point, created_at AS createdAt FROM mutations WHERE value_id = ? AND type = 'EXPIRED'").all(USER);
+  const EXPIRY = '2024-10-31T17:00:00Z';
+
+  // Every way of moving the clock books the expiries it passes at once, the same way (mocks/core/expiries.ts).
+  it.each<[string, (fake: Fake) => number | undefined]>([
+    ['POST /__admin/clock {"now"}', (fake) => (admin(fake, 'POST', { now: EXPIRY }).body as { expiredLots: number }).expiredLots],
+    ['POST /__admin/clock {"advance"}', (fake) => (admin(fake, 'POST', { advance: Date.parse(EXPIRY) - fake.clock.now().getTime() }).body as { expiredLots: number }).expiredLots],
+    ['fake.clock.set', (fake) => void fake.clock.set(EXPIRY)],
+    ['fake.clock.advance', (fake) => void fake.clock.advance(Date.parse(EXPIRY) - fake.clock.now().getTime())],
+  ])('%s books the expiries the move passes at once, before any request', (_door, move) => {
+    const fake = fakeAt('2022-10-04T12:10:48Z');
+    earn(fake, 100);
+    const reported = move(fake);
+    expect(fake.clock.now().toISOString()).toBe('2024-10-31T17:00:00.000Z');
+    expect(expiredInStore(fake)).toEqual([{ point: -100, createdAt: EXPIRY }]);
+    const next = fake.deps.store.ledger.nextExpiry();
+    expect(next === undefined || next > EXPIRY, `nothing due left unbooked (next expiry ${next})`).toBe(true);
+    if (reported !== undefined) expect(reported).toBe(fake.deps.store.db.prepare("SELECT COUNT(*) FROM mutations WHERE type = 'EXPIRED'").pluck().get());
+    fake.close();
+  });
+
+  it('a closed fake\'s clock still moves in code, with nothing left to book', () => {
+    const fake = fakeAt('2022-10-04T12:10:48Z');
+    earn(fake, 100);
+    fake.close();
+    expect(fake.clock.set(EXPIRY).toISOString()).toBe('2024-10-31T17:00:00.000Z');
+    expect(fake.clock.advance('1d').toISOString()).toBe('2024-11-01T17:00:00.000Z');
+  });
+
+  it.each([
+    ['a request to MyValue\'s routes', (fake: Fake) => fake.handle(signedRequest('point.get', POS, { valueID: 'VR8EPN' }))],
+    ['a request to the admin API', (fake: Fake) => fake.handle({ method: 'GET', path: '/__admin/health', query: {}, headers: {}, origin: 'http://127.0.0.1' })],
+  ])('a clock moved under the fake (the one given to it, moved directly): %s books what is due before it runs', (_what, request) => {
+    const clock = createVirtualClock({ now: () => new Date(0) }, new Date('2022-10-04T12:10:48Z'));
+    const shipped = loadSeed();
+    const seed: Seed = { ...shipped, users: [...shipped.users, { valueID: USER, firstName: 'Eka', email: 'eka.expiry@example.test' }] as Seed['users'] };
+    const fake = createFakeMyValue({ seed, clock });
+    earn(fake, 100);
+    clock.set(EXPIRY);
+    expect(expiredInStore(fake)).toEqual([]);
+    request(fake);
+    expect(expiredInStore(fake)).toEqual([{ point: -100, createdAt: EXPIRY }]);
+    fake.close();
+  });
 });
 
 describe('the seed\'s own earns', () => {

@@ -1,10 +1,12 @@
 // Ledger invariants under random sequences of operations, driven through the core with signed
-// requests and moves of the fake's clock: balance = sum of history = points left in the live lots,
-// never negative, refusals change nothing, a referenceNo is applied at most once per client, an
-// accepted change moves the balance by what it reported, and a clock move only expires points.
+// requests and moves of the fake's clock: balance = sum of history = points left in the live lots, which
+// are the lots a replay of the history gives; never negative, refusals change nothing, a referenceNo is
+// applied at most once per client, an accepted change moves the balance by what it reported, and a clock
+// move only expires points.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFakeMyValue, loadSeed, type Fake, type FakeRequest, type FakeResponse } from '../../mocks/create-fake';
+import { lotTime, replayLots, type ReplayedMutation } from '../../mocks/domain/lots';
 import { postRequest, seedClient, signedFields, signedRequest, wholeHistoryInCore, type Credentials } from './signed';
 
 const SEED = loadSeed();
@@ -99,9 +101,12 @@ function mutationCount(fake: Fake): number {
   return (fake.deps.store.db.prepare('SELECT COUNT(*) AS n FROM mutations').get() as { n: number }).n;
 }
 
+/** Where the stepping clock starts: the seed is applied a few of its seconds later, with no expiry between. */
+const CLOCK_START = '2025-06-01T03:00:00Z';
+
 /** A clock that moves one second per reading, inside the seed promos' sale window. */
 function steppingClock(): { now(): Date } {
-  let t = Date.parse('2025-06-01T03:00:00Z');
+  let t = Date.parse(CLOCK_START);
   return { now: () => new Date((t += 1000)) };
 }
 
@@ -256,6 +261,10 @@ class Runner {
       LEFT JOIN point_lots l ON l.user_id = u.id AND l.remaining > 0 AND (l.expires_at IS NULL OR l.expires_at > ?) GROUP BY u.id`).all(now) as Array<{ valueId: string; point: number; live: number }>;
     for (const row of lots) expect(row.live, `${row.valueId}: balance = points in live lots`).toBe(row.point);
     expect(db.prepare('SELECT COUNT(*) FROM point_lots WHERE remaining > 0 AND expires_at <= ?').pluck().get(now), 'expired lots left unbooked').toBe(0);
+    // The lots the live ledger keeps are those a replay of its history gives (the seed's and an old --data file's way).
+    const history = db.prepare('SELECT sno, user_id AS userId, type, point, adjusted_sno AS adjustedSno, expired_at AS expiredAt FROM mutations ORDER BY sno').all() as ReplayedMutation[];
+    const replayed = replayLots(history, lotTime(new Date(CLOCK_START))).filter((lot) => lot.remaining > 0).sort((a, b) => a.sno - b.sno);
+    expect(replayed, 'live lots = a replay of the history').toEqual(db.prepare('SELECT sno, user_id AS userId, remaining, expires_at AS expiresAt FROM point_lots WHERE remaining > 0 ORDER BY sno').all());
     // A referenceNo is applied at most once per client.
     const dupes = db.prepare('SELECT client_id, reference_no, COUNT(*) AS n FROM mutations GROUP BY client_id, reference_no HAVING n > 1').all();
     expect(dupes).toEqual([]);

@@ -1,7 +1,7 @@
 // `myvalue convert` of hand-edited collections: each gives one line and exit 2, or converts, with one
 // warning line per thing it leaves out; never a stack trace. A folder's variables travel in v2.1 as a
-// prerequest event the reader writes (`myvalue-v3-folder-variables`); a hand edit of it is the case
-// that crashed (issue "Harden round two", item 14).
+// prerequest event the reader writes (`myvalue-v3-folder-variables`); a hand edit of it once crashed
+// the converter with a stack trace.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,10 +1,9 @@
 // `myvalue certify [options] -- <command...>`: grades the partner's own backend (its sign code, referenceNo
 // scheme, retries, timeouts) against the fake under faults. The fake and Express load when it runs.
 import { UsageError } from '../errors';
+import { collect } from '../shared-options';
 import type { Register } from '../command';
 import { parseClientFlag } from './mock';
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 interface CertifyFlags {
   scenario?: string[];

@@ -3,7 +3,8 @@
 // The runner and the fake's fault parser are loaded when the command runs.
 import { UsageError } from '../errors';
 import type { Register } from '../command';
-import { addRequestOptions, collect, requestOptionsFrom, type RequestFlags } from './run';
+import { addRequestOptions, requestOptionsFrom, type RequestFlags } from './run';
+import { collect } from '../shared-options';
 
 interface DiffFlags extends RequestFlags {
   target: string;

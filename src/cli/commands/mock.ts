@@ -3,6 +3,7 @@
 import type { RunningServer } from '../../../mocks/express';
 import type { FaultSpec, Logger, Parsed, RequestLogRecord } from '../../../mocks/index';
 import { UsageError } from '../errors';
+import { collect } from '../shared-options';
 import { COLLECTION_REDIRECT_URI } from '../../shared/hosts';
 import { printableJson, printableLine } from '../../shared/text';
 import { shippedFile } from '../../shared/package-files';
@@ -10,8 +11,6 @@ import type { CliIO } from '../io';
 import type { Register } from '../command';
 import { checkPidFile } from '../pid-file';
 import { serveFake } from './mock-serve';
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function parsePort(value: string, flag: string): number {
   const port = Number(value);
@@ -39,7 +38,7 @@ function parseRedirectFlag(value: string): { clientId: string; uri: string } {
   return { clientId: value.slice(0, at), uri };
 }
 
-/** --fault TARGET:SPEC (issue 5), e.g. "point.earn:status=503,times=1" or "*:latency=100-300"; the parser comes with the fake. */
+/** --fault TARGET:SPEC (what a fault rule of the admin API holds), e.g. "point.earn:status=503,times=1" or "*:latency=100-300"; the parser comes with the fake. */
 function parseFaultFlag(value: string, parseFaultRule: (text: string) => Parsed<FaultSpec>): FaultSpec {
   const parsed = parseFaultRule(value);
   if (!parsed.ok) throw new UsageError(`--fault "${value}": ${parsed.detail}`);

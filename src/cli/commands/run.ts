@@ -3,15 +3,13 @@
 import type { Command } from 'commander';
 import { lineSink, type Sink } from '../../run/capture-output';
 import type { RunOptions } from '../../run/run-collection';
-import { MAX_RETRIES } from '../../run/run-limits';
+import { MAX_RETRIES, retriesProblem } from '../../run/run-limits';
 import { parseShard, type Shard } from '../../collection/shard';
 import { UsageError } from '../errors';
+import { addCredentialOptions, collect } from '../shared-options';
 import { colorWanted } from '../../config';
 import { parseReporters, REPORTERS } from '../../reports/write-reports';
 import type { CommandContext, Register } from '../command';
-
-/** Commander's accumulator for a repeatable option. */
-export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function parseMs(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -81,16 +79,14 @@ function reportersFrom(list: string | undefined): RunOptions['reporters'] {
 /** --retries N: a whole number from 0 to MAX_RETRIES. */
 export function parseRetries(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) > MAX_RETRIES) throw new UsageError(`--retries takes a whole number from 0 to ${MAX_RETRIES}, got "${value}"`);
+  const problem = retriesProblem(value);
+  if (problem !== undefined) throw new UsageError(problem);
   return Number(value);
 }
 
 /** Options of how requests are sent: the collection, credentials, variables, timing and retries (not --out). */
 export function addRequestOptions(command: Command): Command {
-  return command
-    .option('--collection <file|url>', 'collection file or http(s) URL (default: the shipped collections/myvalue-partner.postman_collection.json)')
-    .option('--client-id <id>', 'client ID (default: MYVALUE_CLIENT_ID or .env; mock/msw: the demo client)')
-    .option('--client-secret <secret>', 'client secret (default: MYVALUE_CLIENT_SECRET or .env)')
+  return addCredentialOptions(command.option('--collection <file|url>', 'collection file or http(s) URL (default: the shipped collections/myvalue-partner.postman_collection.json)'), 'mock/msw: the demo client')
     .option('--folder <name>', 'run only this folder or request (repeatable)', collect, [])
     .option('--timeout-request <ms>', 'request timeout in milliseconds')
     .option('--delay-request <ms>', 'delay between requests in milliseconds')

@@ -1,6 +1,7 @@
 // `myvalue sign <rule> field=value ...`: prints MyValue's sign, from the one signing table.
 import { computeSign, explainSign, findRule, SIGN_RULES } from '../../signing';
-import { resolveCredentials } from '../../config';
+import { missingCredential, resolveCredentials } from '../../config';
+import { addCredentialOptions } from '../shared-options';
 import { UsageError } from '../errors';
 import type { Register } from '../command';
 
@@ -20,13 +21,14 @@ async function demoCredentials(clientId: string | undefined): Promise<{ clientId
 }
 
 export const registerSign: Register = (program, ctx) => {
-  program
-    .command('sign')
-    .description('print the sign of one request (sha256 of clientID + clientSecret + fields)')
-    .argument('<rule>', `signing rule: ${RULE_NAMES}`)
-    .argument('[fields...]', 'field=value pairs; absent fields count as empty')
-    .option('--client-id <id>', 'client ID (default: MYVALUE_CLIENT_ID or .env; with --demo: GramediaPOS)')
-    .option('--client-secret <secret>', 'client secret (default: MYVALUE_CLIENT_SECRET or .env)')
+  addCredentialOptions(
+    program
+      .command('sign')
+      .description('print the sign of one request (sha256 of clientID + clientSecret + fields)')
+      .argument('<rule>', `signing rule: ${RULE_NAMES}`)
+      .argument('[fields...]', 'field=value pairs; absent fields count as empty'),
+    'with --demo: GramediaPOS',
+  )
     .option('--demo', "sign as the demo seed's client GramediaPOS (or --client-id another of its clients) with its made-up secret, as a fresh `myvalue mock` accepts it")
     .option('--explain', 'also print the string hashed (secret masked) and the field order')
     .action(async (ruleName: string, pairs: string[], opts: { clientId?: string; clientSecret?: string; explain?: boolean; demo?: boolean }) => {
@@ -42,8 +44,8 @@ export const registerSign: Register = (program, ctx) => {
       }
       if (opts.demo && opts.clientSecret !== undefined) throw new UsageError("--demo signs with the demo client's own secret: leave out --client-secret");
       const creds = opts.demo ? await demoCredentials(opts.clientId) : resolveCredentials(opts);
-      if (!creds.clientId) throw new UsageError('no client ID: give --client-id, or set MYVALUE_CLIENT_ID (environment or .env)');
-      if (!creds.clientSecret) throw new UsageError('no client secret: give --client-secret, or set MYVALUE_CLIENT_SECRET (environment or .env)');
+      if (!creds.clientId) throw new UsageError(missingCredential('clientId'));
+      if (!creds.clientSecret) throw new UsageError(missingCredential('clientSecret'));
       const input = { clientId: creds.clientId, clientSecret: creds.clientSecret, fields };
       ctx.io.out(computeSign(rule, input));
       if (opts.explain) {
