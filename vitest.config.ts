@@ -1,29 +1,83 @@
+// `npm test` runs every project below; `npm run test:core` (vitest run --project core) the fast loop.
+// Which file is in which project: test/projects.ts. Why each project isolates or not: beside it here.
+// docs/testing.md says which to run when, and how the suite was measured.
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { browserGate } from './test/setup/browser-gate.ts';
+import { BROWSER_FILES, LISTED_FILES, NEWMAN_FILES, SERVER_FILES, SPAWN_FILES } from './test/projects.ts';
 
 const browser = browserGate();
 if (browser.notice) console.warn(browser.notice);
 
+/** Checks every fake a test creates against the OpenAPI contract (all projects). */
+const CONTRACT = 'test/setup/contract-everywhere.ts';
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // The packed tarball in a fresh project: `npm run test:package` (vitest.package.config.ts).
-    exclude: [...configDefaults.exclude, 'test/package/**', ...browser.exclude],
-    setupFiles: ['test/setup/contract-everywhere.ts'],
     // Hang guards, not timings: a gate run of the shipped collection takes ~10-15 s on an idle
     // 2-core machine and up to ~70 s with both workers busy on a shared one (load average 7).
-    // A timed-out run keeps going and, in a shared worker, its MSW server disturbs the next file.
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // One worker per core (vitest's default leaves one core to its main process, which idles here:
-    // on 2 cores that was a single worker).
+    // One worker per core, shared by all projects (vitest's default leaves one core to its main
+    // process, which idles here: on 2 cores that was a single worker).
     maxWorkers: availableParallelism(),
-    // Test files share a worker: no fresh process and module graph (newman, msw, the contract) per
-    // file. test/setup/contract-everywhere.ts keeps one observer list per process for this.
-    isolate: false,
     // vi.stubEnv is undone after each test, so a stub cannot reach a later file in the same worker.
     unstubEnvs: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'core',
+          include: ['test/**/*.test.ts'],
+          // The packed tarball in a fresh project: `npm run test:package` (vitest.package.config.ts).
+          exclude: [...configDefaults.exclude, 'test/package/**', ...LISTED_FILES],
+          setupFiles: [CONTRACT, 'test/setup/core-only.ts'],
+          // Files share a worker: no fresh process and module graph (msw, the fake, the compiled
+          // contract) per file. Safe here because the guard keeps out what outlives a test (a run,
+          // a port, a child); test/setup/contract-everywhere.ts keeps one observer list per process.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: [...SERVER_FILES],
+          setupFiles: [CONTRACT],
+          // Shared workers: a server left open holds a port of its own (port 0), which no other
+          // file can reach by mistake.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'newman',
+          include: [...NEWMAN_FILES],
+          setupFiles: [CONTRACT],
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'spawn',
+          include: [...SPAWN_FILES],
+          setupFiles: [CONTRACT],
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: [...BROWSER_FILES],
+          exclude: [...configDefaults.exclude, ...browser.exclude],
+          setupFiles: [CONTRACT],
+          isolate: false,
+        },
+      },
+    ],
   },
 });
