@@ -11,6 +11,8 @@ if (browser.notice) console.warn(browser.notice);
 
 /** Checks every fake a test creates against the OpenAPI contract (all projects). */
 const CONTRACT = 'test/setup/contract-everywhere.ts';
+/** After each file, waits for the Newman runs and MSW servers it left (projects that run Newman in process). */
+const DRAIN = 'test/setup/drain-runs.ts';
 
 export default defineConfig({
   test: {
@@ -55,7 +57,7 @@ export default defineConfig({
         test: {
           name: 'newman',
           include: [...NEWMAN_FILES],
-          setupFiles: [CONTRACT],
+          setupFiles: [CONTRACT, DRAIN],
           isolate: false,
         },
       },
@@ -64,7 +66,7 @@ export default defineConfig({
         test: {
           name: 'spawn',
           include: [...SPAWN_FILES],
-          setupFiles: [CONTRACT],
+          setupFiles: [CONTRACT, DRAIN],
           isolate: false,
         },
       },
@@ -74,7 +76,7 @@ export default defineConfig({
           name: 'browser',
           include: [...BROWSER_FILES],
           exclude: [...configDefaults.exclude, ...browser.exclude],
-          setupFiles: [CONTRACT],
+          setupFiles: [CONTRACT, DRAIN],
           isolate: false,
         },
       },

@@ -1,0 +1,26 @@
+// Setup file of the projects whose files may run Newman in the test's own process (newman, spawn,
+// browser: vitest.config.ts). They share a worker between files rather than isolate each (a fresh
+// process per file cost ~2 s of CPU a file, docs/testing.md); so after a file's last test this waits
+// until its Newman runs ended and no MSW server intercepts fetch any more (test/setup/leftover-runs.ts).
+import { createRequire } from 'node:module';
+import { afterAll } from 'vitest';
+import { drainLeftovers, trackRuns, type NewmanLike } from './leftover-runs';
+
+const runs = trackRuns(createRequire(import.meta.url)('newman') as NewmanLike);
+
+/** fetch as it was before any test of this process started an MSW server (which replaces it). */
+function pristineFetch(): typeof fetch {
+  const key = Symbol.for('myvalue-harness.pristine-fetch');
+  const store = globalThis as { [key]?: typeof fetch };
+  return (store[key] ??= globalThis.fetch);
+}
+const pristine = pristineFetch();
+
+/** A hang guard: 600 waits of 100 ms, inside the 120 s hookTimeout. */
+const WAIT_MS = 100;
+const ROUNDS = 600;
+
+afterAll(async () => {
+  const left = await drainLeftovers({ runs, intercepting: () => globalThis.fetch !== pristine }, () => new Promise((resolve) => setTimeout(resolve, WAIT_MS)), ROUNDS);
+  if (left) throw new Error(left);
+});
