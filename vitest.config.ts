@@ -67,6 +67,8 @@ export default defineConfig({
           name: 'spawn',
           include: [...SPAWN_FILES],
           setupFiles: [CONTRACT, DRAIN],
+          // The CLI the children run, bundled once per run (test/helpers/spawn-mock.ts CLI).
+          globalSetup: ['test/setup/build-cli.ts'],
           isolate: false,
         },
       },
