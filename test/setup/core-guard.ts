@@ -5,6 +5,7 @@
 import childProcess from 'node:child_process';
 import Module, { syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
+import { NEWMAN_MODULE } from './leftover-runs';
 
 /** What core leaves out, and the list in test/projects.ts that takes the file. See docs/testing.md. */
 export const CORE_LIMITS = {
@@ -18,7 +19,7 @@ export type CoreLimit = keyof typeof CORE_LIMITS;
 
 /** Packages whose loading is itself the slow part: by name (require) or by resolved path (import). */
 const MODULES: ReadonlyArray<readonly [RegExp, CoreLimit]> = [
-  [/(^|[\\/]node_modules[\\/])newman([\\/]|$)/, 'newman'],
+  [NEWMAN_MODULE, 'newman'],
   [/(^|[\\/]node_modules[\\/])playwright-core([\\/]|$)/, 'browser'],
 ];
 

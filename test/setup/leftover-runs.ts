@@ -4,6 +4,9 @@
 // Newman in their own process wait for both to end after their last test (test/setup/drain-runs.ts),
 // so the next file starts clean, and fail, naming what is left, when they do not end.
 
+/** Newman's entry as Module._load sees it: by name (require) or by resolved path (import). */
+export const NEWMAN_MODULE = /(^|[\\/]node_modules[\\/])newman([\\/]index\.js)?$/;
+
 export interface NewmanLike {
   run(options: unknown, callback: (...args: unknown[]) => void): unknown;
 }
