@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { browserGate } from './test/setup/browser-gate.ts';
 import { BROWSER_FILES, LISTED_FILES, NEWMAN_FILES, SERVER_FILES, SPAWN_FILES } from './test/projects.ts';
+import { FileOrderSequencer } from './test/setup/file-order-sequencer.ts';
 
 const browser = browserGate();
 if (browser.notice) console.warn(browser.notice);
@@ -26,6 +27,8 @@ export default defineConfig({
     maxWorkers: availableParallelism(),
     // vi.stubEnv is undone after each test, so a stub cannot reach a later file in the same worker.
     unstubEnvs: true,
+    // Browser files among the CPU-bound ones rather than all together, short files last.
+    sequence: { sequencer: FileOrderSequencer },
     projects: [
       {
         extends: true,
