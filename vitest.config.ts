@@ -61,6 +61,11 @@ export default defineConfig({
           name: 'newman',
           include: [...NEWMAN_FILES],
           setupFiles: [CONTRACT, DRAIN],
+          // Shared workers: a fresh process per file cost ~2 s of CPU each (Newman, MSW, the fake and
+          // the contract loaded again; measured in docs/testing.md), and whole-collection runs are
+          // shared within a worker (test/helpers/shared-runs.ts). What isolation would have guarded
+          // against, a run a test gave up on answering the next file's requests through its MSW
+          // server, DRAIN waits out after each file, and fails the file when it does not end.
           isolate: false,
         },
       },
@@ -72,6 +77,8 @@ export default defineConfig({
           setupFiles: [CONTRACT, DRAIN],
           // The CLI the children run, bundled once per run (test/helpers/spawn-mock.ts CLI).
           globalSetup: ['test/setup/build-cli.ts'],
+          // Shared workers: the children are processes of their own (test/helpers/ci-process.ts checks
+          // none is left); a file that also runs Newman in process is drained as in newman.
           isolate: false,
         },
       },
@@ -82,6 +89,9 @@ export default defineConfig({
           include: [...BROWSER_FILES],
           exclude: [...configDefaults.exclude, ...browser.exclude],
           setupFiles: [CONTRACT, DRAIN],
+          // Shared workers: each file launches and closes its own Chromium; the dashboard and report
+          // files run Newman in process, drained as in newman. The file order puts each browser file
+          // in a worker of its own between CPU-bound files anyway (test/setup/file-order.ts).
           isolate: false,
         },
       },
