@@ -1,29 +1,100 @@
+// `npm test` runs every project below; `npm run test:core` (vitest run --project core) the fast loop.
+// Which file is in which project: test/projects.ts. Why each project isolates or not: beside it here.
+// docs/testing.md says which to run when, and how the suite was measured.
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { browserGate } from './test/setup/browser-gate.ts';
+import { BROWSER_FILES, LISTED_FILES, NEWMAN_FILES, SERVER_FILES, SPAWN_FILES } from './test/projects.ts';
+import { FileOrderSequencer } from './test/setup/file-order-sequencer.ts';
 
 const browser = browserGate();
 if (browser.notice) console.warn(browser.notice);
 
+/** Checks every fake a test creates against the OpenAPI contract (all projects). */
+const CONTRACT = 'test/setup/contract-everywhere.ts';
+/** After each file, waits for the Newman runs and MSW servers it left (projects that run Newman in process). */
+const DRAIN = 'test/setup/drain-runs.ts';
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // The packed tarball in a fresh project: `npm run test:package` (vitest.package.config.ts).
-    exclude: [...configDefaults.exclude, 'test/package/**', ...browser.exclude],
-    setupFiles: ['test/setup/contract-everywhere.ts'],
     // Hang guards, not timings: a gate run of the shipped collection takes ~10-15 s on an idle
     // 2-core machine and up to ~70 s with both workers busy on a shared one (load average 7).
-    // A timed-out run keeps going and, in a shared worker, its MSW server disturbs the next file.
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // One worker per core (vitest's default leaves one core to its main process, which idles here:
-    // on 2 cores that was a single worker).
+    // One worker per core, shared by all projects (vitest's default leaves one core to its main
+    // process, which idles here: on 2 cores that was a single worker).
     maxWorkers: availableParallelism(),
-    // Test files share a worker: no fresh process and module graph (newman, msw, the contract) per
-    // file. test/setup/contract-everywhere.ts keeps one observer list per process for this.
-    isolate: false,
     // vi.stubEnv is undone after each test, so a stub cannot reach a later file in the same worker.
     unstubEnvs: true,
+    // Browser files among the CPU-bound ones rather than all together, short files last.
+    sequence: { sequencer: FileOrderSequencer },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'core',
+          include: ['test/**/*.test.ts'],
+          // The packed tarball in a fresh project: `npm run test:package` (vitest.package.config.ts).
+          exclude: [...configDefaults.exclude, 'test/package/**', ...LISTED_FILES],
+          setupFiles: [CONTRACT, 'test/setup/core-only.ts'],
+          // Files share a worker: no fresh process and module graph (msw, the fake, the compiled
+          // contract) per file. Safe here because the guard keeps out what outlives a test (a run,
+          // a port, a child); test/setup/contract-everywhere.ts keeps one observer list per process.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: [...SERVER_FILES],
+          setupFiles: [CONTRACT],
+          // Shared workers: a server left open holds a port of its own (port 0), which no other
+          // file can reach by mistake.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'newman',
+          include: [...NEWMAN_FILES],
+          setupFiles: [CONTRACT, DRAIN],
+          // Shared workers: a fresh process per file cost ~2 s of CPU each (Newman, MSW, the fake and
+          // the contract loaded again; measured in docs/testing.md), and whole-collection runs are
+          // shared within a worker (test/helpers/shared-runs.ts). What isolation would have guarded
+          // against, a run a test gave up on answering the next file's requests through its MSW
+          // server, DRAIN waits out after each file, and fails the file when it does not end.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'spawn',
+          include: [...SPAWN_FILES],
+          setupFiles: [CONTRACT, DRAIN],
+          // The CLI the children run, bundled once per run (test/helpers/spawn-mock.ts CLI).
+          globalSetup: ['test/setup/build-cli.ts'],
+          // Shared workers: the children are processes of their own (test/helpers/ci-process.ts checks
+          // none is left); a file that also runs Newman in process is drained as in newman.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: [...BROWSER_FILES],
+          exclude: [...configDefaults.exclude, ...browser.exclude],
+          setupFiles: [CONTRACT, DRAIN],
+          // Shared workers: each file launches and closes its own Chromium; the dashboard and report
+          // files run Newman in process, drained as in newman. The file order puts each browser file
+          // in a worker of its own between CPU-bound files anyway (test/setup/file-order.ts).
+          isolate: false,
+        },
+      },
+    ],
   },
 });

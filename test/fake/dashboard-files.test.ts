@@ -1,9 +1,8 @@
 // The dashboard's files (/__admin/ui): served by the fake itself, with a strict Content-Security-Policy,
 // never framed or cached, without the admin token (a browser cannot add one to a navigation) but never to
-// another origin; and `myvalue mock` prints where the dashboard is, never with the token in it.
+// another origin. Where `myvalue mock` says the dashboard is: dashboard-files-mock.test.ts.
 import { describe, expect, it } from 'vitest';
 import { createFakeMyValue } from '../../mocks/create-fake';
-import { spawnMock } from '../helpers/spawn-mock';
 
 const ORIGIN = 'http://127.0.0.1:4010';
 /** The page's script modules: dashboard.js, the entry, and what it imports. */
@@ -43,15 +42,5 @@ describe('the dashboard files', () => {
     expect(js).toContain("fetch('/__admin/events'");
     // The admin token travels in its header, never in a URL.
     expect(js).not.toMatch(/[?&]token=/);
-  });
-
-  it('`myvalue mock` prints the dashboard URL; with --admin-token it says the page asks for it, and never prints it', async () => {
-    const mock = await spawnMock(['--quiet', '--admin-token', 'tok-never-printed']);
-    try {
-      await expect.poll(() => mock.output()).toContain(`dashboard: ${mock.url}/__admin/ui   (asks for the admin token once, kept in the browser tab)`);
-      expect(mock.output()).not.toContain('tok-never-printed');
-    } finally {
-      await mock.stop();
-    }
   });
 });

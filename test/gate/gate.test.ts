@@ -28,7 +28,7 @@ function rows(md: string): Map<string, string[]> {
 
 describe('myvalue gate against the fake', () => {
   it('passes the shipped collection: exit 0, gate.md with one PASS row per endpoint beside the other reports', async () => {
-    // The whole collection's gate, shared with the merge test (which only reads it too).
+    // The whole collection's gate, shared with the merge and variations tests (which only read it too).
     const shared = await wholeGateRun();
     const file = join(shared.result.reportsDir, 'gate.md');
     const r = { ...shared.result, md: existsSync(file) ? readFileSync(file, 'utf8') : '', console: shared.console };

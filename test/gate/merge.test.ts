@@ -31,7 +31,7 @@ const table = (file: string): string[] => readFileSync(file, 'utf8').split('\n')
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'myvalue-merge-'));
-  // The whole collection's gate is shared with the gate test (both only read it): linked in as root/whole.
+  // The whole collection's gate is shared with the gate and variations tests (all only read it): linked in as root/whole.
   const whole = await wholeGateRun();
   expect(whole.result.exitCode).toBe(0);
   symlinkSync(whole.result.reportsDir, dir('whole'));

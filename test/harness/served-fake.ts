@@ -48,9 +48,14 @@ export async function run(options: Partial<RunOptions> & { target: string }): Pr
   const cwd = tempDir('myvalue-run-');
   let console = '';
   const result = await runCollection({ cwd, env: {}, ...options, write: (t) => (console += t), log: (l) => (console += `${l}\n`) });
+  return { ...result, console, files: readReports(result.reportsDir) };
+}
+
+/** Every file a run wrote in `dir`, by name. */
+export function readReports(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const name of existsSync(result.reportsDir) ? readdirSync(result.reportsDir) : []) files[name] = readFileSync(join(result.reportsDir, name), 'utf8');
-  return { ...result, console, files };
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) files[name] = readFileSync(join(dir, name), 'utf8');
+  return files;
 }
 
 /** A request of the run's report by name (first iteration). */

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { computeSign, findRule, matchRule, SIGN_RULES, type SignRule } from '../../src/signing';
 import { DEFAULT_COLLECTION } from '../../src/harness/index';
 import { addVariations, signedRequest, variationName, WRONG_SIGN } from '../../src/collection/variations';
-import { request, run, serveFake, unescapeXml, type ServedFake } from './served-fake';
+import { wholeGateRun } from '../helpers/shared-runs';
+import { readReports, request, run, serveFake, unescapeXml, type Run, type ServedFake } from './served-fake';
 
 const servers: ServedFake[] = [];
 afterEach(async () => {
@@ -68,8 +69,17 @@ describe('which requests get variations', () => {
 });
 
 describe('against the fakes', () => {
+  /**
+   * Against msw, the whole collection's gate: `run --variations` with the contract checks a run has by default,
+   * which is what the gate runs; shared (read only) with the gate and merge tests in this worker.
+   */
+  const gateRun = async (): Promise<Run> => {
+    const { result, console } = await wholeGateRun();
+    return { ...result, console, files: readReports(result.reportsDir) };
+  };
+
   it.each(['mock', 'msw'])('every kind fires and passes against %s, each its own testcase, refusals change no balance', async (target) => {
-    const r = await run({ target, variations: true });
+    const r = target === 'msw' ? await gateRun() : await run({ target, variations: true });
     const failed = r.summary?.requests.filter((q) => q.failures.length > 0).map((q) => `${q.name}: ${q.failures.join('; ')}`);
     expect(failed).toEqual([]);
     expect(r.exitCode).toBe(0);

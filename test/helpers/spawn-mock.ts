@@ -1,9 +1,16 @@
 // Starts `myvalue mock` as a child process and waits for its URL.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
-/** Node arguments that start the CLI from source (tsx compiles it; the package test runs the build). */
-export const CLI: readonly string[] = ['--import', 'tsx', fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url))];
+/** The CLI's entry in the source tree. */
+export const SOURCE_CLI: string = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
+
+/** The bundled CLI's entry, when this run built one (the spawn project: test/setup/build-cli.ts). */
+export const CLI_BUNDLE: string | undefined = inject('testCli');
+
+/** Node arguments that start the CLI: the bundle of the source tree, or the source through tsx in a run that built none. */
+export const CLI: readonly string[] = CLI_BUNDLE ? [CLI_BUNDLE] : ['--import', 'tsx', SOURCE_CLI];
 
 export interface MockProcess {
   url: string;

@@ -2,15 +2,17 @@
 // step runs them: `sh` in a session of its own (setsid), no terminal, stdin from /dev/null, output to
 // files, in a partner project whose `npm test` checks the fake it was pointed at. Afterwards nothing
 // listens on the fake's port, no process of the step is left, and the step's exit code is the tests'.
-// `npx` here runs myvalue from source as a child that gets no signal passed on, as under `npm exec`.
+// `npx` here runs myvalue (the spawn project's bundle of the source, or the source through tsx) as a child
+// that gets no signal passed on, as under `npm exec`.
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { shippedFile } from '../../src/shared/package-files';
 import { ciSpawn, refused } from '../helpers/ci-process';
+import { CLI_BUNDLE, SOURCE_CLI } from '../helpers/spawn-mock';
 import { tempDir } from '../helpers/temp-dir';
 
 const README = readFileSync(shippedFile('README.md'), 'utf8');
@@ -20,7 +22,7 @@ const CI_BLOCKS = [...README.matchAll(/^```sh\n([\s\S]*?)^```/gm)].map((m) => m[
 
 const NPX = `#!/bin/sh
 case "$1" in
-  myvalue|myvalue-harness) shift; "$SHIM_NODE" --import "$SHIM_TSX" "$SHIM_CLI" "$@"; exit $? ;;
+  myvalue|myvalue-harness) shift; "$SHIM_NODE" $SHIM_IMPORT "$SHIM_CLI" "$@"; exit $? ;;
   wait-on) shift; "$SHIM_NODE" -e "$SHIM_WAIT_ON" "$@"; exit $? ;;
 esac
 echo "npx $1: not in this test" >&2
@@ -72,8 +74,9 @@ describe("the README's CI snippets, as a CI step runs them", () => {
       env: {
         PATH: `${bin}:${process.env.PATH ?? ''}`,
         SHIM_NODE: process.execPath,
-        SHIM_TSX: pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href,
-        SHIM_CLI: fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url)),
+        // A file URL has no space to split on.
+        SHIM_IMPORT: CLI_BUNDLE ? '' : `--import=${pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href}`,
+        SHIM_CLI: CLI_BUNDLE ?? SOURCE_CLI,
         SHIM_WAIT_ON: WAIT_ON,
         PROBE_URL: `http://127.0.0.1:${port}`,
         PROBE_EXIT: String(code),

@@ -1,0 +1,25 @@
+// The suite's file order: browser files among the CPU-bound ones, the short projects last, nothing lost.
+import { describe, expect, it } from 'vitest';
+import { fileOrder } from './file-order';
+
+const files = (project: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${project}${i + 1}`);
+const projectOf = (file: string): string => file.replace(/\d+$/, '');
+
+describe('fileOrder', () => {
+  it('spreads the browser files evenly among the spawn and newman files, then runs the rest in their order', () => {
+    const sorted = [...files('browser', 2), ...files('core', 2), ...files('newman', 2), ...files('server', 1), ...files('spawn', 2)];
+    expect(fileOrder(sorted, projectOf)).toEqual(['browser1', 'spawn1', 'spawn2', 'browser2', 'newman1', 'newman2', 'core1', 'core2', 'server1']);
+  });
+
+  it('keeps every file once, and each project in the order vitest gave (longest first)', () => {
+    const sorted = [...files('browser', 5), ...files('core', 4), ...files('newman', 3), ...files('spawn', 1), 'other1'];
+    const ordered = fileOrder(sorted, projectOf);
+    expect([...ordered].sort()).toEqual([...sorted].sort());
+    for (const project of ['browser', 'core', 'newman', 'spawn']) expect(ordered.filter((f) => projectOf(f) === project)).toEqual(sorted.filter((f) => projectOf(f) === project));
+  });
+
+  it('leaves a run of one project as it was', () => {
+    expect(fileOrder(files('core', 3), projectOf)).toEqual(files('core', 3));
+    expect(fileOrder(files('browser', 3), projectOf)).toEqual(files('browser', 3));
+  });
+});
