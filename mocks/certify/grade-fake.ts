@@ -1,14 +1,11 @@
 // grade(fake): the certification's rules over a fake's journal and ledger, for a partner's own tests
 // (after driving their code through MSW or Express) and for `myvalue certify`.
-import { secretPattern } from '../../src/shared/secret-forms';
+import { MIN_SECRET_LENGTH, secretPattern } from '../../src/shared/secret-forms';
 import type { Fake } from '../core/app';
 import type { FakeMyValue } from '../core/fake-my-value';
 import { gradeExchanges } from './grade';
 import { bookingsOf, observe } from './observe';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_WAIT_MS, type Grade, type GradeOptions } from './types';
-
-/** Secrets shorter than this are not looked for (they would match ordinary text), as the masker does. */
-const MIN_SECRET_LENGTH = 4;
 
 /** A bad option given in code: a bug in the caller's test, so a throw (the CLI checks its flags first). */
 export class GradeOptionError extends RangeError {

@@ -14,7 +14,7 @@ import { collectionDir, fileBodyProblem } from '../collection/file-bodies';
 import { isYamlFile, readV3Environment } from '../collection/v3/v3-environment';
 import { readTextFile } from '../shared/decode-text';
 import { jsonErrorAt, jsonProblem, oneLine } from '../shared/text';
-import { MIN_SECRET_LENGTH } from '../shared/masker';
+import { MIN_SECRET_LENGTH } from '../shared/secret-forms';
 import type { SkipNote } from '../reports/run-json';
 import type { RunOptions } from './run-options';
 import { withContractCheck } from '../collection/contract-check';

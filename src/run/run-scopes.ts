@@ -36,8 +36,11 @@ export interface RunScopes {
 
 const BASE_URLS = ['externalBaseUrl', 'authBaseUrl'] as const;
 
+/** A value declared with nothing in it. */
+const isEmpty = (v: ScopeValue): boolean => v.value === undefined || v.value === null || v.value === '';
+
 /** A value Newman resolves: enabled, and not empty. */
-const isSet = (v: ScopeValue | undefined): v is ScopeValue => v !== undefined && v.disabled !== true && v.value !== undefined && v.value !== null && v.value !== '';
+const isSet = (v: ScopeValue | undefined): v is ScopeValue => v !== undefined && v.disabled !== true && !isEmpty(v);
 
 /** The scopes of one run; see the module comment for the precedence. */
 export function runScopes(input: RunScopesInput): RunScopes {
@@ -78,7 +81,7 @@ export function runScopes(input: RunScopesInput): RunScopes {
     const value = key === 'clientID' ? harness.clientId : harness.secret;
     for (const scope of [environment, variables]) {
       scope.forEach((v, at) => {
-        if (v.key === key && v.disabled !== true && (v.value === undefined || v.value === null || v.value === '')) scope[at] = { ...v, value };
+        if (v.key === key && v.disabled !== true && isEmpty(v)) scope[at] = { ...v, value };
       });
     }
   }

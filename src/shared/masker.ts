@@ -1,15 +1,12 @@
 // Replaces secrets (client secret, tokens learned during a run) in any text the run writes,
 // in the encodings they take in URLs, JSON, HTML and JUnit XML, mixed as writers mix them (src/shared/secret-forms.ts).
 // Shared: the fake masks the client secrets it knows with it in what its journal shows (mocks/core/known-secrets.ts).
-import { jsonEscaped, secretNeedles, secretPattern } from './secret-forms';
+import { jsonEscaped, MIN_SECRET_LENGTH, secretNeedles, secretPattern } from './secret-forms';
 
 export const MASK = '[masked]';
 
 /** Any run of this many leading characters of a secret is masked on its own (a cut message keeps a prefix). */
 export const PREFIX_LENGTH = 12;
-
-/** Secrets shorter than this are not masked (they would blank out ordinary words); the run warns. */
-export const MIN_SECRET_LENGTH = 4;
 
 /** `text` with every run of `form`'s first PREFIX_LENGTH or more characters masked, in one pass. */
 function maskPrefix(text: string, form: string): string {

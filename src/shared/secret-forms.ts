@@ -1,6 +1,9 @@
 // The forms a secret takes in text a program wrote (raw, JSON-escaped, \u escapes, base64, URL- and
-// HTML-encoded, mixed as writers mix them): one definition for the run's masker (src/run/masker.ts),
+// HTML-encoded, mixed as writers mix them): one definition for the run's masker (src/shared/masker.ts),
 // which replaces them, and the fake's certification (mocks/certify/), which looks for them on the wire.
+
+/** Secrets shorter than this are neither masked nor looked for (they would match ordinary words); a run warns. */
+export const MIN_SECRET_LENGTH = 4;
 
 // Each character that HTML or XML writers escape, with every spelling they use (xmlbuilder leaves '>' as is,
 // Handlebars writes &#x27; and &#x3D;, others &#39; or &quot;): a secret matches whichever mix a writer chose.
