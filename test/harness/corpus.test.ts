@@ -6,8 +6,8 @@
 // through HTTP_PROXY, answered by a local stand-in: nothing leaves the machine, and a request that would
 // (another host, or https) fails the test. Every v3 directory written is linted by Postman's own CLI when
 // it is there (test/helpers/postman-cli.ts).
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync, type Dirent } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import newman from 'newman';
 import { describe, expect, it, vi } from 'vitest';
@@ -15,9 +15,10 @@ import { convertCollection } from '../../src/collection/convert-collection';
 import { signCollection } from '../../src/collection/sign-collection';
 import { runCollection } from '../../src/harness/index';
 import { ECHO_HOST, startEchoStandIn, type EchoStandIn, type Sent } from '../helpers/echo-stand-in';
-import { postmanCli, skipPostmanCli } from '../helpers/postman-cli';
-import { tempDir } from '../helpers/temp-dir';
+import { postmanLintEach, skipPostmanCli, type PostmanLintBatch } from '../helpers/postman-cli';
+import { fileTempDir, tempDir } from '../helpers/temp-dir';
 
+const work = fileTempDir('myvalue-corpus-');
 const corpus = (name: string): string => fileURLToPath(new URL(`../fixtures/corpus/${name}`, import.meta.url));
 
 /** What one way of running a collection did: the requests the stand-in got, and each assertion's result in order. */
@@ -50,13 +51,38 @@ async function harnessRun(collection: string, environment: string | undefined): 
   return report.requests.flatMap((r, i) => r.assertions.map((a): [number, string, boolean] => [i, a.name, a.passed]));
 }
 
-/** Postman's lint of a v3 directory the harness wrote: no error, no warning (when the Postman CLI is there). */
-async function lintClean(dir: string): Promise<void> {
+/**
+ * Postman's lint of the v3 directory the harness writes of each corpus collection: no error, no warning
+ * (when the Postman CLI is there). All of them in one start of the linter, once for the file's tests; each
+ * test reads its own collection's diagnostics.
+ */
+let linted: Promise<PostmanLintBatch> | undefined;
+function lintCorpus(): Promise<PostmanLintBatch> {
+  linted ??= (async () => {
+    const dir = work();
+    const dirs: Record<string, string> = {};
+    for (const collection of new Set(CASES.map((c) => c.collection))) {
+      const out = join(dir, 'v3', collection);
+      const there = await convertCollection(corpus(collection), 'v3', out);
+      if (!there.ok) throw new Error(there.error);
+      dirs[collection] = out;
+    }
+    return postmanLintEach(dirs, join(dir, 'lint'));
+  })();
+  return linted;
+}
+
+/** Every file under `dir` with its text, by relative path. */
+const filesIn = (dir: string): Record<string, string> =>
+  Object.fromEntries((readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort().map((file) => [relative(dir, file), readFileSync(file, 'utf8')]));
+
+async function lintClean(collection: string, dir: string): Promise<void> {
   if (skipPostmanCli) return;
-  const result = await postmanCli(['collection', 'lint', dir, '-r', 'json']);
-  const report = JSON.parse(result.stdout.slice(result.stdout.indexOf('{'))) as { diagnostics: unknown[] };
-  expect(report.diagnostics, dir).toEqual([]);
-  expect(result.code).toBe(0);
+  const lint = await lintCorpus();
+  const label = basename(collection);
+  // What was linted is what this way wrote, file for file.
+  expect(filesIn(join(lint.parent, label))).toEqual(filesIn(dir));
+  expect(lint.of[label], dir).toEqual([]);
 }
 
 /** Each way the harness runs or rewrites a collection, as the run that shows what it means. */
@@ -66,7 +92,7 @@ const WAYS: Record<string, (collection: string, environment: string | undefined)
     const dir = join(tempDir('myvalue-corpus-v3-'), 'v3');
     const there = await convertCollection(collection, 'v3', dir);
     if (!there.ok) throw new Error(there.error);
-    await lintClean(dir);
+    await lintClean(collection, dir);
     const file = join(dir, '..', 'back.postman_collection.json');
     const back = await convertCollection(dir, 'v2.1', file);
     if (!back.ok) throw new Error(back.error);
