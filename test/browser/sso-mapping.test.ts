@@ -81,14 +81,19 @@ async function logInToMyValue(identifier: string, password: string): Promise<voi
   await page.getByRole('button', { name: 'Masuk' }).click();
 }
 
-/** "Hubungkan Akun", the "account linked" page, then the BU's redirect page; returns what the BU shows. */
-async function confirmAndLand(): Promise<{ valueId: string; memberNo: string }> {
+/**
+ * "Hubungkan Akun", the "account linked" page, then the BU's redirect page; returns what the BU shows.
+ * The linked page moves on by itself after a second (a meta refresh): `by: 'itself'` waits for that
+ * (the first case shows it does); otherwise its "Lanjutkan" link is followed, as a user in a hurry does.
+ */
+async function confirmAndLand(by: 'itself' | 'link' = 'link'): Promise<{ valueId: string; memberNo: string }> {
   await expect.poll(() => page.getByRole('heading').first().textContent()).toMatch(/Hubungkan akun DemoBU dengan MyValue/);
   const [linked] = await Promise.all([
     page.waitForResponse((r) => r.url() === `${myValue.url}/authorize/mapping/confirm`),
     page.getByRole('button', { name: 'Hubungkan Akun' }).click(),
   ]);
   expect(await linked.text()).toContain('Akun mu telah terhubung');
+  if (by === 'link') await page.getByTestId('continue').click();
   await page.waitForURL(`${bu.url}/callback?**`);
   const url = new URL(page.url());
   expect(url.searchParams.get('scope')).toBe('fosite offline openid');
@@ -110,7 +115,7 @@ describe('SSO mapping in a browser', () => {
     expect(await page.getByLabel('Nama lengkap').inputValue()).toBe('Nadia Putri');
     await page.getByLabel('Password (minimal 8 karakter)').fill('made-up-pass-nadia');
     await page.getByRole('button', { name: 'Daftar' }).click();
-    const shown = await confirmAndLand();
+    const shown = await confirmAndLand('itself');
     expect(shown.valueId).toMatch(/^V[A-Z0-9]{5}$/);
     expect(shown.memberNo).toBe(onlyBuUser());
   });

@@ -29,13 +29,31 @@ interface Ran {
 }
 
 /** Runs a command to its end; `out` is stdout and stderr together, for the assertion messages. */
-function run(command: string, args: readonly string[], cwd: string, timeoutMs = 600_000): Ran {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+function run(command: string, args: readonly string[], cwd: string, timeoutMs = 600_000, env: NodeJS.ProcessEnv = {}): Ran {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env } });
   return { status: result.status, out: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
 }
 
 /** The msw version installed in a project. */
 const mswIn = (dir: string): string => (JSON.parse(readFileSync(join(dir, 'node_modules/msw/package.json'), 'utf8')) as { version: string }).version;
+
+/**
+ * better-sqlite3's install script (prebuild-install) downloads the prebuilt binary from GitHub, which is
+ * unreachable here, and otherwise compiles SQLite: about two minutes of CPU, most of this test's time. It
+ * looks first in a directory of local prebuilds (npm_config_better_sqlite3_local_prebuilds). There goes
+ * the binary this checkout's own install built, under the name of the release file a partner's install
+ * downloads, so the partner project gets it without compiling. A version other than this checkout's finds
+ * no file there and is compiled, as before.
+ */
+function localPrebuilds(dir: string): NodeJS.ProcessEnv {
+  const sqlite = join(ROOT, 'node_modules/better-sqlite3');
+  const { version } = JSON.parse(readFileSync(join(sqlite, 'package.json'), 'utf8')) as { version: string };
+  mkdirSync(dir);
+  const file = join(dir, `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`);
+  const packed = run('tar', ['-czf', file, '-C', sqlite, 'build/Release/better_sqlite3.node'], ROOT);
+  expect(packed.status, packed.out).toBe(0);
+  return { npm_config_better_sqlite3_local_prebuilds: dir };
+}
 
 let work = '';
 let project = '';
@@ -51,7 +69,7 @@ beforeAll(() => {
   writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'partner-app', version: '1.0.0', private: true }, null, 2)}\n`);
   // The README's packages, as written; TypeScript only for this test's own tsc checks.
   const packages = [tarball, ...README.beside, ...[...README.runnerPackages.values()].flat(), `typescript@${manifest.devDependencies.typescript}`];
-  const installed = run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', ...packages], project);
+  const installed = run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', ...packages], project, 600_000, localPrebuilds(join(work, 'prebuilds')));
   expect(installed.status, installed.out).toBe(0);
 });
 
