@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runGate, type GateResult } from '../../src/run/gate';
+import { runCli, type CliResult } from './cli';
 
 export interface SharedGate {
   result: GateResult;
@@ -24,4 +25,23 @@ export function wholeGateRun(): Promise<SharedGate> {
     return { result, cwd, console };
   })();
   return wholeGate;
+}
+
+export interface SharedRun extends CliResult {
+  /** Where its reports are (run.json, junit.xml, ...). */
+  reportsDir: string;
+}
+
+let shippedJson: Promise<SharedRun> | undefined;
+
+/**
+ * `myvalue run --target msw` of the shipped collection (its JSON), in process: the baseline the v3 and
+ * migrate tests compare a conversion's run with, and the run the shipped-collection test reads.
+ */
+export function shippedRun(): Promise<SharedRun> {
+  shippedJson ??= (async () => {
+    const reportsDir = join(mkdtempSync(join(tmpdir(), 'myvalue-shared-run-')), 'reports');
+    return { ...(await runCli(['run', '--target', 'msw', '--out', reportsDir])), reportsDir };
+  })();
+  return shippedJson;
 }

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCollection } from '../../src/collection/load-collection';
 import { shippedFile } from '../../src/shared/package-files';
 import { runCli } from '../helpers/cli';
+import { shippedRun } from '../helpers/shared-runs';
 import { noticeSkipped, postmanCli, skipPostmanCli } from '../helpers/postman-cli';
 import { tempDir } from '../helpers/temp-dir';
 import { collectionOf, shape, word, type Json } from './collection-shape';
@@ -65,11 +66,13 @@ describe.skipIf(skipPostmanCli)("postman collection migrate (Postman's own v3 wr
     expect(exchange).not.toMatch(/^name:/m);
     expect(shape(await read(dir))).toEqual(shape(keptByPostman(json)));
 
-    // One after the other: a run against msw intercepts this process's requests for its duration.
+    // One after the other: a run against msw intercepts this process's requests for its duration. The
+    // JSON's is `myvalue run --target msw` of the shipped collection, shared in this worker.
     const runs = [];
     for (const collection of [SHIPPED, dir]) {
-      const out = join(tempDir('myvalue-migrate-run-'), 'reports');
-      const cli = await runCli(['run', '--collection', collection, '--target', 'msw', '--out', out]);
+      const shared = collection === SHIPPED ? await shippedRun() : undefined;
+      const out = shared?.reportsDir ?? join(tempDir('myvalue-migrate-run-'), 'reports');
+      const cli = shared ?? (await runCli(['run', '--collection', collection, '--target', 'msw', '--out', out]));
       expect(cli.code, cli.err.join('\n')).toBe(0);
       const report = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { totals: { assertions: number; failedAssertions: number }; requests: Array<{ folder?: string; name: string; status?: number; assertions: Array<{ name: string; passed: boolean }> }> };
       runs.push({ totals: report.totals, requests: report.requests.map((r) => [r.folder, r.name, r.status, r.assertions.map((a) => [a.name, a.passed])]) });
