@@ -27,6 +27,9 @@ export default defineConfig({
     maxWorkers: availableParallelism(),
     // vi.stubEnv is undone after each test, so a stub cannot reach a later file in the same worker.
     unstubEnvs: true,
+    // Transformed modules kept on disk (node_modules/.experimental-vitest-cache): shared by the projects,
+    // each of which transforms the source in a Vite server of its own, and by the next run.
+    experimental: { fsModuleCache: true },
     // Browser files among the CPU-bound ones rather than all together, short files last.
     sequence: { sequencer: FileOrderSequencer },
     projects: [

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, typ
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createFakeMyValue, type Fake } from '../../mocks/create-fake';
 import { createExpressApp, listen, type RunningServer } from '../../mocks/express';
-import { launchChromium, screenshotOnFailure } from './chromium';
+import { launchChromium, reusedPage, screenshotOnFailure } from './chromium';
 
 const BU = { clientId: 'DemoBU', clientSecret: 'test-only-secret-cross-site' } as const;
 const REDIRECT = 'http://127.0.0.1:5999/callback';
@@ -35,7 +35,10 @@ beforeAll(async () => {
   attacker = await listen(site, 0);
 });
 
+const reused = reusedPage(() => browser);
+
 afterAll(async () => {
+  await reused.close();
   await browser?.close();
   await attacker?.close();
 });
@@ -44,14 +47,13 @@ beforeEach(async () => {
   pages.clear();
   fake = createFakeMyValue({ clients: [{ clientId: BU.clientId, clientSecret: BU.clientSecret }], redirectUris: [{ clientId: BU.clientId, uri: REDIRECT }] });
   myValue = await listen(createExpressApp(fake), 0);
-  context = await browser.newContext();
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
+  page = await reused.fresh();
+  context = reused.context() as BrowserContext;
 });
 
 afterEach(async (ctx: TestContext) => {
   await screenshotOnFailure(ctx, page, 'cross-site');
-  await context?.close();
+  await reused.leave();
   await myValue?.close();
 });
 

@@ -6,7 +6,7 @@
 import express from 'express';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, type TestContext } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createFakeMyValue, loadSeed, type Fake, type FakeMyValueOptions } from '../../mocks/create-fake';
 import type { Seed } from '../../mocks/store/seed-types';
 import type { RequestLogRecord } from '../../mocks/index';
@@ -15,7 +15,7 @@ import { COLLECTION_REDIRECT_URI } from '../../src/shared/hosts';
 import { Api, DEMO } from '../helpers/api';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
-import { launchChromium, screenshotOnFailure } from './chromium';
+import { launchChromium, reusedPage, screenshotOnFailure } from './chromium';
 import { ADMIN_LEDGER_MAX, ADMIN_USERS_PAGE } from '../../mocks/core/admin-state-routes';
 import { seedClient, signedRequest } from '../ledger/signed';
 
@@ -23,23 +23,23 @@ const RUNNER = { clientId: 'DashPOS', clientSecret: 'test-only-secret-dashboard'
 const VIEWS = ['requests', 'state', 'controls'] as const;
 
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let fake: Fake;
 let server: RunningServer | undefined;
+
+const tab = reusedPage(() => browser, { viewport: { width: 1366, height: 768 } });
 
 beforeAll(async () => {
   browser = await launchChromium();
 });
 
 afterAll(async () => {
+  await tab.close();
   await browser?.close();
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
+  page = await tab.fresh();
 });
 
 afterEach(async (ctx: TestContext) => {
@@ -50,7 +50,7 @@ afterEach(async (ctx: TestContext) => {
       await screenshotOnFailure(ctx, page, `dashboard-${view}`).catch(() => undefined);
     }
   } else await screenshotOnFailure(ctx, page, 'dashboard');
-  await context?.close();
+  await tab.leave();
   await server?.close();
   server = undefined;
 });

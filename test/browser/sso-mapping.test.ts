@@ -3,11 +3,11 @@
 // introspects and shows the value ID. One test per case of the partner guide, plus re-mapping a linked
 // user (log in again), cancel and a tampered redirect_uri. A failing test leaves a screenshot in reports/.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, type TestContext } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createFakeMyValue, type Fake } from '../../mocks/create-fake';
 import { createExpressApp, listen, type RunningServer } from '../../mocks/express';
 import { startDemoBu, type DemoBu } from './demo-bu';
-import { launchChromium, screenshotOnFailure } from './chromium';
+import { launchChromium, reusedPage, screenshotOnFailure } from './chromium';
 
 const BU = { clientId: 'DemoBU', clientSecret: 'test-only-secret-browser', appName: 'DemoBU' } as const;
 /** Seed users of mocks/seed.json (demo passwords). */
@@ -15,17 +15,19 @@ const BUDI = { valueId: 'VB60VS', email: 'budi.santoso@example.co.id', password:
 const SITI = { valueId: 'VS4NTK', phone: '081399887766', password: 'demo-password-3' } as const;
 
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let bu: DemoBu;
 let myValue: RunningServer;
 let fake: Fake;
+
+const tab = reusedPage(() => browser);
 
 beforeAll(async () => {
   browser = await launchChromium();
 });
 
 afterAll(async () => {
+  await tab.close();
   await browser?.close();
 });
 
@@ -45,14 +47,12 @@ beforeEach(async () => {
   });
   myValue = await listen(createExpressApp(fake), 0);
   bu.setMyValue(myValue.url);
-  context = await browser.newContext();
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
+  page = await tab.fresh();
 });
 
 afterEach(async (ctx: TestContext) => {
   await screenshotOnFailure(ctx, page, 'browser');
-  await context?.close();
+  await tab.leave();
   await myValue?.close();
   await bu?.close();
 });
