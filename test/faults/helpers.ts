@@ -62,3 +62,10 @@ export function historyPath(): string {
   const wire = signedWire('point.history', CLIENT, { valueID: USER, limit: '100' });
   return `${wire.path}?${searchOf(wire)}`;
 }
+
+/** The most fault rules a fake keeps at a time, as documented (MAX_FAULT_RULES in mocks/core/faults.ts). */
+export const CAP = 1000;
+/** `n` rules that match no request of the cap's tests (a path rule scans like any other). */
+export const rules = (n: number, prefix = 'R'): string[] => Array.from({ length: n }, (_, i) => `GET /nowhere/${prefix}${i}:status=503`);
+/** What a fake says when rules would pass the cap. */
+export const TOO_MANY = /^too many fault rules: at most 1000 at a time; \d+ (is|are) set and this adds \d+ \(remove some first: DELETE \/__admin\/faults, fake\.faults\.clear\(\)\)$/;

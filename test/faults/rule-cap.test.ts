@@ -1,17 +1,12 @@
 // At most 1,000 fault rules at a time (each request scans them all): from the start (code, --fault), by
-// POST /__admin/faults (all or nothing) and fake.faults.add. Rules used up (`times`) no longer count.
+// POST /__admin/faults (all or nothing) and fake.faults.add. Rules used up (`times`) no longer count. In
+// process; `myvalue mock` with 1,000 --fault flags: rule-cap-mock.test.ts.
 import { describe, expect, it } from 'vitest';
 import { FaultRuleError } from '../../mocks/create-fake';
-import { runCli } from '../helpers/cli';
-import { spawnMock } from '../helpers/spawn-mock';
-import { balancePath, call, CLIENT, freshFake } from './helpers';
+import { balancePath, call, CAP, CLIENT, freshFake, rules, TOO_MANY } from './helpers';
 
-const CAP = 1000;
-/** `n` rules that match no request of these tests (a path rule scans like any other). */
-const rules = (n: number, prefix = 'R'): string[] => Array.from({ length: n }, (_, i) => `GET /nowhere/${prefix}${i}:status=503`);
 const postRules = (fake: ReturnType<typeof freshFake>, list: string[]): ReturnType<typeof call> =>
   call(fake, 'POST', '/__admin/faults', { body: JSON.stringify({ rules: list }), headers: { 'content-type': 'application/json' } });
-const TOO_MANY = /^too many fault rules: at most 1000 at a time; \d+ (is|are) set and this adds \d+ \(remove some first: DELETE \/__admin\/faults, fake\.faults\.clear\(\)\)$/;
 
 describe('the cap on fault rules', () => {
   it('1,000 rules from the start are taken; 1,001 throw FaultRuleError', () => {
@@ -51,22 +46,5 @@ describe('the cap on fault rules', () => {
     expect(call(fake, 'GET', balancePath()).status).toBe(503); // the times=1 rule fires and is gone
     expect(fake.faults.add('point.earn:status=503').ok).toBe(true);
     expect(fake.faults.list()).toHaveLength(CAP);
-  });
-
-  it('myvalue mock with 1,000 --fault flags serves them and refuses one more over HTTP; 1,001 flags: one line, exit 2', async () => {
-    const flags = (n: number): string[] => rules(n).flatMap((rule) => ['--fault', rule]);
-    const mock = await spawnMock(['--quiet', '--client', `${CLIENT.clientId}:${CLIENT.clientSecret}`, ...flags(CAP)]);
-    try {
-      expect(((await (await fetch(`${mock.url}/__admin/faults`)).json()) as { count: number }).count).toBe(CAP);
-      const more = await fetch(`${mock.url}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rule: 'point.earn:status=503' }) });
-      expect(more.status).toBe(400);
-      expect(((await more.json()) as { detail: string }).detail).toMatch(TOO_MANY);
-    } finally {
-      await mock.stop();
-    }
-    const refused = await runCli(['mock', '--port', '0', '--quiet', '--client', `${CLIENT.clientId}:${CLIENT.clientSecret}`, ...flags(CAP + 1)]);
-    expect(refused.code).toBe(2);
-    expect(refused.err).toEqual(['myvalue: too many fault rules: 1001 given, at most 1000 at a time']);
-    expect(refused.out).toEqual([]);
   });
 });

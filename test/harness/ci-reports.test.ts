@@ -9,12 +9,13 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/reports/run-json';
 import { CLI } from '../helpers/spawn-mock';
-import { tempDir } from '../helpers/temp-dir';
+import { fileTempDir, tempDir } from '../helpers/temp-dir';
 import { run } from './served-fake';
 
 type Node = Record<string, unknown>;
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) });
 const FOLDERS = ['Users', 'Points'];
+const work = fileTempDir('myvalue-ci-reports-');
 /** Earn answered 503 once: its assertions fail, the run goes on. */
 const FAULTY = { faults: ['point.earn:status=503,times=1'] };
 
@@ -34,8 +35,17 @@ function expectedCounts(report: RunReport): Record<string, number> {
 }
 
 describe('a failing run against msw (earn answered 503)', () => {
+  /** The run both tests read: the job summary goes to a file of its own, after an earlier step's. */
+  let failing: Promise<{ r: Awaited<ReturnType<typeof run>>; summary: string }> | undefined;
+  const failingRun = (): NonNullable<typeof failing> =>
+    (failing ??= (async () => {
+      const summary = join(work(), 'summary.md');
+      writeFileSync(summary, '## earlier step\n');
+      return { r: await run({ target: 'msw', folders: FOLDERS, fake: FAULTY, env: { GITHUB_STEP_SUMMARY: summary } }), summary };
+    })());
+
   it('junit.xml, read by fast-xml-parser, counts what run.json counts, and its failure says the status and the body', async () => {
-    const r = await run({ target: 'msw', folders: FOLDERS, fake: FAULTY });
+    const { r } = await failingRun();
     expect(r.exitCode).toBe(1);
     const report = JSON.parse(r.files['run.json'] ?? '') as RunReport;
     const { root, suites, cases } = junitCounts(r.files['junit.xml'] ?? '');
@@ -65,9 +75,7 @@ describe('a failing run against msw (earn answered 503)', () => {
   }, 120_000);
 
   it('appends a short job summary to $GITHUB_STEP_SUMMARY: the verdict, the counts, each failed request with its reason', async () => {
-    const file = join(tempDir('myvalue-step-'), 'summary.md');
-    writeFileSync(file, '## earlier step\n');
-    const r = await run({ target: 'msw', folders: FOLDERS, fake: FAULTY, env: { GITHUB_STEP_SUMMARY: file } });
+    const { r, summary: file } = await failingRun();
     expect(r.exitCode).toBe(1);
     const md = readFileSync(file, 'utf8');
     expect(md.startsWith('## earlier step\n### ❌ MyValue run: FAIL\n')).toBe(true);

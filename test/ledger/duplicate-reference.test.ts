@@ -1,12 +1,11 @@
 // A referenceNo a client used before: refused (the documented 400 ErrDuplicateReferenceNo), or with
 // --duplicate-reference replay, a repeat of the very same request answers 200 with the first answer's
-// body and applies nothing; a different request reusing the referenceNo is still refused.
+// body and applies nothing; a different request reusing the referenceNo is still refused. In process; the
+// replay over HTTP from `myvalue mock`: duplicate-reference-mock.test.ts.
 import { describe, expect, it } from 'vitest';
 import { createFakeMyValue, type Fake } from '../../mocks/create-fake';
 import { seedClient, signedRequest } from './signed';
 import { runCli } from '../helpers/cli';
-import { spawnMock } from '../helpers/spawn-mock';
-import { Api } from '../helpers/api';
 
 const POS = seedClient('GramediaPOS');
 const KOMPAS = seedClient('KompasCom');
@@ -80,20 +79,5 @@ describe('a referenceNo used twice', () => {
     const result = await runCli(['mock', '--port', '0', '--duplicate-reference', 'ignore']);
     expect(result.code).toBe(2);
     expect(result.err).toEqual(['myvalue: --duplicate-reference must be refuse or replay, got "ignore"']);
-  });
-
-  it('mock --duplicate-reference replay: over HTTP a repeated earn answers 200 twice, and the start says so', async () => {
-    const mock = await spawnMock(['--duplicate-reference', 'replay', '--quiet']);
-    try {
-      await new Promise((r) => setTimeout(r, 100));
-      expect(mock.output()).toContain('duplicate referenceNo: replayed (200 with the first answer, nothing applied twice)');
-      const api = new Api(mock.url, POS);
-      const first = await api.call('point.earn', EARN);
-      const again = await api.call('point.earn', EARN);
-      expect([first.status, again.status]).toEqual([200, 200]);
-      expect(again.body).toEqual(first.body);
-    } finally {
-      await mock.stop();
-    }
   });
 });
