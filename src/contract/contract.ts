@@ -175,7 +175,8 @@ export function createContract(doc: unknown, options: ContractOptions = {}): Con
     check(response) {
       const method = response.method.toUpperCase();
       const status = response.status;
-      const path = requestPath(response.url ?? response.path ?? '/', baseUrls);
+      // A URL's query is cut off; a path (the request's, decoded) has none, so a `?` in it is part of it.
+      const path = response.url !== undefined ? requestPath(response.url, baseUrls) : requestPath(response.path ?? '/', baseUrls, { query: false });
       if (isIgnored(path)) return [];
       const found = locate(method, path);
       if (!('op' in found)) {

@@ -13,10 +13,13 @@ export function compileTemplate(template: string): PathTemplate {
 
 /**
  * The path of a URL or path, without query and fragment, with the first matching base URL
- * (or base path) taken off the front.
+ * (or base path) taken off the front. `query: false` says `urlOrPath` is a path a server already took
+ * the query off (a request's decoded path): a `?` or `#` in it is part of the path, as the fake's router
+ * reads it.
  * @example requestPath('https://external.ovaltech.id/service/point/?valueID=X', []) // '/service/point/'
+ * @example requestPath('/v1/service/promos/a?b', [], { query: false }) // '/v1/service/promos/a?b'
  */
-export function requestPath(urlOrPath: string, baseUrls: readonly string[]): string {
+export function requestPath(urlOrPath: string, baseUrls: readonly string[], { query = true }: { query?: boolean } = {}): string {
   let rest = urlOrPath;
   for (const base of baseUrls) {
     const trimmed = base.replace(/\/+$/, '');
@@ -32,7 +35,7 @@ export function requestPath(urlOrPath: string, baseUrls: readonly string[]): str
       // Not a URL after all: treated as a path.
     }
   }
-  const cut = rest.search(/[?#]/);
+  const cut = query ? rest.search(/[?#]/) : -1;
   const path = cut === -1 ? rest : rest.slice(0, cut);
   return path.startsWith('/') ? path : `/${path}`;
 }

@@ -1,6 +1,7 @@
 // The validator on its own: matching paths, statuses, content types and bodies, with readable lines.
 import { describe, expect, it } from 'vitest';
 import { createContract, loadContract, ContractError, requestPath } from '../../src/contract';
+import { createFakeMyValue } from '../../mocks/create-fake';
 import { sharedContract } from '../helpers/contract-observer';
 
 const JSON_TYPE = 'application/json';
@@ -27,6 +28,34 @@ describe('matching a request to an operation', () => {
     expect(contract.match('POST', '/v1/service/promos/buy')?.operationId).toBe('promoBuy');
     expect(contract.match('GET', '/v1/service/promos/buy')?.operationId).toBe('promoGet');
     expect(contract.match('GET', '/v1/service/promos/1/2')).toBeUndefined();
+  });
+});
+
+describe("a request's own path (decoded, its query already taken off)", () => {
+  // Found by the fuzz test: PUT /v1/service/promos/<an ID with a `?` and a `\`>. The fake's router reads
+  // `?` as part of the path (it came as %3F) and `\` as `/`, so no route: 404. The contract cut the path
+  // at the `?`, found /v1/service/promos/{ID}, and called the 404 an undocumented method.
+  it('reads a `?` or `#` in it as part of the path, and `\\` as `/`, as the fake does; a URL\'s query is still cut', () => {
+    const fake = createFakeMyValue();
+    try {
+      const cases: Array<[string, number, string[]]> = [
+        ['/v1/service/promos/a?b', 405, []],
+        ['/v1/service/promos/a#b', 405, []],
+        ['/v1/service/promos/a?b,\\,c', 404, ['unknown-path']],
+        ['/v1/service/promos/a\\b', 404, ['unknown-path']],
+      ];
+      for (const [path, status, kinds] of cases) {
+        const answer = fake.handle({ method: 'PUT', path, query: {}, headers: {}, rawBody: '', origin: 'http://127.0.0.1:4010' });
+        expect(answer.status, path).toBe(status);
+        const found = contract.check({ method: 'PUT', path, status: answer.status, contentType: JSON_TYPE, body: answer.body });
+        expect(found.map((v) => v.kind), path).toEqual(kinds);
+      }
+      expect(contract.match('GET', 'https://external.ovaltech.id/v1/service/promos/a?b=1')?.operationId).toBe('promoGet');
+      expect(requestPath('/v1/service/promos/a?b', [], { query: false })).toBe('/v1/service/promos/a?b');
+      expect(requestPath('/v1/service/promos/a?b', [])).toBe('/v1/service/promos/a');
+    } finally {
+      fake.close();
+    }
   });
 });
 
