@@ -98,10 +98,14 @@ const contentType = fc.oneof(
 const nested = (depth: number, open: string, close: string): string => `${open.repeat(depth)}${close.repeat(depth)}`;
 
 /**
- * The fields as a form body. A generated value may be an object without a prototype, which String()
- * cannot convert (it threw, failing the test on its own generator): anything not text goes as JSON.
+ * A generated value as text (a form field, a query value, the ID in a path). It may be an object without
+ * a prototype, which String() cannot convert (it threw, failing the test on its own generator, in the
+ * form body and later in the path): anything not text goes as JSON.
  */
-const formText = (fields: Record<string, unknown>): string => new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' ? v : (JSON.stringify(v) ?? '')])).toString();
+const asText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
+
+/** The fields as a form body. */
+const formText = (fields: Record<string, unknown>): string => new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, asText(v)])).toString();
 
 /** What goes in the body: the fields as JSON mostly, else something else that claims a content type. */
 function bodyText(fields: Record<string, unknown>): fc.Arbitrary<string | undefined> {
@@ -141,7 +145,7 @@ function toQuery(fields: Record<string, unknown>): Record<string, string | strin
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     if (Array.isArray(value) && value.every((v) => typeof v === 'string')) query[key] = value;
-    else query[key] = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+    else query[key] = asText(value);
   }
   return query;
 }
@@ -179,7 +183,7 @@ const signedRequest: fc.Arbitrary<FakeRequest> = fc
       flags: adapterFlags,
     }).chain((r) => {
       const { ID, ...fields } = signed(name, r.fields, r.sign);
-      const path = rule.path.replace(':ID', String(r.id ?? ID ?? ''));
+      const path = rule.path.replace(':ID', asText(r.id ?? ID ?? ''));
       const headers: Record<string, string> = { ...r.headers };
       if (rule.location === 'query') {
         return fc.constant<FakeRequest>({ method: r.method, path, query: toQuery(fields), headers, origin: ORIGIN, ...r.flags });
