@@ -4,7 +4,7 @@
 // the README's vitest, jest and node:test examples, as written. A copy of that project with the oldest
 // msw of the peer range runs the examples again. publint and attw judge the tarball.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +55,38 @@ function localPrebuilds(dir: string): NodeJS.ProcessEnv {
   return { npm_config_better_sqlite3_local_prebuilds: dir };
 }
 
+/**
+ * Starts a command whose output goes to a file (a test's spawnSync blocks this process, so nothing
+ * would drain a pipe); `done` is how it ended, `stop` ends its process group if it still runs.
+ */
+function runInBackground(command: string, args: readonly string[], cwd: string, log: string): { done: Promise<Ran>; stop(): Promise<void> } {
+  const fd = openSync(log, 'w');
+  // A process group of its own: stop() ends npm and whatever it started (install scripts).
+  const child = spawn(command, args, { cwd, stdio: ['ignore', fd, fd], detached: true, env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+  closeSync(fd);
+  const done = new Promise<Ran>((resolve) => {
+    child.on('error', (error) => resolve({ status: null, out: String(error) }));
+    child.on('close', (status) => resolve({ status, out: readFileSync(log, 'utf8') }));
+  });
+  return {
+    done,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          // The group is gone already.
+        }
+      }
+      await done;
+    },
+  };
+}
+
 let work = '';
+let oldest = '';
+/** msw moved down in the oldest-msw copy, while the tests of the first project run. */
+let oldestInstall: ReturnType<typeof runInBackground> | undefined;
 let project = '';
 let tarball = '';
 
@@ -71,9 +102,16 @@ beforeAll(() => {
   const packages = [tarball, ...README.beside, ...[...README.runnerPackages.values()].flat(), `typescript@${manifest.devDependencies.typescript}`];
   const installed = run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', ...packages], project, 600_000, localPrebuilds(join(work, 'prebuilds')));
   expect(installed.status, installed.out).toBe(0);
+  // A copy of the fresh project for the oldest msw of the peer range (no second install of better-sqlite3
+  // and the rest); its npm install, which mostly waits on the registry, runs beside the tests below.
+  oldest = join(work, 'partner-app-oldest-msw');
+  const copied = run('cp', ['-a', project, oldest], work);
+  expect(copied.status, copied.out).toBe(0);
+  oldestInstall = runInBackground('npm', ['install', '--save-dev', '--no-audit', '--no-fund', `msw@${OLDEST_MSW}`], oldest, join(work, 'oldest-msw-install.log'));
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await oldestInstall?.stop();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
@@ -307,14 +345,9 @@ describe("the README's examples, pasted into the partner project (msw as the REA
 });
 
 describe(`the README's examples with the oldest msw of the peer range (${OLDEST_MSW})`, () => {
-  let oldest = '';
-
-  // A copy of the partner project with msw moved down: no second install of better-sqlite3 and the rest.
-  beforeAll(() => {
-    oldest = join(work, 'partner-app-oldest-msw');
-    const copied = run('cp', ['-a', project, oldest], work);
-    expect(copied.status, copied.out).toBe(0);
-    const installed = run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', `msw@${OLDEST_MSW}`], oldest);
+  // The copy of the partner project made after its install, with msw moved down (the file's beforeAll).
+  beforeAll(async () => {
+    const installed = await (oldestInstall as NonNullable<typeof oldestInstall>).done;
     expect(installed.status, installed.out).toBe(0);
     expect(mswIn(oldest)).toBe(OLDEST_MSW);
   });
