@@ -6,8 +6,8 @@
 // through HTTP_PROXY, answered by a local stand-in: nothing leaves the machine, and a request that would
 // (another host, or https) fails the test. Every v3 directory written is linted by Postman's own CLI when
 // it is there (test/helpers/postman-cli.ts).
-import { readdirSync, readFileSync, writeFileSync, type Dirent } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import newman from 'newman';
 import { describe, expect, it, vi } from 'vitest';
@@ -15,6 +15,7 @@ import { convertCollection } from '../../src/collection/convert-collection';
 import { signCollection } from '../../src/collection/sign-collection';
 import { runCollection } from '../../src/harness/index';
 import { ECHO_HOST, startEchoStandIn, type EchoStandIn, type Sent } from '../helpers/echo-stand-in';
+import { fileTree } from '../helpers/file-tree';
 import { postmanLintEach, skipPostmanCli, type PostmanLintBatch } from '../helpers/postman-cli';
 import { fileTempDir, tempDir } from '../helpers/temp-dir';
 
@@ -72,16 +73,12 @@ function lintCorpus(): Promise<PostmanLintBatch> {
   return linted;
 }
 
-/** Every file under `dir` with its text, by relative path. */
-const filesIn = (dir: string): Record<string, string> =>
-  Object.fromEntries((readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort().map((file) => [relative(dir, file), readFileSync(file, 'utf8')]));
-
 async function lintClean(collection: string, dir: string): Promise<void> {
   if (skipPostmanCli) return;
   const lint = await lintCorpus();
   const label = basename(collection);
   // What was linted is what this way wrote, file for file.
-  expect(filesIn(join(lint.parent, label))).toEqual(filesIn(dir));
+  expect(fileTree(join(lint.parent, label))).toEqual(fileTree(dir));
   expect(lint.of[label], dir).toEqual([]);
 }
 

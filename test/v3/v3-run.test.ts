@@ -1,7 +1,7 @@
 // v3 collections end to end, in process: run signed against the fake behind MSW (nothing leaves the
 // process, the sandbox host written out included), inject and convert through the CLI.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setupServer } from 'msw/node';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { HOOK_EVENT_ID } from '../../src/collection/hook-script';
 import { loadCollection } from '../../src/collection/load-collection';
 import { shippedFile } from '../../src/shared/package-files';
 import { runCli } from '../helpers/cli';
+import { fileTree } from '../helpers/file-tree';
 import { shippedRun } from '../helpers/shared-runs';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -30,16 +31,6 @@ async function run(args: string[]): Promise<{ code: number; out: string[]; err: 
   const cli = await runCli(['run', ...(args.includes('--target') ? [] : ['--target', 'msw']), '--out', out, ...args]);
   const file = join(out, 'run.json');
   return { ...cli, report: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RunJson) : ({ requests: [] } as unknown as RunJson) };
-}
-
-/** Every file under `dir`, relative path -> text. */
-function tree(dir: string, root = dir, into: Record<string, string> = {}): Record<string, string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) tree(full, root, into);
-    else into[relative(root, full)] = readFileSync(full, 'utf8');
-  }
-  return into;
 }
 
 describe('myvalue run --collection DIR (v3)', () => {
@@ -134,7 +125,7 @@ describe('myvalue inject DIR --out DIR2 (v3)', () => {
     const cli = await runCli(['inject', PARTNER, '--out', once]);
     expect(cli.code).toBe(0);
     expect(cli.out[0]).toBe(`wrote ${once}: signing hook on 8 requests (v3 directory, one beforeRequest script per request)`);
-    const requests = Object.entries(tree(once)).filter(([path]) => path.endsWith('.request.yaml'));
+    const requests = Object.entries(fileTree(once)).filter(([path]) => path.endsWith('.request.yaml'));
     expect(requests).toHaveLength(8);
     for (const [path, text] of requests) {
       expect(text.match(/type: beforeRequest/g), path).toHaveLength(1);
@@ -148,7 +139,7 @@ describe('myvalue inject DIR --out DIR2 (v3)', () => {
     expect(r.report.totals.failedAssertions).toBe(0);
     const twice = join(base, 'twice');
     expect((await runCli(['inject', once, '--out', twice])).code).toBe(0);
-    expect(tree(twice)).toEqual(tree(once));
+    expect(fileTree(twice)).toEqual(fileTree(once));
   });
 });
 
