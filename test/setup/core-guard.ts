@@ -3,9 +3,10 @@
 // it stops a core test where it loads Newman or playwright-core, spawns a process or listens on a port,
 // and records a line saying which project the file belongs in: a slow file cannot land in core by mistake.
 import childProcess from 'node:child_process';
-import Module, { syncBuiltinESMExports } from 'node:module';
+import { syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
 import { NEWMAN_MODULE } from './leftover-runs';
+import { aroundModuleLoad } from './module-load';
 
 /** What core leaves out, and the list in test/projects.ts that takes the file. See docs/testing.md. */
 export const CORE_LIMITS = {
@@ -49,18 +50,12 @@ function refuse(guard: GuardState, limit: CoreLimit, what: string): never {
   throw new Error(line);
 }
 
-type Load = (request: string, parent: unknown, isMain: boolean) => unknown;
-
 function install(guard: GuardState): void {
-  // Node 20 loads a CommonJS package through Module._load whether it is required (the request is its
-  // name) or imported (vitest imports node_modules natively; the request is the resolved path).
-  const internals = Module as unknown as { _load: Load };
-  const load = internals._load;
-  internals._load = function guardedLoad(this: unknown, request, parent, isMain) {
+  aroundModuleLoad((request, load) => {
     const hit = MODULES.find(([pattern]) => pattern.test(request));
     if (hit) refuse(guard, hit[1], request.replace(/^.*[\\/]node_modules[\\/]/, ''));
-    return load.call(this, request, parent, isMain);
-  };
+    return load();
+  });
   const spawners = childProcess as unknown as Record<string, unknown>;
   for (const name of SPAWNERS) spawners[name] = (command: unknown): never => refuse(guard, 'spawn', `child_process.${name} ${String(command)}`);
   // `import { spawn } from 'node:child_process'` reads the patched functions too.

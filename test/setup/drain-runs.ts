@@ -2,28 +2,24 @@
 // browser: vitest.config.ts). They share a worker between files rather than isolate each (a fresh
 // process per file cost ~2 s of CPU a file, docs/testing.md); so after a file's last test this waits
 // until its Newman runs ended and no MSW server intercepts fetch any more (test/setup/leftover-runs.ts).
-import Module from 'node:module';
 import { afterAll } from 'vitest';
 import { drainLeftovers, NEWMAN_MODULE, trackRuns, type NewmanLike, type RunTracker } from './leftover-runs';
-
-type Load = (request: string, parent: unknown, isMain: boolean) => unknown;
+import { aroundModuleLoad } from './module-load';
 
 /**
- * This process's Newman runs, counted from when Newman is loaded (Module._load, as test/setup/core-guard.ts
- * explains); loading it here instead would cost ~1-2 s in every worker, most of which never run it.
+ * This process's Newman runs, counted from when Newman is loaded (test/setup/module-load.ts); loading it
+ * here instead would cost ~1-2 s in every worker, most of which never run it.
  */
 function processRuns(): RunTracker {
   const key = Symbol.for('myvalue-harness.newman-runs');
   const store = globalThis as { [key]?: RunTracker };
   if (store[key]) return store[key];
   let tracker: RunTracker | undefined;
-  const internals = Module as unknown as { _load: Load };
-  const load = internals._load;
-  internals._load = function trackNewman(this: unknown, request, parent, isMain) {
-    const exports = load.call(this, request, parent, isMain);
+  aroundModuleLoad((request, load) => {
+    const exports = load();
     if (!tracker && NEWMAN_MODULE.test(request)) tracker = trackRuns(exports as NewmanLike);
     return exports;
-  };
+  });
   store[key] = { pending: () => tracker?.pending() ?? 0 };
   return store[key];
 }
