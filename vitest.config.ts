@@ -14,6 +14,8 @@ if (browser.notice) console.warn(browser.notice);
 const CONTRACT = 'test/setup/contract-everywhere.ts';
 /** After each file, waits for the Newman runs and MSW servers it left (projects that run Newman in process). */
 const DRAIN = 'test/setup/drain-runs.ts';
+/** A directory for the run, removed at its end: where the runs shared within a worker keep their reports. */
+const RUN_DIR = 'test/setup/run-dir.ts';
 
 export default defineConfig({
   test: {
@@ -64,6 +66,7 @@ export default defineConfig({
           name: 'newman',
           include: [...NEWMAN_FILES],
           setupFiles: [CONTRACT, DRAIN],
+          globalSetup: [RUN_DIR],
           // Shared workers: a fresh process per file cost ~2 s of CPU each (Newman, MSW, the fake and
           // the contract loaded again; measured in docs/testing.md), and whole-collection runs are
           // shared within a worker (test/helpers/shared-runs.ts). What isolation would have guarded
@@ -79,7 +82,7 @@ export default defineConfig({
           include: [...SPAWN_FILES],
           setupFiles: [CONTRACT, DRAIN],
           // The CLI the children run, bundled once per run (test/helpers/spawn-mock.ts CLI).
-          globalSetup: ['test/setup/build-cli.ts'],
+          globalSetup: [RUN_DIR, 'test/setup/build-cli.ts'],
           // Shared workers: the children are processes of their own (test/helpers/ci-process.ts checks
           // none is left); a file that also runs Newman in process is drained as in newman.
           isolate: false,

@@ -1,11 +1,10 @@
 // Expensive runs that several test files only read, made once per worker process (test files share a
 // worker: vitest.config.ts `isolate: false`). Each has its own directory and its own fresh fake;
 // nothing a test does can change it.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runGate, type GateResult } from '../../src/run/gate';
 import { runCli, type CliResult } from './cli';
+import { processTempDir } from './temp-dir';
 
 export interface SharedGate {
   result: GateResult;
@@ -19,7 +18,7 @@ let wholeGate: Promise<SharedGate> | undefined;
 /** `myvalue gate --target msw` of the whole shipped collection, isolated from the machine's environment and .env. */
 export function wholeGateRun(): Promise<SharedGate> {
   wholeGate ??= (async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'myvalue-shared-gate-'));
+    const cwd = processTempDir('myvalue-shared-gate-');
     let console = '';
     const result = await runGate({ cwd, env: {}, target: 'msw', out: 'whole', write: (t) => (console += t), log: (l) => (console += `${l}\n`) });
     return { result, cwd, console };
@@ -40,7 +39,7 @@ let shippedJson: Promise<SharedRun> | undefined;
  */
 export function shippedRun(): Promise<SharedRun> {
   shippedJson ??= (async () => {
-    const reportsDir = join(mkdtempSync(join(tmpdir(), 'myvalue-shared-run-')), 'reports');
+    const reportsDir = join(processTempDir('myvalue-shared-run-'), 'reports');
     return { ...(await runCli(['run', '--target', 'msw', '--out', reportsDir])), reportsDir };
   })();
   return shippedJson;
