@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/reports/run-json';
 import { CLI } from '../helpers/spawn-mock';
 import { fileTempDir, tempDir } from '../helpers/temp-dir';
-import { run } from './served-fake';
+import { run, type Run } from './served-fake';
 
 type Node = Record<string, unknown>;
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) });
@@ -36,7 +36,7 @@ function expectedCounts(report: RunReport): Record<string, number> {
 
 describe('a failing run against msw (earn answered 503)', () => {
   /** The run both tests read: the job summary goes to a file of its own, after an earlier step's. */
-  let failing: Promise<{ r: Awaited<ReturnType<typeof run>>; summary: string }> | undefined;
+  let failing: Promise<{ r: Run; summary: string }> | undefined;
   const failingRun = (): NonNullable<typeof failing> =>
     (failing ??= (async () => {
       const summary = join(work(), 'summary.md');

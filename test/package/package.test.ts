@@ -28,9 +28,12 @@ interface Ran {
   out: string;
 }
 
+/** The environment of every command this test runs: plain output, as in CI. */
+const childEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...process.env, NO_COLOR: '1', CI: 'true', ...extra });
+
 /** Runs a command to its end; `out` is stdout and stderr together, for the assertion messages. */
 function run(command: string, args: readonly string[], cwd: string, timeoutMs = 600_000, env: NodeJS.ProcessEnv = {}): Ran {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env } });
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: timeoutMs, env: childEnv(env) });
   return { status: result.status, out: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
 }
 
@@ -62,7 +65,7 @@ function localPrebuilds(dir: string): NodeJS.ProcessEnv {
 function runInBackground(command: string, args: readonly string[], cwd: string, log: string): { done: Promise<Ran>; stop(): Promise<void> } {
   const fd = openSync(log, 'w');
   // A process group of its own: stop() ends npm and whatever it started (install scripts).
-  const child = spawn(command, args, { cwd, stdio: ['ignore', fd, fd], detached: true, env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+  const child = spawn(command, args, { cwd, stdio: ['ignore', fd, fd], detached: true, env: childEnv() });
   closeSync(fd);
   const done = new Promise<Ran>((resolve) => {
     child.on('error', (error) => resolve({ status: null, out: String(error) }));
