@@ -7,6 +7,17 @@ import { browserGate } from './test/setup/browser-gate.ts';
 import { BROWSER_FILES, LISTED_FILES, NEWMAN_FILES, SERVER_FILES, SPAWN_FILES } from './test/projects.ts';
 import { FileOrderSequencer } from './test/setup/file-order-sequencer.ts';
 
+const CORES = availableParallelism();
+/**
+ * vitest runs one group of projects after another; a group's projects share its workers. First the files
+ * that mostly wait (spawn: on the children they start; browser: on Chromium), with one worker more than
+ * there are cores; then the newman files, which keep a core busy each, and the short server and core
+ * files, which fill the workers to the end. Measured in docs/testing.md ("Groups").
+ */
+const FIRST = { sequence: { groupOrder: 0 }, maxWorkers: CORES + 1 };
+/** The newman, server and core projects: the second group, one worker per core. */
+const BUSY = { sequence: { groupOrder: 1 } };
+
 const browser = browserGate();
 if (browser.notice) console.warn(browser.notice);
 
@@ -24,21 +35,22 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // One worker per core, shared by all projects (vitest's default leaves one core to its main
-    // process, which idles here: on 2 cores that was a single worker).
-    maxWorkers: availableParallelism(),
+    // One worker per core (vitest's default leaves one core to its main process, which idles here: on 2
+    // cores that was a single worker); the first group has one more (FIRST).
+    maxWorkers: CORES,
     // vi.stubEnv is undone after each test, so a stub cannot reach a later file in the same worker.
     unstubEnvs: true,
     // Transformed modules kept on disk (node_modules/.experimental-vitest-cache): shared by the projects,
     // each of which transforms the source in a Vite server of its own, and by the next run.
     experimental: { fsModuleCache: true },
-    // Browser files among the CPU-bound ones rather than all together, short files last.
+    // Within a group: the browser files spread among the spawn files, the short files last (test/setup/file-order.ts).
     sequence: { sequencer: FileOrderSequencer },
     projects: [
       {
         extends: true,
         test: {
           name: 'core',
+          ...BUSY,
           include: ['test/**/*.test.ts'],
           // The packed tarball in a fresh project: `npm run test:package` (vitest.package.config.ts).
           exclude: [...configDefaults.exclude, 'test/package/**', ...LISTED_FILES],
@@ -53,6 +65,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'server',
+          ...BUSY,
           include: [...SERVER_FILES],
           setupFiles: [CONTRACT],
           // Shared workers: a server left open holds a port of its own (port 0), which no other
@@ -64,6 +77,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'newman',
+          ...BUSY,
           include: [...NEWMAN_FILES],
           setupFiles: [CONTRACT, DRAIN],
           globalSetup: [RUN_DIR],
@@ -79,6 +93,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'spawn',
+          ...FIRST,
           include: [...SPAWN_FILES],
           setupFiles: [CONTRACT, DRAIN],
           // The CLI the children run, bundled once per run (test/helpers/spawn-mock.ts CLI).
@@ -92,12 +107,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          ...FIRST,
           include: [...BROWSER_FILES],
           exclude: [...configDefaults.exclude, ...browser.exclude],
           setupFiles: [CONTRACT, DRAIN],
           // Shared workers: each file launches and closes its own Chromium; the dashboard and report
-          // files run Newman in process, drained as in newman. The file order puts each browser file
-          // in a worker of its own between CPU-bound files anyway (test/setup/file-order.ts).
+          // files run Newman in process, drained as in newman. The file order spreads the browser files
+          // among the spawn files, so two Chromiums seldom start together (test/setup/file-order.ts).
           isolate: false,
         },
       },

@@ -1,4 +1,4 @@
-// The suite's file order: browser files among the CPU-bound ones, the short projects last, nothing lost.
+// The suite's file order: browser files among the spawn files, then newman, the short projects last, nothing lost.
 import { describe, expect, it } from 'vitest';
 import { fileOrder } from './file-order';
 
@@ -6,9 +6,13 @@ const files = (project: string, n: number): string[] => Array.from({ length: n }
 const projectOf = (file: string): string => file.replace(/\d+$/, '');
 
 describe('fileOrder', () => {
-  it('spreads the browser files evenly among the spawn and newman files, then runs the rest in their order', () => {
-    const sorted = [...files('browser', 2), ...files('core', 2), ...files('newman', 2), ...files('server', 1), ...files('spawn', 2)];
-    expect(fileOrder(sorted, projectOf)).toEqual(['browser1', 'spawn1', 'spawn2', 'browser2', 'newman1', 'newman2', 'core1', 'core2', 'server1']);
+  it('spreads the browser files evenly among the spawn files, then the newman files, then the rest in their order', () => {
+    const sorted = [...files('browser', 2), ...files('core', 2), ...files('newman', 2), ...files('server', 1), ...files('spawn', 4)];
+    expect(fileOrder(sorted, projectOf)).toEqual(['browser1', 'spawn1', 'spawn2', 'browser2', 'spawn3', 'spawn4', 'newman1', 'newman2', 'core1', 'core2', 'server1']);
+  });
+
+  it('puts browser files left over (more than spawn files) after the spawn files', () => {
+    expect(fileOrder([...files('browser', 3), ...files('spawn', 1), ...files('core', 1)], projectOf)).toEqual(['browser1', 'spawn1', 'browser2', 'browser3', 'core1']);
   });
 
   it('keeps every file once, and each project in the order vitest gave (longest first)', () => {
