@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runGate, type GateOptions, type GateResult } from '../../src/run/gate';
 import { SIGN_RULES } from '../../src/signing/index';
 import { runCli } from '../helpers/cli';
-import { wholeGateRun } from '../helpers/shared-runs';
+import { shardGateRun, wholeGateRun } from '../helpers/shared-runs';
 import { tempDir as makeTempDir } from '../helpers/temp-dir';
 
 const tempDir = (): string => makeTempDir('myvalue-gate-');
@@ -63,7 +63,9 @@ describe('myvalue gate against the fake', () => {
   });
 
   it('names the shard in gate.md and in its console line', async () => {
-    const r = await gate({ shard: { index: 2, total: 3 } });
+    // Shard 2/3, shared with the merge test (which only reads it too).
+    const shared = await shardGateRun(2, 3);
+    const r = { ...shared.result, md: readFileSync(join(shared.result.reportsDir, 'gate.md'), 'utf8'), console: shared.console };
     expect(r.exitCode).toBe(0);
     expect(r.md).toContain('MyValue partner API against msw (shard 2/3)');
     expect(r.md).toContain('- shard 2/3 ran: Users, Negative');

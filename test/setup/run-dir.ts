@@ -1,6 +1,6 @@
-// Global setup of the projects whose files share expensive runs within a worker (newman and spawn:
-// vitest.config.ts): a directory for this test run, removed when it ends. The shared runs keep their
-// reports in it (test/helpers/temp-dir.ts processTempDir); a worker is ended without its exit handlers.
+// Global setup of the projects whose files share expensive runs (newman and spawn: vitest.config.ts): a
+// directory for this test run, removed when it ends. The shared runs are made and kept in it, once for all
+// the project's workers (test/helpers/shared-runs.ts); a worker is ended without its exit handlers.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
