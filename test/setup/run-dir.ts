@@ -14,7 +14,17 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject): () => void {
-  const dir = mkdtempSync(join(tmpdir(), `myvalue-run-${project.name}-`));
-  project.provide('runDir', dir);
-  return () => rmSync(dir, { recursive: true, force: true });
+  let dir: string | undefined;
+  const fresh = (): void => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    dir = mkdtempSync(join(tmpdir(), `myvalue-run-${project.name}-`));
+    project.provide('runDir', dir);
+  };
+  fresh();
+  // Each rerun in watch mode gets a directory of its own, so its shared runs are made again, from the
+  // source as it is now.
+  project.onTestsRerun(fresh);
+  return () => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  };
 }
