@@ -12,7 +12,7 @@ const CORES = availableParallelism();
  * vitest runs one group of projects after another; a group's projects share its workers. First the files
  * that mostly wait (spawn: on the children they start; browser: on Chromium), with one worker more than
  * there are cores; then the newman files, which keep a core busy each, and the short server and core
- * files, which fill the workers to the end. Measured in docs/testing.md ("Groups").
+ * files, which fill the workers to the end. Measured in docs/testing.md ("Third round", "Two groups").
  */
 const FIRST = { sequence: { groupOrder: 0 }, maxWorkers: CORES + 1 };
 /** The newman, server and core projects: the second group, one worker per core. */

@@ -54,8 +54,9 @@ export interface SharedRun extends CliResult {
 }
 
 /**
- * `myvalue run --target msw` of the shipped collection (its JSON), in process: the baseline the v3 and
- * migrate tests compare a conversion's run with, and the run the shipped-collection test reads.
+ * `myvalue run --target msw` of the shipped collection (its JSON), in the process that makes it: the
+ * baseline the v3 and migrate tests compare a conversion's run with, and the run the shipped-collection
+ * test reads.
  */
 export function shippedRun(): Promise<SharedRun> {
   return acrossWorkers('shipped-run', async (dir) => {
