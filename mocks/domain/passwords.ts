@@ -9,6 +9,26 @@ export function hashPassword(password: string): string {
   return `scrypt$${salt.toString('hex')}$${hash.toString('hex')}`;
 }
 
+/** Seed users' hashes by user and password (seedPasswordHash), at most this many. */
+const seedHashes = new Map<string, string>();
+const MAX_SEED_HASHES = 1024;
+
+/**
+ * The stored hash of a seed user's password, made once per process for that user and password: a test
+ * suite makes a fresh fake for each test, and hashing the seed's passwords was most of what making one
+ * cost. Each user still has a salt of its own; a password that differs is hashed anew.
+ */
+export function seedPasswordHash(user: string, password: string): string {
+  const key = JSON.stringify([user, password]);
+  let hash = seedHashes.get(key);
+  if (hash === undefined) {
+    hash = hashPassword(password);
+    if (seedHashes.size >= MAX_SEED_HASHES) seedHashes.delete(seedHashes.keys().next().value as string);
+    seedHashes.set(key, hash);
+  }
+  return hash;
+}
+
 /** A stand-in hash for accounts that do not exist or have no password: the check costs the same. */
 const NO_PASSWORD = hashPassword(randomBytes(16).toString('hex'));
 

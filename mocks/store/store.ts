@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import { ADDED_COLUMNS, SCHEMA, SCHEMA_VERSION, TABLES } from './schema';
-import { hashPassword } from '../domain/passwords';
+import { seedPasswordHash } from '../domain/passwords';
 import { normalizeEmail, normalizePhone } from '../domain/normalize';
 import type { Seed } from './seed-types';
 import type { ClientConfig } from '../http/types';
@@ -176,7 +176,7 @@ function applySeed(db: Database.Database, seed: Seed): void {
     const phone = u.phone ? normalizePhone(u.phone) : null;
     insertUser.run({
       id, valueId: u.valueID, email, phone, firstName: u.firstName, lastName: u.lastName ?? '',
-      passwordHash: u.password ? hashPassword(u.password) : null, point, clientId: u.clientID ?? '',
+      passwordHash: u.password ? seedPasswordHash(u.valueID, u.password) : null, point, clientId: u.clientID ?? '',
       registerProvider: u.registerProvider ?? 'backend_service', profile: JSON.stringify(u.profile ?? {}),
       createdAt: u.createdAt ?? '2024-01-01T00:00:00Z',
     });
