@@ -3,17 +3,8 @@
 // job stops npm and leaves the fake holding its port. The file names the process that really listens.
 import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { processRuns } from '../shared/process-group';
 import type { Result } from '../shared/result';
-
-/** True when a process with this pid runs (and may be signalled by us). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Checks, before anything starts, that the pid file can be written: its directory exists and it is no
@@ -25,7 +16,7 @@ export function checkPidFile(file: string): Result<undefined> {
   if (!existsSync(file)) return { ok: true, value: undefined };
   if (statSync(file).isDirectory()) return { ok: false, error: `--pid-file ${file}: it is a directory` };
   const pid = Number(readFileSync(file, 'utf8').trim());
-  if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && running(pid)) {
+  if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processRuns(pid)) {
     return { ok: false, error: `--pid-file ${file} holds pid ${pid}, which is running: stop that fake first, or remove the file` };
   }
   return { ok: true, value: undefined };

@@ -9,6 +9,16 @@ export const PROCESS_GROUPS = process.platform !== 'win32';
 
 const POLL_MS = 20;
 
+/** True when a process with this pid runs (one we may not signal, EPERM, runs too). */
+export function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Sends a signal to the whole group (0 only asks whether one is there); false when no process of it is left. */
 export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
   try {

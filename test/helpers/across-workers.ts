@@ -3,19 +3,10 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { processRuns } from '../../src/shared/process-group';
 
 /** How often a worker waiting for another's value looks for it. */
 const POLL_MS = 100;
-
-/** True while a process with this pid exists. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** What the maker leaves in `<key>.json`: the value, or why there is none. */
 type Saved<T> = { value: T } | { error: string };
@@ -41,7 +32,7 @@ export async function madeOnce<T>(runDir: string, key: string, make: (dir: strin
       if (existsSync(file)) return valueOf(key, readFileSync(file, 'utf8'));
       const pid = existsSync(maker) ? Number(readFileSync(maker, 'utf8')) : undefined;
       // The maker may have written its value just before it ended: look once more before failing.
-      if (pid !== undefined && !alive(pid) && !existsSync(file)) throw new Error(`the process making "${key}" (pid ${pid}) ended without it`);
+      if (pid !== undefined && !processRuns(pid) && !existsSync(file)) throw new Error(`the process making "${key}" (pid ${pid}) ended without it`);
       await sleep(POLL_MS);
     }
   }
