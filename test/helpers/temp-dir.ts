@@ -1,10 +1,10 @@
 // A fresh temporary directory for the running test, removed when that test finishes; one for a test
-// file's shared work (a batch several tests read), removed after the file's last test; or one for a run
-// the files of a worker share (test/helpers/shared-runs.ts), removed when the test run ends.
+// file's shared work (a batch several tests read), removed after the file's last test; or one for what a
+// worker process shares, removed when it exits.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, inject, onTestFinished } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
 
 export function tempDir(prefix = 'myvalue-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -22,13 +22,12 @@ export function fileTempDir(prefix = 'myvalue-test-'): () => string {
 }
 
 /**
- * A directory for what the test files of this worker process share: inside the test run's own directory
- * (test/setup/run-dir.ts), removed when the run ends; in a project that has none, removed when the
- * process exits normally.
+ * A directory for what the test files of this worker process share, removed when the process exits
+ * normally. The shared runs use it only where the test run has no run directory of its own
+ * (test/helpers/shared-runs.ts): a worker is ended without its exit handlers.
  */
 export function processTempDir(prefix = 'myvalue-test-'): string {
-  const runDir = inject('runDir');
-  const dir = mkdtempSync(join(runDir ?? tmpdir(), prefix));
-  if (runDir === undefined) process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
