@@ -10,7 +10,7 @@ import { FileOrderSequencer } from './test/setup/file-order-sequencer.ts';
 const CORES = availableParallelism();
 /**
  * vitest runs one group of projects after another; a group's projects share its workers. First the files
- * that mostly wait (spawn: on the children they start; browser: on Chromium), with one worker more than
+ * that mostly wait (spawn: on the children they start, Chromium among them), with one worker more than
  * there are cores; then the newman files, which keep a core busy each, and the short server and core
  * files, which fill the workers to the end. Measured in docs/testing.md ("Third round", "Two groups").
  */
@@ -94,26 +94,19 @@ export default defineConfig({
         test: {
           name: 'spawn',
           ...FIRST,
-          include: [...SPAWN_FILES],
+          // The browser files too: Chromium is a child process as well, and vitest keeps a worker for the
+          // next file only within a project. As a project of their own, each browser file spread among the
+          // spawn files cost two worker starts (nine workers for this group instead of three, ~8 s more
+          // CPU, the modules loaded again; docs/testing.md, "Fourth round").
+          include: [...SPAWN_FILES, ...BROWSER_FILES],
+          exclude: [...configDefaults.exclude, ...browser.exclude],
           setupFiles: [CONTRACT, DRAIN],
           // The CLI the children run, bundled once per run (test/helpers/spawn-mock.ts CLI).
           globalSetup: [RUN_DIR, 'test/setup/build-cli.ts'],
           // Shared workers: the children are processes of their own (test/helpers/ci-process.ts checks
-          // none is left); a file that also runs Newman in process is drained as in newman.
-          isolate: false,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'browser',
-          ...FIRST,
-          include: [...BROWSER_FILES],
-          exclude: [...configDefaults.exclude, ...browser.exclude],
-          setupFiles: [CONTRACT, DRAIN],
-          // Shared workers: each file launches and closes its own Chromium; the dashboard and report
-          // files run Newman in process, drained as in newman. The file order spreads the browser files
-          // among the spawn files, so two Chromiums seldom start together (test/setup/file-order.ts).
+          // none is left); each browser file launches and closes its own Chromium, and the file order
+          // spreads them among the spawn files, so two seldom start together (test/setup/file-order.ts);
+          // a file that also runs Newman in process is drained as in newman.
           isolate: false,
         },
       },

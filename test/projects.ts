@@ -2,9 +2,10 @@
 // listed by what it does, not where it lives; every file not listed here is `core`, where
 // test/setup/core-guard.ts fails it if it loads Newman or a browser, spawns a process or listens on a
 // port. A file that does several of these goes to the first list that fits: browser, spawn, newman,
-// server. docs/testing.md says which to run when and how to add a file.
+// server. The browser files run in the spawn project (Chromium is a child process too); they are listed
+// apart for the browser gate and the file order. docs/testing.md says which to run when and how to add a file.
 
-/** Chromium through playwright-core (test/browser/chromium.ts); skipped where there is none, unless CI. */
+/** Chromium through playwright-core (test/browser/chromium.ts); skipped where there is none, unless CI. In the spawn project. */
 export const BROWSER_FILES = [
   'test/browser/auth-authorize.test.ts',
   'test/browser/cross-site.test.ts',

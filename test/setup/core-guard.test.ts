@@ -19,7 +19,7 @@ describe('the core guard', () => {
     await refused(() => import('newman'), /^a core test loads Newman: list the file in NEWMAN_FILES \(test\/projects\.ts\) \(newman\/index\.js\); see docs\/testing\.md$/);
   });
 
-  it('refuses to load playwright-core, naming the browser project', async () => {
+  it('refuses to load playwright-core, naming the browser list', async () => {
     // Required rather than imported: its ESM wrapper (index.mjs) would leave a second, unhandled rejection.
     await refused(() => createRequire(import.meta.url)('playwright-core'), /^a core test loads playwright-core: list the file in BROWSER_FILES .*\(playwright-core\)/);
   });

@@ -1,5 +1,5 @@
-// Setup file of the projects whose files may run Newman in the test's own process (newman, spawn,
-// browser: vitest.config.ts). They share a worker between files rather than isolate each (a fresh
+// Setup file of the projects whose files may run Newman in the test's own process (newman, and spawn
+// with the browser files: vitest.config.ts). They share a worker between files rather than isolate each (a fresh
 // process per file cost ~2 s of CPU a file, docs/testing.md); so after a file's last test this waits
 // until its Newman runs ended and no MSW server intercepts fetch any more (test/setup/leftover-runs.ts).
 import { afterAll } from 'vitest';
