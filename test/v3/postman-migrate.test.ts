@@ -85,9 +85,11 @@ describe.skipIf(skipPostmanCli)("postman collection migrate (Postman's own v3 wr
 
   // What Postman's writer cannot write is left out of what it is given here (this project's writer handles
   // it all: test/v3/v3-round-trip.test.ts). It places a folder named ".resources" in the collection's own
-  // .resources directory and one named ".." above it; it drops a name's end spaces when the file name
-  // (which cannot end in one) gives the rest; it writes maps as JS objects, which put keys like "87" first.
-  const named = (name: string): boolean => name !== '.resources' && name !== '..' && (name.trim() === name || name.trim() === '');
+  // .resources directory, one named ".." above it, and one named "." in its parent's own directory, whose
+  // definition it overwrites (the parent loses its name and scripts); it drops a name's end spaces when the
+  // file name (which cannot end in one) gives the rest; it writes maps as JS objects, which put keys like
+  // "87" first.
+  const named = (name: string): boolean => !['.resources', '..', '.'].includes(name) && (name.trim() === name || name.trim() === '');
   const generated = collectionOf({ named, keys: word.filter((key) => !/^(0|[1-9]\d*)$/.test(key)) });
 
   it('generated collections: every request, script, variable, header, body and the order', async () => {
