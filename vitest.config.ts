@@ -96,8 +96,9 @@ export default defineConfig({
           ...FIRST,
           // The browser files too: Chromium is a child process as well, and vitest keeps a worker for the
           // next file only within a project. As a project of their own, each browser file spread among the
-          // spawn files cost two worker starts (nine workers for this group instead of three, ~8 s more
-          // CPU, the modules loaded again; docs/testing.md, "Fourth round").
+          // spawn files cost two worker starts: this group started 11-13 workers instead of three, which
+          // spent 86-90 s of CPU against 63-67 s, loading the same modules again (docs/testing.md,
+          // "Fourth round").
           include: [...SPAWN_FILES, ...BROWSER_FILES],
           exclude: [...configDefaults.exclude, ...browser.exclude],
           setupFiles: [CONTRACT, DRAIN],
